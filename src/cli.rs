@@ -1,0 +1,184 @@
+//! The command line: open the window, `validate` files, `list` a year as CSV.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::geography::Basemap;
+use crate::model::{Dataset, LoadError, LoadOptions, Loaded, Severity, load_bytes, load_path};
+
+/// The dataset compiled into the binary.
+pub const BUILTIN_DATA: &str = include_str!("../data/kazakhstan.geojson");
+pub const BUILTIN_NAME: &str = "built-in dataset";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "memorymap",
+    version,
+    about = "A map of who commemorated what, where and when: the Immortal Regiment march in Kazakhstan's cities, 2015–2025.",
+    after_help = "With no command, opens the map window."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Open this dataset (GeoJSON, schema in docs/DATA.md) instead of the built-in one
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+
+    /// Start on this year
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+
+    /// Start with this city selected: its id or any of its names (Astana, Нур-Султан, …)
+    #[arg(long, value_name = "NAME")]
+    pub city: Option<String>,
+
+    /// Write the view (year, selection, counts) as JSON to FILE whenever it changes
+    #[arg(long, value_name = "FILE", hide = true)]
+    pub state_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check dataset files and print every problem; exit 0 if all are valid, 1 if not
+    Validate {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Print one CSV row per city for a year: its status and the sources behind it
+    List {
+        #[arg(long, value_name = "YEAR")]
+        year: i32,
+        /// Dataset to read instead of the built-in one
+        #[arg(long, value_name = "FILE")]
+        data: Option<PathBuf>,
+    },
+}
+
+/// Loads `path`, or the built-in dataset when there is none.
+pub fn load_dataset(path: Option<&Path>, basemap: &Basemap) -> Result<Loaded, LoadError> {
+    let options = LoadOptions {
+        area: Some(&basemap.border),
+    };
+    match path {
+        Some(path) => load_path(path, options),
+        None => load_bytes(BUILTIN_NAME, BUILTIN_DATA.as_bytes(), options),
+    }
+}
+
+/// `memorymap validate FILE…`
+pub fn validate(files: &[PathBuf], basemap: &Basemap) -> ExitCode {
+    let mut all_valid = true;
+    for file in files {
+        match load_dataset(Some(file), basemap) {
+            Ok(loaded) => {
+                for warning in &loaded.warnings {
+                    println!("{warning}");
+                }
+                let d = &loaded.dataset;
+                println!(
+                    "{}: valid: {} cities, {} reports, {} sources, {} timeline entries, {} warnings",
+                    file.display(),
+                    d.cities.len(),
+                    d.report_count(),
+                    d.sources.len(),
+                    d.timeline.len(),
+                    loaded.warnings.len()
+                );
+            }
+            Err(error) => {
+                all_valid = false;
+                let problems = error.problems();
+                for problem in &problems {
+                    println!("{problem}");
+                }
+                let errors = problems
+                    .iter()
+                    .filter(|p| p.severity == Severity::Error)
+                    .count();
+                println!("{}: invalid: {errors} errors", file.display());
+            }
+        }
+    }
+    if all_valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// `memorymap list --year Y`
+pub fn list(year: i32, data: Option<&Path>, basemap: &Basemap) -> ExitCode {
+    let loaded = match load_dataset(data, basemap) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::from(1);
+        }
+    };
+    if !loaded.dataset.years().contains(&year) {
+        eprintln!(
+            "memorymap: --year {year} is outside the dataset's years {}–{}",
+            loaded.dataset.info.first_year, loaded.dataset.info.last_year
+        );
+        return ExitCode::from(2);
+    }
+    let mut out = Vec::new();
+    if let Err(e) = write_list_csv(&loaded.dataset, year, &mut out) {
+        eprintln!("memorymap: cannot write CSV: {e}");
+        return ExitCode::from(1);
+    }
+    match std::io::stdout().lock().write_all(&out) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is not an error worth a panic.
+        Err(_) => ExitCode::from(1),
+    }
+}
+
+/// One row per city: `id,name_en,name_in_year,region,lon,lat,year,status,disputed,uncertain,report_count,source_ids`.
+pub fn write_list_csv(dataset: &Dataset, year: i32, out: impl std::io::Write) -> csv::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record([
+        "id",
+        "name_en",
+        "name_in_year",
+        "region",
+        "lon",
+        "lat",
+        "year",
+        "status",
+        "disputed",
+        "uncertain",
+        "report_count",
+        "source_ids",
+    ])?;
+    for (index, city) in dataset.cities.iter().enumerate() {
+        let cell = dataset.city_year(index, year);
+        let mut source_ids: Vec<&str> = Vec::new();
+        for report in city.reports_in(year) {
+            let id = dataset.sources[report.source].id.as_str();
+            if !source_ids.contains(&id) {
+                source_ids.push(id);
+            }
+        }
+        writer.write_record([
+            city.id.as_str(),
+            city.names.en.as_str(),
+            city.names_in(year, dataset.info.event_day).en.as_str(),
+            city.region.as_str(),
+            &city.location.lon.to_string(),
+            &city.location.lat.to_string(),
+            &year.to_string(),
+            cell.status.id(),
+            &cell.disputed.to_string(),
+            &cell.uncertain.to_string(),
+            &cell.report_count.to_string(),
+            &source_ids.join(";"),
+        ])?;
+    }
+    writer.flush()?;
+    Ok(())
+}

@@ -1,0 +1,999 @@
+//! Reading a dataset file: bytes → JSON → typed records → checked [`Dataset`].
+//!
+//! Every problem is collected (not just the first), with the file and the place:
+//! a line and column for JSON syntax, an item id and field path for meaning.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use geo::Contains as _;
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::problem::{Location, Problem, Severity};
+use super::{
+    City, Contest, Dataset, DatasetInfo, LonLat, NamePeriod, Names, Note, PartialDate, Reliability,
+    Report, Source, Status, TimelineEntry, Timing,
+};
+
+/// The schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Quotations longer than this are flagged: excerpts must stay short.
+pub const MAX_EXCERPT_CHARS: usize = 300;
+
+/// Years outside this range are taken to be typing mistakes.
+const SANE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
+
+#[derive(Clone, Copy, Default)]
+pub struct LoadOptions<'a> {
+    /// The area the cities should lie in (the basemap's border). Cities outside it get a
+    /// warning, or an error when swapping longitude and latitude would put them inside.
+    pub area: Option<&'a geo::MultiPolygon<f64>>,
+}
+
+/// A dataset that passed validation, with the warnings found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub warnings: Vec<Problem>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: cannot read the file: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file was read but has errors; `problems` holds every error and warning found.
+    #[error("{}", join_lines(problems))]
+    Invalid { problems: Vec<Problem> },
+}
+
+impl LoadError {
+    /// Every problem, as a list (a read failure becomes one problem about the file).
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            Self::Io { path, source } => vec![Problem::error(
+                path,
+                Location::File,
+                format!("cannot read the file: {source}"),
+            )],
+            Self::Invalid { problems } => problems.clone(),
+        }
+    }
+}
+
+fn join_lines(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub fn load_path(path: &Path, options: LoadOptions<'_>) -> Result<Loaded, LoadError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: name.clone(),
+        source,
+    })?;
+    load_bytes(&name, &bytes, options)
+}
+
+/// Loads a dataset from the bytes of a file called `file` (used in messages).
+pub fn load_bytes(file: &str, bytes: &[u8], options: LoadOptions<'_>) -> Result<Loaded, LoadError> {
+    let mut checker = Checker {
+        file,
+        problems: Vec::new(),
+    };
+    let dataset = checker.load(bytes, options);
+    let has_errors = checker
+        .problems
+        .iter()
+        .any(|p| p.severity == Severity::Error);
+    match dataset {
+        Some(dataset) if !has_errors => Ok(Loaded {
+            dataset,
+            warnings: checker.problems,
+        }),
+        _ => {
+            // Errors first, in the order found; a file with no error still must not pass.
+            let mut problems = checker.problems;
+            problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
+            if problems.is_empty() {
+                problems.push(Problem::error(
+                    file,
+                    Location::File,
+                    "the file could not be read as a dataset",
+                ));
+            }
+            Err(LoadError::Invalid { problems })
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The file format, as written (see docs/DATA.md).
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeta {
+    schema_version: u32,
+    dataset: RawInfo,
+    #[serde(default)]
+    sources: Vec<Value>,
+    #[serde(default)]
+    country_timeline: Vec<Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInfo {
+    id: String,
+    title: String,
+    version: String,
+    #[serde(default)]
+    description: String,
+    first_year: i32,
+    last_year: i32,
+    #[serde(default)]
+    licence: String,
+    #[serde(default)]
+    status_rule: String,
+    /// "MM-DD"
+    #[serde(default)]
+    event_day: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    id: String,
+    title: String,
+    publisher: String,
+    url: String,
+    #[serde(default)]
+    url_partial: bool,
+    published: String,
+    #[serde(default)]
+    published_uncertain: bool,
+    language: String,
+    #[serde(default = "normal")]
+    reliability: Reliability,
+    #[serde(default)]
+    facts_ref: Option<String>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+fn normal() -> Reliability {
+    Reliability::Normal
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTimelineEntry {
+    id: String,
+    first_year: i32,
+    last_year: i32,
+    #[serde(default)]
+    status: Option<Status>,
+    summary: String,
+    #[serde(default)]
+    excerpt: Option<String>,
+    source: String,
+    #[serde(default)]
+    contested_by: Vec<RawContest>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContest {
+    summary: String,
+    sources: Vec<String>,
+}
+
+/// A GeoJSON Feature; foreign members are allowed here (RFC 7946 §6.1), not in properties.
+#[derive(Deserialize)]
+struct RawFeature {
+    #[serde(rename = "type")]
+    kind: String,
+    geometry: Option<RawGeometry>,
+    properties: Option<RawProperties>,
+}
+
+#[derive(Deserialize)]
+struct RawGeometry {
+    #[serde(rename = "type")]
+    kind: String,
+    coordinates: Value,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProperties {
+    names: RawNames,
+    #[serde(default)]
+    name_history: Vec<RawNamePeriod>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    region: String,
+    #[serde(default)]
+    population: Option<u64>,
+    #[serde(default)]
+    geonames_id: Option<u64>,
+    #[serde(default)]
+    reports: Vec<RawReport>,
+    #[serde(default)]
+    notes: Vec<RawNote>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNames {
+    en: String,
+    #[serde(default)]
+    kk: Option<String>,
+    #[serde(default)]
+    ru: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNamePeriod {
+    en: String,
+    #[serde(default)]
+    kk: Option<String>,
+    #[serde(default)]
+    ru: Option<String>,
+    #[serde(default)]
+    from: Option<String>,
+    #[serde(default)]
+    to: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReport {
+    id: String,
+    year: i32,
+    date: String,
+    timing: Timing,
+    status: Status,
+    summary: String,
+    #[serde(default)]
+    excerpt: Option<String>,
+    source: String,
+    #[serde(default)]
+    uncertain: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNote {
+    year: i32,
+    summary: String,
+    source: String,
+}
+
+// ---------------------------------------------------------------------------
+
+struct Checker<'f> {
+    file: &'f str,
+    problems: Vec<Problem>,
+}
+
+/// Where an item's problems are reported: its kind and id.
+struct Item<'a> {
+    kind: &'static str,
+    id: &'a str,
+}
+
+impl Item<'_> {
+    fn at(&self, field: impl Into<String>) -> Location {
+        Location::Item {
+            kind: self.kind,
+            id: self.id.to_owned(),
+            field: field.into(),
+        }
+    }
+}
+
+impl Checker<'_> {
+    fn error(&mut self, location: Location, message: impl Into<String>) {
+        self.problems
+            .push(Problem::error(self.file, location, message));
+    }
+
+    fn warning(&mut self, location: Location, message: impl Into<String>) {
+        self.problems
+            .push(Problem::warning(self.file, location, message));
+    }
+
+    fn load(&mut self, bytes: &[u8], options: LoadOptions<'_>) -> Option<Dataset> {
+        let root = self.parse_json(bytes)?;
+        let Some(root) = root.as_object() else {
+            self.error(
+                Location::Field("(top level)".into()),
+                "expected a GeoJSON FeatureCollection object",
+            );
+            return None;
+        };
+        match root.get("type").and_then(Value::as_str) {
+            Some("FeatureCollection") => {}
+            Some(other) => self.error(
+                Location::Field("type".into()),
+                format!("expected \"FeatureCollection\", found \"{other}\""),
+            ),
+            None => self.error(
+                Location::Field("type".into()),
+                "missing: a dataset is a GeoJSON FeatureCollection",
+            ),
+        }
+        let Some(meta) = root.get("memorymap") else {
+            self.error(
+                Location::Field("memorymap".into()),
+                "missing: the dataset's sources and settings go in a \"memorymap\" member (docs/DATA.md)",
+            );
+            return None;
+        };
+        let meta: RawMeta =
+            self.typed(meta, |field| Location::Field(format!("memorymap.{field}")))?;
+        if meta.schema_version != SCHEMA_VERSION {
+            self.error(
+                Location::Field("memorymap.schema_version".into()),
+                format!(
+                    "schema version {} is not supported: this build reads version {SCHEMA_VERSION}",
+                    meta.schema_version
+                ),
+            );
+            return None;
+        }
+        let info = self.info(meta.dataset)?;
+        let (sources, source_index) = self.sources(&meta.sources);
+        let mut cited = vec![false; sources.len()];
+        let timeline = self.timeline(&meta.country_timeline, &info, &source_index, &mut cited);
+        let features = match root.get("features") {
+            Some(Value::Array(features)) => features.as_slice(),
+            Some(_) => {
+                self.error(
+                    Location::Field("features".into()),
+                    "expected an array of features",
+                );
+                &[]
+            }
+            None => {
+                self.error(
+                    Location::Field("features".into()),
+                    "missing: the list of cities",
+                );
+                &[]
+            }
+        };
+        let cities = self.cities(features, &info, &source_index, &mut cited, options);
+        for (source, cited) in sources.iter().zip(cited) {
+            if !cited {
+                self.warning(
+                    Location::Item {
+                        kind: "source",
+                        id: source.id.clone(),
+                        field: "id".into(),
+                    },
+                    "no report, note or timeline entry cites this source",
+                );
+            }
+        }
+        Some(Dataset::new(info, sources, timeline, cities))
+    }
+
+    fn parse_json(&mut self, bytes: &[u8]) -> Option<Value> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            self.error(Location::File, "the file is empty");
+            return None;
+        }
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let good = &bytes[..e.valid_up_to()];
+                let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+                let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+                self.error(
+                    Location::Text { line, column },
+                    format!(
+                        "the file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8",
+                        bytes[e.valid_up_to()]
+                    ),
+                );
+                return None;
+            }
+        };
+        match serde_json::from_str(text) {
+            Ok(value) => Some(value),
+            Err(e) => {
+                let message = e.to_string();
+                let message = message
+                    .rsplit_once(" at line ")
+                    .map_or(message.as_str(), |(m, _)| m);
+                let message = if e.is_eof() {
+                    format!("{message}: the file ends too early (is it cut off?)")
+                } else {
+                    format!("invalid JSON: {message}")
+                };
+                self.error(
+                    Location::Text {
+                        line: e.line(),
+                        column: e.column(),
+                    },
+                    message,
+                );
+                None
+            }
+        }
+    }
+
+    /// Reads `value` as `T`, reporting a type error at the failing field.
+    fn typed<T: for<'de> Deserialize<'de>>(
+        &mut self,
+        value: &Value,
+        at: impl Fn(&str) -> Location,
+    ) -> Option<T> {
+        match serde_path_to_error::deserialize::<_, T>(value) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                let path = e.path().to_string();
+                let message = e.inner().to_string();
+                // "missing field `x`" is about the child `x`, not the parent the path names.
+                let field = match message
+                    .strip_prefix("missing field `")
+                    .and_then(|m| m.strip_suffix('`'))
+                {
+                    Some(child) if path == "." => child.to_owned(),
+                    Some(child) => format!("{path}.{child}"),
+                    None => path,
+                };
+                self.error(at(&field), message);
+                None
+            }
+        }
+    }
+
+    fn info(&mut self, raw: RawInfo) -> Option<DatasetInfo> {
+        let at = |f: &str| Location::Field(format!("memorymap.dataset.{f}"));
+        let mut ok = true;
+        for (field, year) in [("first_year", raw.first_year), ("last_year", raw.last_year)] {
+            if !SANE_YEARS.contains(&year) {
+                self.error(at(field), format!("year {year} is out of range"));
+                ok = false;
+            }
+        }
+        if raw.first_year > raw.last_year {
+            self.error(
+                at("last_year"),
+                format!(
+                    "last_year {} is before first_year {}",
+                    raw.last_year, raw.first_year
+                ),
+            );
+            ok = false;
+        }
+        let event_day = match raw.event_day.as_deref() {
+            None => (7, 1),
+            Some(text) => match PartialDate::parse(&format!("2000-{text}")) {
+                Ok(PartialDate {
+                    month: Some(m),
+                    day: Some(d),
+                    ..
+                }) => (m, d),
+                _ => {
+                    self.error(
+                        at("event_day"),
+                        format!("`{text}` is not a day: expected MM-DD"),
+                    );
+                    ok = false;
+                    (7, 1)
+                }
+            },
+        };
+        ok.then_some(DatasetInfo {
+            id: raw.id,
+            title: raw.title,
+            version: raw.version,
+            description: raw.description,
+            first_year: raw.first_year,
+            last_year: raw.last_year,
+            licence: raw.licence,
+            status_rule: raw.status_rule,
+            event_day,
+        })
+    }
+
+    fn sources(&mut self, raw: &[Value]) -> (Vec<Source>, HashMap<String, usize>) {
+        let mut sources = Vec::new();
+        let mut index = HashMap::new();
+        for (i, value) in raw.iter().enumerate() {
+            let id = item_id(value, i);
+            let item = Item {
+                kind: "source",
+                id: &id,
+            };
+            let Some(raw) = self.typed::<RawSource>(value, |f| item.at(f)) else {
+                continue;
+            };
+            let mut ok = self.check_id(&item, &raw.id);
+            if index.contains_key(&raw.id) {
+                self.error(item.at("id"), "this id is used by another source");
+                ok = false;
+            }
+            let published = self.date(&item, "published", &raw.published);
+            if raw.url.trim().is_empty() {
+                self.error(item.at("url"), "empty: every source needs an address");
+                ok = false;
+            } else if !(raw.url.starts_with("https://") || raw.url.starts_with("http://")) {
+                self.warning(
+                    item.at("url"),
+                    "not an http(s) address: it is shown as text, not as a link",
+                );
+            }
+            for (field, text) in [
+                ("title", &raw.title),
+                ("publisher", &raw.publisher),
+                ("language", &raw.language),
+            ] {
+                if text.trim().is_empty() {
+                    self.error(item.at(field), "empty");
+                    ok = false;
+                }
+            }
+            let (Some(published), true) = (published, ok) else {
+                continue;
+            };
+            index.insert(raw.id.clone(), sources.len());
+            sources.push(Source {
+                id: raw.id,
+                title: raw.title,
+                publisher: raw.publisher,
+                url: raw.url,
+                url_partial: raw.url_partial,
+                published,
+                published_uncertain: raw.published_uncertain,
+                language: raw.language,
+                reliability: raw.reliability,
+                facts_ref: raw.facts_ref,
+                note: raw.note,
+            });
+        }
+        (sources, index)
+    }
+
+    fn timeline(
+        &mut self,
+        raw: &[Value],
+        info: &DatasetInfo,
+        sources: &HashMap<String, usize>,
+        cited: &mut [bool],
+    ) -> Vec<TimelineEntry> {
+        let mut entries = Vec::new();
+        let mut ids = HashSet::new();
+        for (i, value) in raw.iter().enumerate() {
+            let id = item_id(value, i);
+            let item = Item {
+                kind: "timeline entry",
+                id: &id,
+            };
+            let Some(raw) = self.typed::<RawTimelineEntry>(value, |f| item.at(f)) else {
+                continue;
+            };
+            let mut ok = self.check_id(&item, &raw.id);
+            if !ids.insert(raw.id.clone()) {
+                self.error(item.at("id"), "this id is used by another timeline entry");
+                ok = false;
+            }
+            ok &= self.year(&item, "first_year", raw.first_year, info);
+            ok &= self.year(&item, "last_year", raw.last_year, info);
+            if raw.first_year > raw.last_year {
+                self.error(item.at("last_year"), "last_year is before first_year");
+                ok = false;
+            }
+            if raw.status == Some(Status::NoReport) {
+                self.error(
+                    item.at("status"),
+                    "no_report is not a claim; leave status out",
+                );
+                ok = false;
+            }
+            let source = self.cite(&item, "source", &raw.source, sources, cited);
+            self.excerpt(&item, "excerpt", raw.excerpt.as_deref());
+            let mut contested_by = Vec::new();
+            for (c, contest) in raw.contested_by.into_iter().enumerate() {
+                let mut ids = Vec::new();
+                for (s, source) in contest.sources.iter().enumerate() {
+                    match self.cite(
+                        &item,
+                        &format!("contested_by[{c}].sources[{s}]"),
+                        source,
+                        sources,
+                        cited,
+                    ) {
+                        Some(index) => ids.push(index),
+                        None => ok = false,
+                    }
+                }
+                contested_by.push(Contest {
+                    summary: contest.summary,
+                    sources: ids,
+                });
+            }
+            let (Some(source), true) = (source, ok) else {
+                continue;
+            };
+            entries.push(TimelineEntry {
+                id: raw.id,
+                first_year: raw.first_year,
+                last_year: raw.last_year,
+                status: raw.status,
+                summary: raw.summary,
+                excerpt: raw.excerpt,
+                source,
+                contested_by,
+            });
+        }
+        entries
+    }
+
+    fn cities(
+        &mut self,
+        features: &[Value],
+        info: &DatasetInfo,
+        sources: &HashMap<String, usize>,
+        cited: &mut [bool],
+        options: LoadOptions<'_>,
+    ) -> Vec<City> {
+        let mut cities = Vec::new();
+        let mut city_ids = HashSet::new();
+        let mut report_ids = HashSet::new();
+        for (i, value) in features.iter().enumerate() {
+            let id = item_id(value, i);
+            let item = Item {
+                kind: "feature",
+                id: &id,
+            };
+            match value.get("id") {
+                Some(Value::String(_)) => {}
+                Some(_) => self.error(item.at("id"), "expected a string id such as \"almaty\""),
+                None => self.error(item.at("id"), "missing: every city needs an id"),
+            }
+            let Some(raw) = self.typed::<RawFeature>(value, |f| item.at(f)) else {
+                continue;
+            };
+            if raw.kind != "Feature" {
+                self.error(
+                    item.at("type"),
+                    format!("expected \"Feature\", found \"{}\"", raw.kind),
+                );
+            }
+            let location = match &raw.geometry {
+                Some(geometry) => self.point(&item, geometry, options),
+                None => {
+                    self.error(item.at("geometry"), "missing: a city needs a Point");
+                    None
+                }
+            };
+            let Some(properties) = raw.properties else {
+                self.error(item.at("properties"), "missing: names, region and reports");
+                continue;
+            };
+            if !city_ids.insert(id.clone()) {
+                self.error(item.at("id"), "this id is used by another feature");
+            } else if matches!(value.get("id"), Some(Value::String(_))) {
+                self.check_id(&item, &id);
+            }
+            if let Some(city) = self.city(
+                &item,
+                properties,
+                location,
+                info,
+                sources,
+                cited,
+                &mut report_ids,
+            ) {
+                cities.push(city);
+            }
+        }
+        cities
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn city(
+        &mut self,
+        item: &Item<'_>,
+        raw: RawProperties,
+        location: Option<LonLat>,
+        info: &DatasetInfo,
+        sources: &HashMap<String, usize>,
+        cited: &mut [bool],
+        report_ids: &mut HashSet<String>,
+    ) -> Option<City> {
+        let errors_before = self.error_count();
+        let names = self.names(
+            item,
+            "properties.names",
+            raw.names.en,
+            raw.names.kk,
+            raw.names.ru,
+        );
+        if raw.region.trim().is_empty() {
+            self.error(item.at("properties.region"), "empty");
+        }
+        let mut name_history = Vec::new();
+        for (i, period) in raw.name_history.into_iter().enumerate() {
+            let field = format!("properties.name_history[{i}]");
+            let names = self.names(item, &field, period.en, period.kk, period.ru);
+            let from = period
+                .from
+                .and_then(|d| self.date(item, &format!("{field}.from"), &d));
+            let to = period
+                .to
+                .and_then(|d| self.date(item, &format!("{field}.to"), &d));
+            if let (Some(f), Some(t)) = (from, to)
+                && f > t
+            {
+                self.error(
+                    item.at(format!("{field}.to")),
+                    "the name's end is before its start",
+                );
+            }
+            name_history.push(NamePeriod { names, from, to });
+        }
+        let mut reports = Vec::new();
+        for (i, raw) in raw.reports.into_iter().enumerate() {
+            let field = |f: &str| format!("properties.reports[{i}].{f}");
+            if !report_ids.insert(raw.id.clone()) {
+                self.error(
+                    item.at(field("id")),
+                    format!("report id `{}` is used twice", raw.id),
+                );
+            }
+            self.year(item, &field("year"), raw.year, info);
+            if raw.status == Status::NoReport {
+                self.error(
+                    item.at(field("status")),
+                    "no_report is what a year without reports means; remove the report instead",
+                );
+            }
+            let date = self.date(item, &field("date"), &raw.date);
+            if let Some(date) = date
+                && date.year > raw.year
+            {
+                self.error(
+                    item.at(field("date")),
+                    format!("dated {date}, after the year {} it reports on", raw.year),
+                );
+            }
+            for (name, text) in [("summary", &raw.summary), ("id", &raw.id)] {
+                if text.trim().is_empty() {
+                    self.error(item.at(field(name)), "empty");
+                }
+            }
+            self.excerpt(item, &field("excerpt"), raw.excerpt.as_deref());
+            let source = self.cite(item, &field("source"), &raw.source, sources, cited);
+            if let (Some(date), Some(source)) = (date, source) {
+                reports.push(Report {
+                    id: raw.id,
+                    year: raw.year,
+                    date,
+                    timing: raw.timing,
+                    status: raw.status,
+                    summary: raw.summary,
+                    excerpt: raw.excerpt,
+                    source,
+                    uncertain: raw.uncertain,
+                });
+            }
+        }
+        let mut notes = Vec::new();
+        for (i, raw) in raw.notes.into_iter().enumerate() {
+            let field = |f: &str| format!("properties.notes[{i}].{f}");
+            self.year(item, &field("year"), raw.year, info);
+            if let Some(source) = self.cite(item, &field("source"), &raw.source, sources, cited) {
+                notes.push(Note {
+                    year: raw.year,
+                    summary: raw.summary,
+                    source,
+                });
+            }
+        }
+        if self.error_count() > errors_before {
+            return None;
+        }
+        reports.sort_by_key(|r| (r.year, r.date));
+        Some(City {
+            id: item.id.to_owned(),
+            location: location?,
+            names,
+            name_history,
+            aliases: raw.aliases,
+            region: raw.region,
+            population: raw.population,
+            geonames_id: raw.geonames_id,
+            reports,
+            notes,
+        })
+    }
+
+    fn error_count(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
+    }
+
+    fn names(
+        &mut self,
+        item: &Item<'_>,
+        field: &str,
+        en: String,
+        kk: Option<String>,
+        ru: Option<String>,
+    ) -> Names {
+        if en.trim().is_empty() {
+            self.error(
+                item.at(format!("{field}.en")),
+                "empty: an English name is required",
+            );
+        }
+        let non_empty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        Names {
+            en,
+            kk: non_empty(kk),
+            ru: non_empty(ru),
+        }
+    }
+
+    fn point(
+        &mut self,
+        item: &Item<'_>,
+        geometry: &RawGeometry,
+        options: LoadOptions<'_>,
+    ) -> Option<LonLat> {
+        if geometry.kind != "Point" {
+            self.error(
+                item.at("geometry.type"),
+                format!("expected \"Point\", found \"{}\"", geometry.kind),
+            );
+            return None;
+        }
+        let numbers: Option<Vec<f64>> = geometry
+            .coordinates
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_f64).collect());
+        let (lon, lat) = match (
+            numbers.as_deref(),
+            geometry.coordinates.as_array().map(Vec::len),
+        ) {
+            (Some(&[lon, lat]), Some(2)) | (Some(&[lon, lat, _]), Some(3)) => (lon, lat),
+            _ => {
+                self.error(
+                    item.at("geometry.coordinates"),
+                    "expected [longitude, latitude] as two numbers",
+                );
+                return None;
+            }
+        };
+        if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
+            let hint = if (-90.0..=90.0).contains(&lon) && (-180.0..=180.0).contains(&lat) {
+                "; longitude and latitude look swapped (GeoJSON puts longitude first)"
+            } else {
+                ""
+            };
+            self.error(
+                item.at("geometry.coordinates"),
+                format!("[{lon}, {lat}] is out of range: longitude must be -180..180, latitude -90..90{hint}"),
+            );
+            return None;
+        }
+        let point = geo::Point::new(lon, lat);
+        if let Some(area) = options.area
+            && !area.contains(&point)
+        {
+            if area.contains(&geo::Point::new(lat, lon)) {
+                self.error(
+                    item.at("geometry.coordinates"),
+                    format!(
+                        "[{lon}, {lat}] lies outside the map, but [{lat}, {lon}] is inside: longitude and latitude look swapped (GeoJSON puts longitude first)"
+                    ),
+                );
+                return None;
+            }
+            self.warning(
+                item.at("geometry.coordinates"),
+                format!("[{lon}, {lat}] lies outside the basemap's border"),
+            );
+        }
+        Some(LonLat::new(lon, lat))
+    }
+
+    fn check_id(&mut self, item: &Item<'_>, id: &str) -> bool {
+        let ok = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+        if !ok {
+            self.error(
+                item.at("id"),
+                format!("`{id}` is not a valid id: use lower-case letters, digits, '-' and '_'"),
+            );
+        }
+        ok
+    }
+
+    fn year(&mut self, item: &Item<'_>, field: &str, year: i32, info: &DatasetInfo) -> bool {
+        let ok = (info.first_year..=info.last_year).contains(&year);
+        if !ok {
+            self.error(
+                item.at(field),
+                format!(
+                    "year {year} is outside the dataset's years {}–{}",
+                    info.first_year, info.last_year
+                ),
+            );
+        }
+        ok
+    }
+
+    fn date(&mut self, item: &Item<'_>, field: &str, text: &str) -> Option<PartialDate> {
+        PartialDate::parse(text)
+            .map_err(|message| self.error(item.at(field), message))
+            .ok()
+    }
+
+    fn excerpt(&mut self, item: &Item<'_>, field: &str, excerpt: Option<&str>) {
+        if let Some(excerpt) = excerpt {
+            let chars = excerpt.chars().count();
+            if chars > MAX_EXCERPT_CHARS {
+                self.warning(
+                    item.at(field),
+                    format!("excerpt is {chars} characters; quotations should stay under {MAX_EXCERPT_CHARS}"),
+                );
+            }
+        }
+    }
+
+    fn cite(
+        &mut self,
+        item: &Item<'_>,
+        field: &str,
+        source: &str,
+        sources: &HashMap<String, usize>,
+        cited: &mut [bool],
+    ) -> Option<usize> {
+        match sources.get(source) {
+            Some(&index) => {
+                if let Some(flag) = cited.get_mut(index) {
+                    *flag = true;
+                }
+                Some(index)
+            }
+            None => {
+                self.error(
+                    item.at(field),
+                    format!("cites source `{source}`, which is not in memorymap.sources"),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// The item's id for messages: its `id` if it has a usable one, else its position.
+fn item_id(value: &Value, index: usize) -> String {
+    match value.get("id") {
+        Some(Value::String(s)) if !s.is_empty() => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => format!("#{}", index + 1),
+    }
+}

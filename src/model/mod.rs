@@ -1,0 +1,284 @@
+//! The dataset: cities, their reports per year, sources and the country timeline.
+//!
+//! Plain Rust with no UI in it: loading, validating and querying live here so the
+//! command line, the window and the tests share one set of rules.
+
+pub mod date;
+pub mod load;
+pub mod problem;
+pub mod query;
+pub mod status;
+
+pub use date::PartialDate;
+pub use load::{LoadError, LoadOptions, Loaded, load_bytes, load_path};
+pub use problem::{Location, Problem, Severity};
+pub use query::CityYear;
+pub use status::Status;
+
+/// A position in degrees, longitude first as in GeoJSON.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LonLat {
+    pub lon: f64,
+    pub lat: f64,
+}
+
+impl LonLat {
+    pub const fn new(lon: f64, lat: f64) -> Self {
+        Self { lon, lat }
+    }
+}
+
+/// A place's name in English, Kazakh and Russian.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Names {
+    pub en: String,
+    pub kk: Option<String>,
+    pub ru: Option<String>,
+}
+
+impl Names {
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.en.as_str())
+            .chain(self.kk.as_deref())
+            .chain(self.ru.as_deref())
+    }
+}
+
+/// A former name and when it was used; either end may be open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NamePeriod {
+    pub names: Names,
+    pub from: Option<PartialDate>,
+    pub to: Option<PartialDate>,
+}
+
+impl NamePeriod {
+    /// Whether the name was in use on this day (month and day 1-based).
+    fn covers(&self, year: i32, month: u8, day: u8) -> bool {
+        let on = (year, month, day);
+        let after_start = self
+            .from
+            .is_none_or(|f| (f.year, f.month.unwrap_or(1), f.day.unwrap_or(1)) <= on);
+        let before_end = self
+            .to
+            .is_none_or(|t| on <= (t.year, t.month.unwrap_or(12), t.day.unwrap_or(31)));
+        after_start && before_end
+    }
+}
+
+/// Whether a report describes a plan or decision made before the day, or the day itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Timing {
+    Before,
+    Day,
+}
+
+impl Timing {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Before => "before the day",
+            Self::Day => "on the day",
+        }
+    }
+}
+
+/// One source's claim about one city in one year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub id: String,
+    pub year: i32,
+    pub date: PartialDate,
+    pub timing: Timing,
+    pub status: Status,
+    pub summary: String,
+    pub excerpt: Option<String>,
+    /// Index into [`Dataset::sources`].
+    pub source: usize,
+    /// The year or the claim is inferred rather than stated.
+    pub uncertain: bool,
+}
+
+/// A mention that fits no status (e.g. a region-wide figure), kept with its source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub year: i32,
+    pub summary: String,
+    pub source: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct City {
+    pub id: String,
+    pub location: LonLat,
+    pub names: Names,
+    pub name_history: Vec<NamePeriod>,
+    pub aliases: Vec<String>,
+    pub region: String,
+    pub population: Option<u64>,
+    pub geonames_id: Option<u64>,
+    /// Sorted by year, then date; reports with equal dates keep their file order.
+    pub reports: Vec<Report>,
+    pub notes: Vec<Note>,
+}
+
+impl City {
+    /// The names in use on the dataset's reference day of `year`.
+    pub fn names_in(&self, year: i32, (month, day): (u8, u8)) -> &Names {
+        self.name_history
+            .iter()
+            .find(|p| p.covers(year, month, day))
+            .map_or(&self.names, |p| &p.names)
+    }
+
+    pub fn reports_in(&self, year: i32) -> impl Iterator<Item = &Report> {
+        self.reports.iter().filter(move |r| r.year == year)
+    }
+
+    /// Every name the city is known by: current, former and aliases.
+    pub fn all_names(&self) -> impl Iterator<Item = &str> {
+        self.names
+            .iter()
+            .chain(self.name_history.iter().flat_map(|p| p.names.iter()))
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reliability {
+    Normal,
+    Low,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub url: String,
+    pub url_partial: bool,
+    pub published: PartialDate,
+    pub published_uncertain: bool,
+    pub language: String,
+    pub reliability: Reliability,
+    pub facts_ref: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Source {
+    /// Only web links are opened; anything else is shown as text.
+    pub fn has_web_link(&self) -> bool {
+        self.url.starts_with("https://") || self.url.starts_with("http://")
+    }
+}
+
+/// A disagreement with a timeline statement, and who disagrees.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contest {
+    pub summary: String,
+    pub sources: Vec<usize>,
+}
+
+/// A statement about the whole country, not about one city.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineEntry {
+    pub id: String,
+    pub first_year: i32,
+    pub last_year: i32,
+    pub status: Option<Status>,
+    pub summary: String,
+    pub excerpt: Option<String>,
+    pub source: usize,
+    pub contested_by: Vec<Contest>,
+}
+
+impl TimelineEntry {
+    pub fn covers(&self, year: i32) -> bool {
+        (self.first_year..=self.last_year).contains(&year)
+    }
+
+    pub fn years_label(&self) -> String {
+        if self.first_year == self.last_year {
+            self.first_year.to_string()
+        } else {
+            format!("{}–{}", self.first_year, self.last_year)
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DatasetInfo {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub description: String,
+    pub first_year: i32,
+    pub last_year: i32,
+    pub licence: String,
+    pub status_rule: String,
+    /// Month and day the commemoration takes place; names are shown as of this day.
+    pub event_day: (u8, u8),
+}
+
+/// A validated dataset with its per-year statuses computed once at load.
+#[derive(Clone, Debug)]
+pub struct Dataset {
+    pub info: DatasetInfo,
+    pub sources: Vec<Source>,
+    pub timeline: Vec<TimelineEntry>,
+    pub cities: Vec<City>,
+    table: query::YearTable,
+}
+
+impl Dataset {
+    pub(crate) fn new(
+        info: DatasetInfo,
+        sources: Vec<Source>,
+        timeline: Vec<TimelineEntry>,
+        cities: Vec<City>,
+    ) -> Self {
+        let table = query::YearTable::new(&info, &cities);
+        Self {
+            info,
+            sources,
+            timeline,
+            cities,
+            table,
+        }
+    }
+
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        self.info.first_year..=self.info.last_year
+    }
+
+    /// The drawn status of a city in a year, by the dataset's rule (see [`query`]).
+    pub fn city_year(&self, city: usize, year: i32) -> CityYear {
+        self.table.get(city, year)
+    }
+
+    /// How many cities are in each status in `year`, indexed by [`Status::index`].
+    pub fn counts(&self, year: i32) -> [usize; Status::ALL.len()] {
+        self.table.counts(year)
+    }
+
+    pub fn city_index(&self, id: &str) -> Option<usize> {
+        self.cities.iter().position(|c| c.id == id)
+    }
+
+    /// Finds a city by its id or any of its names, ignoring case, spaces and hyphens.
+    pub fn find_city(&self, query: &str) -> Option<usize> {
+        let wanted = query::normalise_name(query);
+        if wanted.is_empty() {
+            return None;
+        }
+        self.cities.iter().position(|c| {
+            query::normalise_name(&c.id) == wanted
+                || c.all_names().any(|n| query::normalise_name(n) == wanted)
+        })
+    }
+
+    pub fn report_count(&self) -> usize {
+        self.cities.iter().map(|c| c.reports.len()).sum()
+    }
+}

@@ -1,0 +1,192 @@
+//! The status rule: which of a city-year's reports decides its colour, and which
+//! city-years are disputed. Computed once per dataset, read every frame.
+
+use super::{City, DatasetInfo, Report, Status, Timing};
+
+/// What the map draws for one city in one year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CityYear {
+    pub status: Status,
+    /// Index into the city's `reports` of the report that decided the status.
+    pub deciding: Option<usize>,
+    /// The reports of this city-year give different statuses.
+    pub disputed: bool,
+    /// The deciding report's year or claim is inferred, not stated.
+    pub uncertain: bool,
+    pub report_count: usize,
+}
+
+impl CityYear {
+    const NO_REPORT: Self = Self {
+        status: Status::NoReport,
+        deciding: None,
+        disputed: false,
+        uncertain: false,
+        report_count: 0,
+    };
+}
+
+/// Applies the rule to the reports of one city-year (`(index in city, report)`, in city order):
+/// reports about the day outrank reports from before it; among those the latest date wins;
+/// on equal dates the later report in the file wins.
+pub fn decide<'a>(reports: impl Iterator<Item = (usize, &'a Report)> + Clone) -> CityYear {
+    let has_day = reports.clone().any(|(_, r)| r.timing == Timing::Day);
+    let deciding = reports
+        .clone()
+        .filter(|(_, r)| !has_day || r.timing == Timing::Day)
+        // `max_by_key` keeps the last of equal maxima: the later report in the file.
+        .max_by_key(|(_, r)| r.date);
+    let Some((index, report)) = deciding else {
+        return CityYear::NO_REPORT;
+    };
+    let disputed = reports.clone().any(|(_, r)| r.status != report.status);
+    CityYear {
+        status: report.status,
+        deciding: Some(index),
+        disputed,
+        uncertain: report.uncertain,
+        report_count: reports.count(),
+    }
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct YearTable {
+    first_year: i32,
+    years: usize,
+    /// `[city * years + (year - first_year)]`
+    cells: Vec<CityYear>,
+    counts: Vec<[usize; Status::ALL.len()]>,
+}
+
+impl YearTable {
+    pub(crate) fn new(info: &DatasetInfo, cities: &[City]) -> Self {
+        let years = usize::try_from(info.last_year - info.first_year + 1).unwrap_or(0);
+        let mut cells = Vec::with_capacity(cities.len() * years);
+        let mut counts = vec![[0; Status::ALL.len()]; years];
+        for city in cities {
+            for (offset, year) in (info.first_year..=info.last_year).enumerate() {
+                let cell = decide(
+                    city.reports
+                        .iter()
+                        .enumerate()
+                        .filter(move |(_, r)| r.year == year),
+                );
+                counts[offset][cell.status.index()] += 1;
+                cells.push(cell);
+            }
+        }
+        Self {
+            first_year: info.first_year,
+            years,
+            cells,
+            counts,
+        }
+    }
+
+    fn offset(&self, year: i32) -> Option<usize> {
+        usize::try_from(year - self.first_year)
+            .ok()
+            .filter(|&o| o < self.years)
+    }
+
+    pub(crate) fn get(&self, city: usize, year: i32) -> CityYear {
+        self.offset(year)
+            .and_then(|o| self.cells.get(city * self.years + o))
+            .copied()
+            .unwrap_or(CityYear::NO_REPORT)
+    }
+
+    pub(crate) fn counts(&self, year: i32) -> [usize; Status::ALL.len()] {
+        self.offset(year)
+            .and_then(|o| self.counts.get(o))
+            .copied()
+            .unwrap_or_default()
+    }
+}
+
+/// Folds a name for matching: lower case, letters and digits only.
+pub fn normalise_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PartialDate;
+
+    fn report(date: &str, timing: Timing, status: Status) -> Report {
+        Report {
+            id: format!("r-{date}-{status}"),
+            year: 2025,
+            date: PartialDate::parse(date).unwrap(),
+            timing,
+            status,
+            summary: String::new(),
+            excerpt: None,
+            source: 0,
+            uncertain: false,
+        }
+    }
+
+    fn decide_all(reports: &[Report]) -> CityYear {
+        decide(reports.iter().enumerate())
+    }
+
+    #[test]
+    fn no_reports_is_no_report_and_never_disputed() {
+        let cell = decide_all(&[]);
+        assert_eq!(cell.status, Status::NoReport);
+        assert!(!cell.disputed);
+        assert_eq!(cell.deciding, None);
+    }
+
+    #[test]
+    fn a_report_about_the_day_outranks_a_later_plan() {
+        let reports = [
+            report("2025-04-28", Timing::Before, Status::Refused),
+            report("2025-05-09", Timing::Day, Status::HeldRenamed),
+            report("2025-05-10", Timing::Before, Status::Announced),
+        ];
+        let cell = decide_all(&reports);
+        assert_eq!(cell.status, Status::HeldRenamed);
+        assert_eq!(cell.deciding, Some(1));
+        assert!(cell.disputed);
+        assert_eq!(cell.report_count, 3);
+    }
+
+    #[test]
+    fn without_day_reports_the_latest_plan_wins() {
+        let reports = [
+            report("2025-05-01", Timing::Before, Status::Announced),
+            report("2025-04-01", Timing::Before, Status::Refused),
+        ];
+        assert_eq!(decide_all(&reports).status, Status::Announced);
+    }
+
+    #[test]
+    fn on_equal_dates_the_later_report_in_the_file_wins() {
+        let reports = [
+            report("2025-05-09", Timing::Day, Status::Held),
+            report("2025-05-09", Timing::Day, Status::HeldRenamed),
+        ];
+        assert_eq!(decide_all(&reports).deciding, Some(1));
+    }
+
+    #[test]
+    fn agreeing_reports_are_not_disputed() {
+        let reports = [
+            report("2025-05-09", Timing::Day, Status::Held),
+            report("2025", Timing::Day, Status::Held),
+        ];
+        assert!(!decide_all(&reports).disputed);
+    }
+
+    #[test]
+    fn names_fold_case_spaces_and_hyphens() {
+        assert_eq!(normalise_name("Nur-Sultan"), normalise_name("nur sultan"));
+        assert_eq!(normalise_name("Нур-Султан"), "нурсултан");
+    }
+}

@@ -1,0 +1,54 @@
+//! What the user is looking at, in a form scripts can read (`--state-file`).
+
+use std::io::Write as _;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Dataset, Status};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewState {
+    pub year: i32,
+    /// The selected city's id.
+    pub selected: Option<String>,
+    /// The selected city's status in `year`.
+    pub selected_status: Option<Status>,
+    /// Cities per status in `year`, by status id.
+    pub counts: std::collections::BTreeMap<String, usize>,
+}
+
+impl ViewState {
+    pub fn new(dataset: &Dataset, year: i32, selected: Option<usize>) -> Self {
+        let counts = dataset.counts(year);
+        Self {
+            year,
+            selected: selected
+                .and_then(|i| dataset.cities.get(i))
+                .map(|c| c.id.clone()),
+            selected_status: selected.map(|i| dataset.city_year(i, year).status),
+            counts: Status::ALL
+                .into_iter()
+                .map(|s| (s.id().to_owned(), counts[s.index()]))
+                .collect(),
+        }
+    }
+
+    /// Writes the state as JSON to a temporary file beside `path`, then renames it over
+    /// `path`, so a reader never sees half a file.
+    pub fn write_atomically(&self, path: &Path) -> anyhow::Result<()> {
+        use anyhow::Context as _;
+        let json = serde_json::to_vec_pretty(self)?;
+        let mut tmp = path.as_os_str().to_owned();
+        tmp.push(".tmp");
+        let tmp = std::path::PathBuf::from(tmp);
+        let mut file = std::fs::File::create(&tmp)
+            .with_context(|| format!("cannot write {}", tmp.display()))?;
+        file.write_all(&json)
+            .and_then(|()| file.sync_all())
+            .with_context(|| format!("cannot write {}", tmp.display()))?;
+        std::fs::rename(&tmp, path)
+            .with_context(|| format!("cannot rename {} to {}", tmp.display(), path.display()))?;
+        Ok(())
+    }
+}

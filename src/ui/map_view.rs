@@ -1,0 +1,264 @@
+//! The map: basemap lines in an egui_plot, cities painted on top in screen space,
+//! hit testing, hover tooltip and labels that do not overlap.
+
+use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, vec2};
+use egui_plot::{Line, Plot, PlotBounds, PlotPoint, PlotPoints};
+
+use crate::app::Command;
+use crate::geography::{Basemap, LonLatBounds, aspect_for_latitude, nearest_within};
+use crate::model::Dataset;
+use crate::ui::style::{marker_radius, paint_marker};
+
+/// Screen points within which a click or hover picks a city.
+pub const PICK_RADIUS: f32 = 12.0;
+
+const BORDER_COLOR: Color32 = Color32::from_rgb(0x55, 0x55, 0x55);
+const REGION_COLOR: Color32 = Color32::from_rgb(0xB8, 0xB8, 0xB8);
+
+/// State of the map widget between frames.
+pub struct MapView {
+    border: Vec<Vec<PlotPoint>>,
+    regions: Vec<Vec<PlotPoint>>,
+    home: LonLatBounds,
+    aspect: f32,
+    reset_pending: bool,
+    /// Where each city was drawn last frame: `(city index, screen position)`.
+    drawn: Vec<(usize, Pos2)>,
+}
+
+impl MapView {
+    pub fn new(basemap: &Basemap) -> Self {
+        let to_points = |ring: &Vec<[f64; 2]>| {
+            ring.iter()
+                .map(|&[lon, lat]| PlotPoint::new(lon, lat))
+                .collect()
+        };
+        let home = basemap.bounds.padded(0.03);
+        Self {
+            border: basemap.border_rings.iter().map(to_points).collect(),
+            regions: basemap
+                .regions
+                .iter()
+                .flat_map(|r| r.rings.iter().map(to_points))
+                .collect(),
+            aspect: aspect_for_latitude(home.mid_lat()) as f32,
+            home,
+            reset_pending: true,
+            drawn: Vec::new(),
+        }
+    }
+
+    /// Fit the whole country on the next frame.
+    pub fn reset_view(&mut self) {
+        self.reset_pending = true;
+    }
+
+    /// Where a city was drawn in the last frame, if it was visible.
+    pub fn screen_position(&self, city: usize) -> Option<Pos2> {
+        self.drawn.iter().find(|(c, _)| *c == city).map(|&(_, p)| p)
+    }
+
+    fn city_at(&self, pointer: Pos2) -> Option<usize> {
+        nearest_within(
+            self.drawn.iter().map(|&(c, p)| (c, [p.x, p.y])),
+            [pointer.x, pointer.y],
+            PICK_RADIUS,
+        )
+    }
+
+    pub fn map_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        dataset: &Dataset,
+        year: i32,
+        selected: Option<usize>,
+        commands: &mut Vec<Command>,
+    ) {
+        let reset = std::mem::take(&mut self.reset_pending);
+        let home = self.home;
+        let border = &self.border;
+        let regions = &self.regions;
+        let response = Plot::new("map")
+            .data_aspect(self.aspect)
+            .show_x(false)
+            .show_y(false)
+            .show_crosshair(false)
+            .allow_boxed_zoom(false)
+            .allow_double_click_reset(false)
+            .x_axis_formatter(|mark, _| format!("{:.0}°E", mark.value))
+            .y_axis_formatter(|mark, _| format!("{:.0}°N", mark.value))
+            .show(ui, |plot_ui| {
+                if reset {
+                    plot_ui.set_plot_bounds(PlotBounds::from_min_max(
+                        [home.min_lon, home.min_lat],
+                        [home.max_lon, home.max_lat],
+                    ));
+                }
+                for ring in regions {
+                    plot_ui.line(
+                        Line::new("regions", PlotPoints::Borrowed(ring))
+                            .color(REGION_COLOR)
+                            .width(0.8)
+                            .allow_hover(false),
+                    );
+                }
+                for ring in border {
+                    plot_ui.line(
+                        Line::new("border", PlotPoints::Borrowed(ring))
+                            .color(BORDER_COLOR)
+                            .width(1.6)
+                            .allow_hover(false),
+                    );
+                }
+            });
+
+        let transform = response.transform;
+        let frame = *transform.frame();
+        self.drawn.clear();
+        for (index, city) in dataset.cities.iter().enumerate() {
+            let pos = transform
+                .position_from_point(&PlotPoint::new(city.location.lon, city.location.lat));
+            if frame.expand(PICK_RADIUS).contains(pos) {
+                self.drawn.push((index, pos));
+            }
+        }
+
+        let painter = ui.painter().with_clip_rect(frame);
+        self.paint_cities(&painter, dataset, year, selected);
+
+        let plot = response.response;
+        let hovered = plot.hover_pos().and_then(|p| self.city_at(p));
+        if plot.clicked() {
+            let picked = plot.interact_pointer_pos().and_then(|p| self.city_at(p));
+            commands.push(Command::Select(picked));
+        }
+        if let Some(city_index) = hovered {
+            let city = &dataset.cities[city_index];
+            let cell = dataset.city_year(city_index, year);
+            let name = &city.names_in(year, dataset.info.event_day).en;
+            plot.on_hover_ui_at_pointer(|ui| {
+                ui.strong(name);
+                ui.label(format!("{year}: {}", cell.status.label()));
+                if cell.disputed {
+                    ui.label("Sources disagree");
+                }
+                ui.weak("Click for sources");
+            });
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+        }
+    }
+
+    fn paint_cities(
+        &self,
+        painter: &egui::Painter,
+        dataset: &Dataset,
+        year: i32,
+        selected: Option<usize>,
+    ) {
+        // Smaller cities first, so large markers stay on top.
+        let mut order: Vec<usize> = (0..self.drawn.len()).collect();
+        order.sort_by_key(|&i| dataset.cities[self.drawn[i].0].population.unwrap_or(0));
+        for &i in &order {
+            let (city_index, pos) = self.drawn[i];
+            let city = &dataset.cities[city_index];
+            let cell = dataset.city_year(city_index, year);
+            let radius = marker_radius(city.population);
+            if selected == Some(city_index) {
+                painter.circle_filled(
+                    pos,
+                    radius + 6.0,
+                    Color32::from_rgba_unmultiplied(255, 255, 255, 200),
+                );
+                painter.circle_stroke(pos, radius + 6.0, Stroke::new(2.5, Color32::BLACK));
+            }
+            paint_marker(painter, pos, radius, cell.status);
+            if cell.disputed {
+                painter.text(
+                    pos + vec2(radius * 0.9, -radius * 0.9),
+                    Align2::LEFT_BOTTOM,
+                    "*",
+                    FontId::proportional(14.0),
+                    Color32::BLACK,
+                );
+            }
+        }
+        self.paint_labels(painter, dataset, year, selected);
+    }
+
+    /// Labels the largest cities first and skips any label that would cover another
+    /// label or a marker; the selected city is always labelled.
+    fn paint_labels(
+        &self,
+        painter: &egui::Painter,
+        dataset: &Dataset,
+        year: i32,
+        selected: Option<usize>,
+    ) {
+        let mut order: Vec<usize> = (0..self.drawn.len()).collect();
+        order.sort_by_key(|&i| {
+            let city = self.drawn[i].0;
+            (
+                Some(city) != selected,
+                std::cmp::Reverse(dataset.cities[city].population.unwrap_or(0)),
+            )
+        });
+        let markers: Vec<Rect> = self
+            .drawn
+            .iter()
+            .map(|&(c, p)| {
+                Rect::from_center_size(
+                    p,
+                    egui::Vec2::splat(2.0 * marker_radius(dataset.cities[c].population)),
+                )
+            })
+            .collect();
+        let mut taken: Vec<Rect> = Vec::new();
+        for i in order {
+            let (city_index, pos) = self.drawn[i];
+            let city = &dataset.cities[city_index];
+            let is_selected = selected == Some(city_index);
+            let font = FontId::proportional(if is_selected { 14.0 } else { 12.0 });
+            let text = city.names_in(year, dataset.info.event_day).en.clone();
+            let galley = painter.layout_no_wrap(text, font, Color32::from_gray(20));
+            let radius = marker_radius(city.population);
+            let candidates = [
+                Rect::from_min_size(
+                    pos + vec2(radius + 3.0, -galley.size().y / 2.0),
+                    galley.size(),
+                ),
+                Rect::from_min_size(
+                    pos + vec2(-radius - 3.0 - galley.size().x, -galley.size().y / 2.0),
+                    galley.size(),
+                ),
+                Rect::from_min_size(
+                    pos + vec2(-galley.size().x / 2.0, -radius - 2.0 - galley.size().y),
+                    galley.size(),
+                ),
+                Rect::from_min_size(
+                    pos + vec2(-galley.size().x / 2.0, radius + 2.0),
+                    galley.size(),
+                ),
+            ];
+            let free = |r: &Rect| {
+                !taken.iter().any(|t| t.intersects(*r))
+                    && !markers
+                        .iter()
+                        .enumerate()
+                        .any(|(j, m)| j != i && m.intersects(*r))
+            };
+            let spot = candidates
+                .iter()
+                .find(|r| free(r))
+                .or(is_selected.then_some(&candidates[0]));
+            if let Some(&rect) = spot {
+                painter.rect_filled(
+                    rect.expand(1.0),
+                    2.0,
+                    Color32::from_rgba_unmultiplied(255, 255, 255, 170),
+                );
+                painter.galley(rect.min, galley, Color32::BLACK);
+                taken.push(rect);
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! The window's panels and widgets; each `*_ui` function draws one part.
+
+pub mod legend;
+pub mod map_view;
+pub mod side_panel;
+pub mod style;
+pub mod year_selector;
