@@ -110,7 +110,7 @@ impl MemoryMapApp {
                 ui.weak(format!("· {}", self.data_name));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui
-                        .button("⟲ Reset view")
+                        .button("Reset view")
                         .on_hover_text("Fit Kazakhstan (Home)")
                         .clicked()
                     {

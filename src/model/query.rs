@@ -9,8 +9,10 @@ pub struct CityYear {
     pub status: Status,
     /// Index into the city's `reports` of the report that decided the status.
     pub deciding: Option<usize>,
-    /// The reports of this city-year give different statuses.
+    /// Two reports with the same timing contradict each other (see [`contradicts`]).
     pub disputed: bool,
+    /// A report from before the day contradicts what the deciding report says happened.
+    pub plan_changed: bool,
     /// The deciding report's year or claim is inferred, not stated.
     pub uncertain: bool,
     pub report_count: usize,
@@ -21,9 +23,21 @@ impl CityYear {
         status: Status::NoReport,
         deciding: None,
         disputed: false,
+        plan_changed: false,
         uncertain: false,
         report_count: 0,
     };
+}
+
+/// Whether two statuses cannot both be true: any two differ, except that an announcement
+/// agrees with the march being held, under its own or another name.
+pub fn contradicts(a: Status, b: Status) -> bool {
+    use Status::{Announced, Held, HeldRenamed};
+    a != b
+        && !matches!(
+            (a, b),
+            (Announced, Held | HeldRenamed) | (Held | HeldRenamed, Announced)
+        )
 }
 
 /// Applies the rule to the reports of one city-year (`(index in city, report)`, in city order):
@@ -39,11 +53,20 @@ pub fn decide<'a>(reports: impl Iterator<Item = (usize, &'a Report)> + Clone) ->
     let Some((index, report)) = deciding else {
         return CityYear::NO_REPORT;
     };
-    let disputed = reports.clone().any(|(_, r)| r.status != report.status);
+    let disputed = reports.clone().any(|(i, a)| {
+        reports
+            .clone()
+            .any(|(j, b)| i < j && a.timing == b.timing && contradicts(a.status, b.status))
+    });
+    let plan_changed = report.timing == Timing::Day
+        && reports
+            .clone()
+            .any(|(_, r)| r.timing == Timing::Before && contradicts(r.status, report.status));
     CityYear {
         status: report.status,
         deciding: Some(index),
         disputed,
+        plan_changed,
         uncertain: report.uncertain,
         report_count: reports.count(),
     }
@@ -153,8 +176,42 @@ mod tests {
         let cell = decide_all(&reports);
         assert_eq!(cell.status, Status::HeldRenamed);
         assert_eq!(cell.deciding, Some(1));
-        assert!(cell.disputed);
+        assert!(cell.disputed, "refused and announced, both before the day");
+        assert!(cell.plan_changed, "refused before, held on the day");
         assert_eq!(cell.report_count, 3);
+    }
+
+    #[test]
+    fn an_announcement_then_the_march_is_neither_disputed_nor_a_change() {
+        let reports = [
+            report("2025-05-01", Timing::Before, Status::Announced),
+            report("2025-05-09", Timing::Day, Status::Held),
+        ];
+        let cell = decide_all(&reports);
+        assert_eq!(cell.status, Status::Held);
+        assert!(!cell.disputed);
+        assert!(!cell.plan_changed);
+    }
+
+    #[test]
+    fn a_cancellation_then_the_march_is_a_change_not_a_dispute() {
+        let reports = [
+            report("2016-05-01", Timing::Before, Status::Cancelled),
+            report("2016", Timing::Day, Status::Held),
+        ];
+        let cell = decide_all(&reports);
+        assert_eq!(cell.status, Status::Held);
+        assert!(!cell.disputed);
+        assert!(cell.plan_changed);
+    }
+
+    #[test]
+    fn two_accounts_of_the_day_that_differ_are_disputed() {
+        let reports = [
+            report("2019-05-09", Timing::Day, Status::HeldRenamed),
+            report("2019-05-09", Timing::Day, Status::Held),
+        ];
+        assert!(decide_all(&reports).disputed);
     }
 
     #[test]

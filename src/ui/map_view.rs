@@ -12,12 +12,16 @@ use crate::ui::style::{marker_radius, paint_marker};
 /// Screen points within which a click or hover picks a city.
 pub const PICK_RADIUS: f32 = 12.0;
 
+const SEA_COLOR: Color32 = Color32::from_rgb(0xDD, 0xE5, 0xEB);
+const LAND_COLOR: Color32 = Color32::from_rgb(0xFB, 0xF9, 0xF4);
+const GRID_STEP_DEGREES: f64 = 5.0;
 const BORDER_COLOR: Color32 = Color32::from_rgb(0x55, 0x55, 0x55);
 const REGION_COLOR: Color32 = Color32::from_rgb(0xB8, 0xB8, 0xB8);
 
 /// State of the map widget between frames.
 pub struct MapView {
     border: Vec<Vec<PlotPoint>>,
+    land: Vec<[f64; 2]>,
     regions: Vec<Vec<PlotPoint>>,
     home: LonLatBounds,
     aspect: f32,
@@ -36,6 +40,7 @@ impl MapView {
         let home = basemap.bounds.padded(0.03);
         Self {
             border: basemap.border_rings.iter().map(to_points).collect(),
+            land: basemap.land_triangles.iter().flatten().copied().collect(),
             regions: basemap
                 .regions
                 .iter()
@@ -78,8 +83,25 @@ impl MapView {
         let home = self.home;
         let border = &self.border;
         let regions = &self.regions;
+        // Filled in after the plot has computed this frame's transform, but drawn under it.
+        let background = ui.painter().add(egui::Shape::Noop);
         let response = Plot::new("map")
             .data_aspect(self.aspect)
+            .show_background(false)
+            .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| {
+                [
+                    GRID_STEP_DEGREES,
+                    GRID_STEP_DEGREES * 2.0,
+                    GRID_STEP_DEGREES * 4.0,
+                ]
+            }))
+            .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| {
+                [
+                    GRID_STEP_DEGREES,
+                    GRID_STEP_DEGREES * 2.0,
+                    GRID_STEP_DEGREES * 4.0,
+                ]
+            }))
             .show_x(false)
             .show_y(false)
             .show_crosshair(false)
@@ -114,6 +136,9 @@ impl MapView {
 
         let transform = response.transform;
         let frame = *transform.frame();
+        ui.painter()
+            .with_clip_rect(frame)
+            .set(background, self.background_shape(&transform));
         self.drawn.clear();
         for (index, city) in dataset.cities.iter().enumerate() {
             let pos = transform
@@ -140,12 +165,31 @@ impl MapView {
                 ui.strong(name);
                 ui.label(format!("{year}: {}", cell.status.label()));
                 if cell.disputed {
-                    ui.label("Sources disagree");
+                    ui.label("* Sources disagree");
+                } else if cell.plan_changed {
+                    ui.label("The plan changed before the day");
                 }
                 ui.weak("Click for sources");
             });
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
         }
+    }
+
+    /// Sea-coloured frame with the land filled in, in this frame's screen coordinates.
+    fn background_shape(&self, transform: &egui_plot::PlotTransform) -> egui::Shape {
+        let mut mesh = egui::Mesh::default();
+        for &[lon, lat] in &self.land {
+            let index = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+            mesh.colored_vertex(
+                transform.position_from_point(&PlotPoint::new(lon, lat)),
+                LAND_COLOR,
+            );
+            mesh.indices.push(index);
+        }
+        egui::Shape::Vec(vec![
+            egui::Shape::rect_filled(*transform.frame(), 0.0, SEA_COLOR),
+            egui::Shape::mesh(mesh),
+        ])
     }
 
     fn paint_cities(
@@ -172,17 +216,21 @@ impl MapView {
                 painter.circle_stroke(pos, radius + 6.0, Stroke::new(2.5, Color32::BLACK));
             }
             paint_marker(painter, pos, radius, cell.status);
-            if cell.disputed {
+        }
+        self.paint_labels(painter, dataset, year, selected);
+        // After the labels, so a label's background never hides the mark.
+        for &(city_index, pos) in &self.drawn {
+            if dataset.city_year(city_index, year).disputed {
+                let radius = marker_radius(dataset.cities[city_index].population);
                 painter.text(
-                    pos + vec2(radius * 0.9, -radius * 0.9),
+                    pos + vec2(radius * 0.6, -radius * 0.6),
                     Align2::LEFT_BOTTOM,
                     "*",
-                    FontId::proportional(14.0),
+                    FontId::proportional(18.0),
                     Color32::BLACK,
                 );
             }
         }
-        self.paint_labels(painter, dataset, year, selected);
     }
 
     /// Labels the largest cities first and skips any label that would cover another
@@ -220,7 +268,8 @@ impl MapView {
             let font = FontId::proportional(if is_selected { 14.0 } else { 12.0 });
             let text = city.names_in(year, dataset.info.event_day).en.clone();
             let galley = painter.layout_no_wrap(text, font, Color32::from_gray(20));
-            let radius = marker_radius(city.population);
+            // Clear of the marker, and of the selection ring around it.
+            let radius = marker_radius(city.population) + if is_selected { 6.0 } else { 0.0 };
             let candidates = [
                 Rect::from_min_size(
                     pos + vec2(radius + 3.0, -galley.size().y / 2.0),

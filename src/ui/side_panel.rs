@@ -39,7 +39,7 @@ fn city_ui(
         ui.heading(&names.en);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .button("✕ Close")
+                .button("Close")
                 .on_hover_text("Clear the selection (Esc)")
                 .clicked()
             {
@@ -76,9 +76,21 @@ fn city_ui(
             ));
             ui.end_row();
         }
-        if !city.aliases.is_empty() {
+        // Aliases that are not already shown as a current or former name.
+        let shown: Vec<&str> = city
+            .names
+            .iter()
+            .chain(city.name_history.iter().flat_map(|p| p.names.iter()))
+            .collect();
+        let aliases: Vec<&str> = city
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|a| !shown.contains(a))
+            .collect();
+        if !aliases.is_empty() {
             ui.weak("Also written");
-            ui.label(city.aliases.join(", "));
+            ui.label(aliases.join(", "));
             ui.end_row();
         }
         ui.weak("Region");
@@ -158,10 +170,13 @@ fn status_line_ui(ui: &mut egui::Ui, year: i32, cell: CityYear) {
     if cell.disputed {
         ui.colored_label(
             WARN,
-            format!(
-                "* Disputed: the {} reports for this year disagree; all are listed below.",
-                cell.report_count
-            ),
+            "* Disputed: sources contradict each other about this year; every report is listed below.",
+        );
+    }
+    if cell.plan_changed {
+        ui.colored_label(
+            WARN,
+            "The plan changed: a report from before the day says otherwise; see below.",
         );
     }
     if cell.uncertain {

@@ -13,8 +13,8 @@ pub fn year_selector_ui(
         let first = *dataset.years().start();
         let last = *dataset.years().end();
         if ui
-            .add_enabled(year > first, egui::Button::new("◀"))
-            .on_hover_text("Previous year (←)")
+            .add_enabled(year > first, egui::Button::new("« Previous"))
+            .on_hover_text("Previous year (Left arrow key)")
             .clicked()
         {
             commands.push(Command::StepYear(-1));
@@ -31,8 +31,8 @@ pub fn year_selector_ui(
             }
         }
         if ui
-            .add_enabled(year < last, egui::Button::new("▶"))
-            .on_hover_text("Next year (→)")
+            .add_enabled(year < last, egui::Button::new("Next »"))
+            .on_hover_text("Next year (Right arrow key)")
             .clicked()
         {
             commands.push(Command::StepYear(1));

@@ -1,0 +1,187 @@
+//! The three things a user does, driven through the real UI with egui_kittest:
+//! click a city, change the year, clear the selection.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use memorymap::MemoryMapApp;
+use memorymap::cli::load_dataset;
+use memorymap::geography::Basemap;
+
+fn app(year: Option<i32>) -> MemoryMapApp {
+    let basemap = Basemap::builtin().unwrap();
+    let dataset = load_dataset(None, &basemap).unwrap().dataset;
+    MemoryMapApp::new(dataset, "built-in dataset".into(), &basemap, year, None)
+}
+
+fn harness(year: Option<i32>) -> Harness<'static, MemoryMapApp> {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_theme(egui::Theme::Light)
+        .build_ui_state(|ui, app: &mut MemoryMapApp| app.root_ui(ui), app(year));
+    harness.run();
+    harness
+}
+
+fn city(harness: &Harness<'_, MemoryMapApp>, id: &str) -> usize {
+    harness.state().dataset().city_index(id).unwrap()
+}
+
+/// Clicks at a screen position the way a mouse does: move, press, release.
+fn click_at(harness: &mut Harness<'_, MemoryMapApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+fn click_city(harness: &mut Harness<'_, MemoryMapApp>, id: &str) {
+    let index = city(harness, id);
+    let pos = harness
+        .state()
+        .city_screen_position(index)
+        .unwrap_or_else(|| panic!("{id} is not drawn on the map"));
+    click_at(harness, pos);
+}
+
+fn click_year(harness: &mut Harness<'_, MemoryMapApp>, year: i32) {
+    harness
+        .get_by_role_and_label(Role::Button, &year.to_string())
+        .click();
+    harness.run();
+}
+
+#[test]
+fn the_window_opens_on_the_last_year_with_the_country_overview() {
+    let harness = harness(None);
+    assert_eq!(harness.state().year(), 2025);
+    assert_eq!(harness.state().selected(), None);
+    harness.get_by_label("Country timeline");
+    harness.get_by_label_contains("Click a city on the map");
+}
+
+#[test]
+fn clicking_almaty_shows_the_2025_excerpt_and_its_source() {
+    let mut harness = harness(Some(2025));
+    click_city(&mut harness, "almaty");
+    let almaty = city(&harness, "almaty");
+    assert_eq!(harness.state().selected(), Some(almaty));
+
+    // The seed article's words, attributed, beside the later report that outranks them.
+    harness
+        .get_by_label_contains("the administration of Almaty, the country's largest city, refused");
+    assert!(
+        !harness
+            .get_all_by_label_contains("Kazakhstan bans May 9 Immortal Regiment march")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+    harness.get_by_label("2025: Held, renamed");
+    harness.get_by_label_contains("Disputed");
+    // The Kazakh and the Russian name are both «Алматы».
+    assert_eq!(harness.get_all_by_label("Алматы").count(), 2);
+}
+
+#[test]
+fn clicking_empty_map_clears_the_selection() {
+    let mut harness = harness(Some(2025));
+    click_city(&mut harness, "almaty");
+    assert!(harness.state().selected().is_some());
+    // Just inside the map's top-left corner: sea, far from any city.
+    let astana = harness
+        .state()
+        .city_screen_position(city(&harness, "astana"))
+        .unwrap();
+    click_at(&mut harness, egui::pos2(60.0, astana.y - 200.0));
+    assert_eq!(harness.state().selected(), None);
+}
+
+#[test]
+fn choosing_2019_changes_the_legend_counts() {
+    let mut harness = harness(Some(2025));
+    let held_2025 = harness.state().dataset().counts(2025)[0];
+    let held_2019 = harness.state().dataset().counts(2019)[0];
+    assert_ne!(
+        held_2025, held_2019,
+        "the data must differ for this test to mean anything"
+    );
+    harness.get_by_label(&format!("Held {held_2025}"));
+
+    click_year(&mut harness, 2019);
+
+    assert_eq!(harness.state().year(), 2019);
+    harness.get_by_label(&format!("Held {held_2019}"));
+    assert!(
+        harness
+            .query_by_label(&format!("Held {held_2025}"))
+            .is_none()
+    );
+}
+
+#[test]
+fn arrow_keys_step_through_the_years_and_stop_at_the_ends() {
+    let mut harness = harness(Some(2024));
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().year(), 2025);
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().year(), 2025, "no year after the last");
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().year(), 2023);
+}
+
+#[test]
+fn escape_clears_the_selection() {
+    let mut harness = harness(Some(2025));
+    click_city(&mut harness, "pavlodar");
+    assert_eq!(harness.state().selected(), Some(city(&harness, "pavlodar")));
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().selected(), None);
+    harness.get_by_label("Country timeline");
+}
+
+#[test]
+fn astana_is_called_nur_sultan_in_2021_and_astana_in_2025() {
+    let mut harness = harness(Some(2021));
+    click_city(&mut harness, "astana");
+    harness.get_by_label("Нур-Султан");
+    click_year(&mut harness, 2025);
+    assert!(harness.query_by_label("Нур-Султан").is_none());
+    harness.get_by_label("Nur-Sultan · Нұр-Сұлтан · Нур-Султан (2019-03-23 – 2022-09-17)");
+}
+
+#[test]
+fn the_history_row_jumps_to_a_year() {
+    let mut harness = harness(Some(2025));
+    click_city(&mut harness, "almaty");
+    harness.get_by_role_and_label(Role::Button, "22").click();
+    harness.run();
+    assert_eq!(harness.state().year(), 2022);
+    harness.get_by_label("2022: Held, renamed");
+}
+
+#[test]
+fn a_city_with_no_report_says_so_instead_of_claiming_nothing_happened() {
+    let mut harness = harness(Some(2025));
+    click_city(&mut harness, "oskemen");
+    harness.get_by_label("2025: No report");
+    harness.get_by_label_contains("This is not a claim that nothing happened");
+}
+
+#[test]
+fn map_2025_snapshot() {
+    let mut harness = harness(Some(2025));
+    click_city(&mut harness, "almaty");
+    harness.snapshot("map_2025_almaty");
+}
