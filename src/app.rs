@@ -26,6 +26,8 @@ pub struct MemoryMapApp {
     year: i32,
     selected: Option<usize>,
     map: MapView,
+    /// Where each year button was drawn last frame.
+    year_buttons: Vec<(i32, egui::Pos2)>,
     /// Where to write the view state whenever it changes (for scripts and end-to-end tests).
     state_file: Option<PathBuf>,
     last_written: Option<ViewState>,
@@ -45,6 +47,7 @@ impl MemoryMapApp {
         let selected = selected.filter(|&i| i < dataset.cities.len());
         Self {
             map: MapView::new(basemap),
+            year_buttons: Vec::new(),
             dataset,
             data_name,
             year,
@@ -76,8 +79,21 @@ impl MemoryMapApp {
         self.map.screen_position(city)
     }
 
+    /// What is shown, and where cities and year buttons were drawn (window points).
     pub fn view_state(&self) -> ViewState {
-        ViewState::new(&self.dataset, self.year, self.selected)
+        let mut state = ViewState::new(&self.dataset, self.year, self.selected);
+        state.screen.cities = (0..self.dataset.cities.len())
+            .filter_map(|i| {
+                let pos = self.map.screen_position(i)?;
+                Some((self.dataset.cities[i].id.clone(), [pos.x, pos.y]))
+            })
+            .collect();
+        state.screen.year_buttons = self
+            .year_buttons
+            .iter()
+            .map(|&(y, pos)| (y.to_string(), [pos.x, pos.y]))
+            .collect();
+        state
     }
 
     pub fn apply(&mut self, command: Command) {
@@ -118,7 +134,7 @@ impl MemoryMapApp {
                     }
                 });
             });
-            year_selector_ui(ui, &self.dataset, self.year, &mut commands);
+            self.year_buttons = year_selector_ui(ui, &self.dataset, self.year, &mut commands);
             ui.add_space(2.0);
         });
         egui::Panel::bottom("legend").show(ui, |ui| {

@@ -80,13 +80,13 @@ pub fn validate(files: &[PathBuf], basemap: &Basemap) -> ExitCode {
                 }
                 let d = &loaded.dataset;
                 println!(
-                    "{}: valid: {} cities, {} reports, {} sources, {} timeline entries, {} warnings",
+                    "{}: valid: {}, {}, {}, {}, {}",
                     file.display(),
-                    d.cities.len(),
-                    d.report_count(),
-                    d.sources.len(),
-                    d.timeline.len(),
-                    loaded.warnings.len()
+                    count(d.cities.len(), "city", "cities"),
+                    count(d.report_count(), "report", "reports"),
+                    count(d.sources.len(), "source", "sources"),
+                    count(d.timeline.len(), "timeline entry", "timeline entries"),
+                    count(loaded.warnings.len(), "warning", "warnings")
                 );
             }
             Err(error) => {
@@ -99,7 +99,11 @@ pub fn validate(files: &[PathBuf], basemap: &Basemap) -> ExitCode {
                     .iter()
                     .filter(|p| p.severity == Severity::Error)
                     .count();
-                println!("{}: invalid: {errors} errors", file.display());
+                println!(
+                    "{}: invalid: {}",
+                    file.display(),
+                    count(errors, "error", "errors")
+                );
             }
         }
     }
@@ -108,6 +112,10 @@ pub fn validate(files: &[PathBuf], basemap: &Basemap) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `memorymap list --year Y`

@@ -1,5 +1,6 @@
 //! What the user is looking at, in a form scripts can read (`--state-file`).
 
+use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::Path;
 
@@ -7,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Dataset, Status};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ViewState {
     pub year: i32,
     /// The selected city's id.
@@ -15,7 +16,18 @@ pub struct ViewState {
     /// The selected city's status in `year`.
     pub selected_status: Option<Status>,
     /// Cities per status in `year`, by status id.
-    pub counts: std::collections::BTreeMap<String, usize>,
+    pub counts: BTreeMap<String, usize>,
+    /// Where things were drawn, in window points, so scripts can click them.
+    #[serde(default)]
+    pub screen: ScreenPositions,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScreenPositions {
+    /// City id → centre of its marker (cities outside the visible map are left out).
+    pub cities: BTreeMap<String, [f32; 2]>,
+    /// Year → centre of its button.
+    pub year_buttons: BTreeMap<String, [f32; 2]>,
 }
 
 impl ViewState {
@@ -31,6 +43,7 @@ impl ViewState {
                 .into_iter()
                 .map(|s| (s.id().to_owned(), counts[s.index()]))
                 .collect(),
+            screen: ScreenPositions::default(),
         }
     }
 

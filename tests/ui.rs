@@ -185,3 +185,12 @@ fn map_2025_snapshot() {
     click_city(&mut harness, "almaty");
     harness.snapshot("map_2025_almaty");
 }
+
+#[test]
+fn arrow_keys_still_step_years_after_clicking_a_year_button() {
+    let mut harness = harness(Some(2025));
+    click_year(&mut harness, 2019);
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().year(), 2018);
+}

@@ -374,7 +374,15 @@ impl Checker<'_> {
             }
         };
         let cities = self.cities(features, &info, &source_index, &mut cited, options);
-        for (source, cited) in sources.iter().zip(cited) {
+        if matches!(root.get("features"), Some(Value::Array(a)) if a.is_empty()) {
+            self.warning(
+                Location::Field("features".into()),
+                "the dataset has no cities",
+            );
+        }
+        // An item dropped for an error cites nothing, so "uncited" would be noise then.
+        let sound = self.error_count() == 0;
+        for (source, cited) in sources.iter().zip(cited).filter(|_| sound) {
             if !cited {
                 self.warning(
                     Location::Item {
@@ -420,14 +428,20 @@ impl Checker<'_> {
                     .rsplit_once(" at line ")
                     .map_or(message.as_str(), |(m, _)| m);
                 let message = if e.is_eof() {
-                    format!("{message}: the file ends too early (is it cut off?)")
+                    let inside = message
+                        .strip_prefix("EOF while parsing ")
+                        .unwrap_or("the data");
+                    format!("the file ends too early, inside {inside} (is it cut off?)")
+                } else if message.contains("recursion limit exceeded") {
+                    "invalid JSON: nested too deeply (more than 128 levels of [ and {)".to_owned()
                 } else {
                     format!("invalid JSON: {message}")
                 };
                 self.error(
                     Location::Text {
-                        line: e.line(),
-                        column: e.column(),
+                        line: e.line().max(1),
+                        // serde_json counts the newline itself as column 0 of the next line.
+                        column: e.column().max(1),
                     },
                     message,
                 );
@@ -446,7 +460,7 @@ impl Checker<'_> {
             Ok(t) => Some(t),
             Err(e) => {
                 let path = e.path().to_string();
-                let message = e.inner().to_string();
+                let message = plain_type_error(&e.inner().to_string());
                 // "missing field `x`" is about the child `x`, not the parent the path names.
                 let field = match message
                     .strip_prefix("missing field `")
@@ -454,6 +468,7 @@ impl Checker<'_> {
                 {
                     Some(child) if path == "." => child.to_owned(),
                     Some(child) => format!("{path}.{child}"),
+                    None if path == "." => "(whole item)".to_owned(),
                     None => path,
                 };
                 self.error(at(&field), message);
@@ -481,23 +496,18 @@ impl Checker<'_> {
             );
             ok = false;
         }
-        let event_day = match raw.event_day.as_deref() {
+        let event_day = match raw
+            .event_day
+            .as_deref()
+            .map(|text| (text, parse_month_day(text)))
+        {
             None => (7, 1),
-            Some(text) => match PartialDate::parse(&format!("2000-{text}")) {
-                Ok(PartialDate {
-                    month: Some(m),
-                    day: Some(d),
-                    ..
-                }) => (m, d),
-                _ => {
-                    self.error(
-                        at("event_day"),
-                        format!("`{text}` is not a day: expected MM-DD"),
-                    );
-                    ok = false;
-                    (7, 1)
-                }
-            },
+            Some((_, Ok(day))) => day,
+            Some((_, Err(message))) => {
+                self.error(at("event_day"), message);
+                ok = false;
+                (7, 1)
+            }
         };
         ok.then_some(DatasetInfo {
             id: raw.id,
@@ -515,6 +525,7 @@ impl Checker<'_> {
     fn sources(&mut self, raw: &[Value]) -> (Vec<Source>, HashMap<String, usize>) {
         let mut sources = Vec::new();
         let mut index = HashMap::new();
+        let mut first_position = HashMap::new();
         for (i, value) in raw.iter().enumerate() {
             let id = item_id(value, i);
             let item = Item {
@@ -525,10 +536,7 @@ impl Checker<'_> {
                 continue;
             };
             let mut ok = self.check_id(&item, &raw.id);
-            if index.contains_key(&raw.id) {
-                self.error(item.at("id"), "this id is used by another source");
-                ok = false;
-            }
+            ok &= self.unique_id(&item, &mut first_position, &raw.id, i);
             let published = self.date(&item, "published", &raw.published);
             if raw.url.trim().is_empty() {
                 self.error(item.at("url"), "empty: every source needs an address");
@@ -578,7 +586,7 @@ impl Checker<'_> {
         cited: &mut [bool],
     ) -> Vec<TimelineEntry> {
         let mut entries = Vec::new();
-        let mut ids = HashSet::new();
+        let mut first_position = HashMap::new();
         for (i, value) in raw.iter().enumerate() {
             let id = item_id(value, i);
             let item = Item {
@@ -589,10 +597,7 @@ impl Checker<'_> {
                 continue;
             };
             let mut ok = self.check_id(&item, &raw.id);
-            if !ids.insert(raw.id.clone()) {
-                self.error(item.at("id"), "this id is used by another timeline entry");
-                ok = false;
-            }
+            ok &= self.unique_id(&item, &mut first_position, &raw.id, i);
             ok &= self.year(&item, "first_year", raw.first_year, info);
             ok &= self.year(&item, "last_year", raw.last_year, info);
             if raw.first_year > raw.last_year {
@@ -654,7 +659,7 @@ impl Checker<'_> {
         options: LoadOptions<'_>,
     ) -> Vec<City> {
         let mut cities = Vec::new();
-        let mut city_ids = HashSet::new();
+        let mut city_ids = HashMap::new();
         let mut report_ids = HashSet::new();
         for (i, value) in features.iter().enumerate() {
             let id = item_id(value, i);
@@ -662,6 +667,10 @@ impl Checker<'_> {
                 kind: "feature",
                 id: &id,
             };
+            if !value.is_object() {
+                self.error(item.at("(whole item)"), "expected a Feature object");
+                continue;
+            }
             match value.get("id") {
                 Some(Value::String(_)) => {}
                 Some(_) => self.error(item.at("id"), "expected a string id such as \"almaty\""),
@@ -687,9 +696,9 @@ impl Checker<'_> {
                 self.error(item.at("properties"), "missing: names, region and reports");
                 continue;
             };
-            if !city_ids.insert(id.clone()) {
-                self.error(item.at("id"), "this id is used by another feature");
-            } else if matches!(value.get("id"), Some(Value::String(_))) {
+            if self.unique_id(&item, &mut city_ids, &id, i)
+                && matches!(value.get("id"), Some(Value::String(_)))
+            {
                 self.check_id(&item, &id);
             }
             if let Some(city) = self.city(
@@ -917,6 +926,31 @@ impl Checker<'_> {
         Some(LonLat::new(lon, lat))
     }
 
+    /// Records that item `index` (0-based) has `id`; an error names the first item
+    /// with the same id. `first_position` maps ids to 1-based positions.
+    fn unique_id(
+        &mut self,
+        item: &Item<'_>,
+        first_position: &mut HashMap<String, usize>,
+        id: &str,
+        index: usize,
+    ) -> bool {
+        match first_position.get(id) {
+            Some(first) => {
+                let kind = item.kind;
+                self.error(
+                    item.at("id"),
+                    format!("{kind} #{} uses the same id as {kind} #{first}", index + 1),
+                );
+                false
+            }
+            None => {
+                first_position.insert(id.to_owned(), index + 1);
+                true
+            }
+        }
+    }
+
     fn check_id(&mut self, item: &Item<'_>, id: &str) -> bool {
         let ok = !id.is_empty()
             && id
@@ -987,6 +1021,36 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// Parses "MM-DD" (a day in any year; 02-29 is allowed).
+fn parse_month_day(text: &str) -> Result<(u8, u8), String> {
+    let shape_ok = text.len() == 5 && text.as_bytes()[2] == b'-';
+    match PartialDate::parse(&format!("2000-{text}")) {
+        Ok(PartialDate {
+            month: Some(m),
+            day: Some(d),
+            ..
+        }) if shape_ok => Ok((m, d)),
+        Err(_) if shape_ok && text.bytes().filter(u8::is_ascii_digit).count() == 4 => {
+            Err(format!("`{text}`: no such day"))
+        }
+        _ => Err(format!("`{text}` is not a day: expected MM-DD, e.g. 05-09")),
+    }
+}
+
+/// Rewords serde's type errors for people who do not write Rust.
+fn plain_type_error(message: &str) -> String {
+    let mut message = message
+        .replace("expected i32", "expected a whole number")
+        .replace("expected u32", "expected a whole number")
+        .replace("expected u64", "expected a whole number, 0 or more")
+        .replace("expected f64", "expected a number")
+        .replace("expected a sequence", "expected a list [...]");
+    if let Some(start) = message.find("expected struct Raw") {
+        message.replace_range(start.., "expected an object");
+    }
+    message
 }
 
 /// The item's id for messages: its `id` if it has a usable one, else its position.

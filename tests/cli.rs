@@ -1,0 +1,165 @@
+//! The command line as a user runs it: `validate` on good and bad files, `list` as CSV.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn memorymap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_memorymap"))
+        .args(args)
+        .env("RUST_LOG", "off")
+        .output()
+        .unwrap()
+}
+
+fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+#[test]
+fn validate_accepts_the_builtin_data_and_the_good_fixtures() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kazakhstan.geojson");
+    let mut files = vec![data];
+    for entry in std::fs::read_dir(fixtures().join("good")).unwrap() {
+        files.push(entry.unwrap().path());
+    }
+    for file in files {
+        let output = memorymap(&["validate", file.to_str().unwrap()]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}: {}",
+            file.display(),
+            text(&output)
+        );
+        assert!(text(&output).contains(": valid:"), "{}", text(&output));
+    }
+}
+
+#[test]
+fn validate_names_the_problem_in_every_bad_file_and_exits_1() {
+    let dir = fixtures().join("bad");
+    let expected = std::fs::read_to_string(dir.join("EXPECTED.tsv")).unwrap();
+    let mut checked = 0;
+    for line in expected
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let (file, substring) = line.split_once('\t').unwrap();
+        let path = dir.join(file);
+        assert!(path.exists(), "{file} listed in EXPECTED.tsv is missing");
+        let output = memorymap(&["validate", path.to_str().unwrap()]);
+        let out = text(&output);
+        assert_eq!(output.status.code(), Some(1), "{file}: {out}");
+        assert!(
+            out.contains(substring),
+            "{file}: expected {substring:?} in:\n{out}"
+        );
+        assert!(!out.contains("panicked"), "{file}: {out}");
+        // Problems are reported against the file, with a place.
+        assert!(out.contains(path.to_str().unwrap()), "{file}: {out}");
+        checked += 1;
+    }
+    let on_disk = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "geojson")
+        })
+        .count();
+    assert_eq!(
+        checked, on_disk,
+        "every bad fixture needs a line in EXPECTED.tsv"
+    );
+    assert!(checked >= 15, "only {checked} bad fixtures");
+}
+
+#[test]
+fn validate_reports_a_missing_file_and_exits_1() {
+    let output = memorymap(&["validate", "no/such/file.geojson"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output).contains("no/such/file.geojson: cannot read the file"),
+        "{}",
+        text(&output)
+    );
+}
+
+#[test]
+fn validate_checks_every_file_given_and_fails_if_any_is_bad() {
+    let good = fixtures().join("good/minimal.geojson");
+    let output = memorymap(&["validate", good.to_str().unwrap(), "missing.geojson"]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = text(&output);
+    assert!(
+        out.contains("minimal.geojson: valid:") && out.contains("missing.geojson: invalid"),
+        "{out}"
+    );
+}
+
+#[test]
+fn list_prints_one_csv_row_per_city_with_status_and_sources() {
+    let output = memorymap(&["list", "--year", "2025"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let csv = String::from_utf8(output.stdout).unwrap();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    for column in ["id", "name_en", "lon", "lat", "status", "source_ids"] {
+        assert!(header.contains(&column), "{column} missing from {header:?}");
+    }
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 23);
+    let almaty = rows.iter().find(|r| r.starts_with("almaty,")).unwrap();
+    assert!(almaty.contains(",held_renamed,"), "{almaty}");
+    assert!(almaty.contains("daryo-2025-04-28"), "{almaty}");
+    let oskemen = rows.iter().find(|r| r.starts_with("oskemen,")).unwrap();
+    assert!(oskemen.contains(",no_report,"), "{oskemen}");
+}
+
+#[test]
+fn list_uses_the_name_of_the_year() {
+    let output = memorymap(&["list", "--year", "2020"]);
+    let csv = String::from_utf8(output.stdout).unwrap();
+    let astana = csv.lines().find(|r| r.starts_with("astana,")).unwrap();
+    assert!(astana.starts_with("astana,Astana,Nur-Sultan,"), "{astana}");
+}
+
+#[test]
+fn list_rejects_a_year_outside_the_data_and_a_bad_file() {
+    let output = memorymap(&["list", "--year", "1990"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output).contains("outside the dataset's years 2015–2025"),
+        "{}",
+        text(&output)
+    );
+    let output = memorymap(&["list", "--year", "2025", "--data", "missing.geojson"]);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn the_window_refuses_an_unknown_city_or_year_before_opening() {
+    let output = memorymap(&["--city", "Atlantis"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output).contains("no city has that id or name"),
+        "{}",
+        text(&output)
+    );
+    let output = memorymap(&["--year", "2030"]);
+    assert_eq!(output.status.code(), Some(2));
+    let output = memorymap(&["--data", "missing.geojson"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output).contains("missing.geojson: cannot read the file"));
+}

@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""End-to-end test: the release binary in a real X window (Xvfb), driven with xdotool.
+
+Starts the app with --state-file, clicks Almaty and the 2019 button where the app says
+it drew them, presses keys, checks the state the app reports, screenshots each step
+into target/e2e/ and checks that an idle window uses (almost) no CPU.
+
+Usage: tests/e2e/e2e.py path/to/memorymap
+Needs: Xvfb, xdotool, imagemagick (import), Mesa's Vulkan driver (lavapipe).
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "target" / "e2e"
+passed = 0
+failed = 0
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+        print(f"ok   {name}")
+    else:
+        failed += 1
+        print(f"FAIL {name} {detail}")
+
+
+def wait_for(predicate, timeout, what):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise TimeoutError(f"timed out after {timeout}s waiting for {what}")
+
+
+def read_state(path):
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def cpu_seconds(pid):
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = int(fields[11]) + int(fields[12])  # utime + stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def main():
+    binary = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "target/release/memorymap").resolve()
+    for tool in ["Xvfb", "xdotool", "import"]:
+        if not shutil.which(tool):
+            sys.exit(f"e2e: {tool} is not installed (apt-get install xvfb xdotool imagemagick)")
+    OUT.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="memorymap-e2e-"))
+    runtime = tmp / "xdg"
+    runtime.mkdir(mode=0o700)
+    state_file = tmp / "state.json"
+
+    # -displayfd picks a free display and tells us its number.
+    read_fd, write_fd = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=[write_fd],
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    number = b""
+    while not number.endswith(b"\n"):
+        chunk = os.read(read_fd, 16)
+        if not chunk:
+            sys.exit("e2e: Xvfb exited before reporting its display")
+        number += chunk
+    os.close(read_fd)
+    display = ":" + number.decode().strip()
+    env = dict(os.environ, DISPLAY=display, WINIT_X11_SCALE_FACTOR="1", XDG_RUNTIME_DIR=str(runtime))
+    env.pop("WAYLAND_DISPLAY", None)
+
+    def xdotool(*args):
+        return subprocess.run(["xdotool", *args], env=env, check=True, capture_output=True, text=True).stdout
+
+    def screenshot(name):
+        path = OUT / f"{name}.png"
+        subprocess.run(["import", "-window", "root", str(path)], env=env, check=True)
+        colours = subprocess.run(
+            ["identify", "-format", "%k", str(path)], env=env, check=True, capture_output=True, text=True
+        ).stdout
+        return path, int(colours or 0)
+
+    app = None
+    try:
+        started = time.monotonic()
+        log = open(OUT / "app.log", "w")
+        app = subprocess.Popen(
+            [str(binary), "--state-file", str(state_file)], env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+        state = wait_for(lambda: read_state(state_file), 60, "the first frame")
+        print(f"info first frame written after {time.monotonic() - started:.2f} s")
+        window = wait_for(
+            lambda: subprocess.run(
+                ["xdotool", "search", "--name", "memorymap"], env=env, capture_output=True, text=True
+            ).stdout.split(),
+            20,
+            "the window",
+        )[0]
+        check("starts on 2025 with nothing selected", state["year"] == 2025 and state["selected"] is None, state)
+        held_2025 = state["counts"]["held"] + state["counts"]["held_renamed"]
+        # Let the first frames settle before measuring.
+        wait_for(lambda: read_state(state_file).get("screen", {}).get("cities", {}).get("almaty"), 10, "Almaty drawn")
+        time.sleep(1.0)
+
+        before = cpu_seconds(app.pid)
+        time.sleep(3.0)
+        idle = cpu_seconds(app.pid) - before
+        print(f"info idle CPU over 3 s: {idle:.2f} s")
+        check("an idle window does not keep repainting", idle < 0.3, f"({idle:.2f} s CPU in 3 s)")
+
+        def click(pos):
+            x, y = round(pos[0]), round(pos[1])
+            xdotool("mousemove", "--window", window, str(x), str(y))
+            time.sleep(0.15)
+            xdotool("click", "1")
+
+        almaty = read_state(state_file)["screen"]["cities"]["almaty"]
+        click(almaty)
+        state = wait_for(
+            lambda: (s := read_state(state_file)) and s["selected"] == "almaty" and s, 10, "Almaty selected"
+        )
+        check("a click on Almaty selects it", state["selected"] == "almaty")
+        check("Almaty 2025 is held under another name", state["selected_status"] == "held_renamed", state)
+        path, colours = screenshot("1-almaty-2025")
+        check("the screenshot shows a drawn window", colours > 50, f"({colours} colours in {path})")
+
+        button = read_state(state_file)["screen"]["year_buttons"]["2019"]
+        click(button)
+        state = wait_for(lambda: (s := read_state(state_file)) and s["year"] == 2019 and s, 10, "year 2019")
+        check("the 2019 button shows 2019", state["year"] == 2019)
+        check("Almaty 2019 is held", state["selected_status"] == "held", state)
+        held_2019 = state["counts"]["held"] + state["counts"]["held_renamed"]
+        check("the legend counts more marches in 2019 than in 2025", held_2019 > held_2025, state["counts"])
+        screenshot("2-almaty-2019")
+
+        # No window manager under Xvfb: give the window the keyboard focus ourselves.
+        xdotool("windowfocus", "--sync", window)
+        xdotool("key", "Left")
+        state = wait_for(lambda: (s := read_state(state_file)) and s["year"] == 2018 and s, 10, "year 2018")
+        check("the Left key goes to 2018", state["year"] == 2018)
+
+        xdotool("key", "Escape")
+        state = wait_for(lambda: (s := read_state(state_file)) and s["selected"] is None and s, 10, "no selection")
+        check("Escape clears the selection", state["selected"] is None)
+        screenshot("3-overview-2018")
+        check("the app is still running", app.poll() is None)
+    except TimeoutError as e:
+        check("e2e steps finished", False, str(e))
+    finally:
+        if app is not None:
+            app.terminate()
+            try:
+                app.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                app.kill()
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"e2e: {passed} passed, {failed} failed")
+    print(f"e2e screenshots and app log: {OUT}")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
