@@ -1,7 +1,7 @@
 //! The legend: every status with its marker and how many cities have it this year.
 
 use crate::model::{Dataset, Status};
-use crate::ui::style::marker_icon_ui;
+use crate::ui::style::{disputed_icon_ui, marker_icon_ui};
 
 pub fn legend_ui(ui: &mut egui::Ui, dataset: &Dataset, year: i32) {
     let counts = dataset.counts(year);
@@ -17,8 +17,8 @@ pub fn legend_ui(ui: &mut egui::Ui, dataset: &Dataset, year: i32) {
             });
             ui.add_space(6.0);
         }
-        ui.label("*")
-            .on_hover_text("Sources disagree about this city and year");
-        ui.weak("= sources disagree");
+        disputed_icon_ui(ui, 16.0);
+        ui.label("Sources disagree")
+            .on_hover_text("Two reports about the same city and year contradict each other");
     });
 }

@@ -1,13 +1,13 @@
 //! The map: basemap lines in an egui_plot, cities painted on top in screen space,
 //! hit testing, hover tooltip and labels that do not overlap.
 
-use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, vec2};
+use egui::{Color32, FontId, Pos2, Rect, Stroke, vec2};
 use egui_plot::{Line, Plot, PlotBounds, PlotPoint, PlotPoints};
 
 use crate::app::Command;
 use crate::geography::{Basemap, LonLatBounds, aspect_for_latitude, nearest_within};
 use crate::model::Dataset;
-use crate::ui::style::{marker_radius, paint_marker};
+use crate::ui::style::{marker_radius, paint_disputed_badge, paint_marker};
 
 /// Screen points within which a click or hover picks a city.
 pub const PICK_RADIUS: f32 = 12.0;
@@ -165,7 +165,7 @@ impl MapView {
                 ui.strong(name);
                 ui.label(format!("{year}: {}", cell.status.label()));
                 if cell.disputed {
-                    ui.label("* Sources disagree");
+                    ui.label("! Sources disagree");
                 } else if cell.plan_changed {
                     ui.label("The plan changed before the day");
                 }
@@ -222,13 +222,7 @@ impl MapView {
         for &(city_index, pos) in &self.drawn {
             if dataset.city_year(city_index, year).disputed {
                 let radius = marker_radius(dataset.cities[city_index].population);
-                painter.text(
-                    pos + vec2(radius * 0.6, -radius * 0.6),
-                    Align2::LEFT_BOTTOM,
-                    "*",
-                    FontId::proportional(18.0),
-                    Color32::BLACK,
-                );
+                paint_disputed_badge(painter, pos + vec2(radius + 2.0, -radius - 2.0));
             }
         }
     }

@@ -170,7 +170,7 @@ fn status_line_ui(ui: &mut egui::Ui, year: i32, cell: CityYear) {
     if cell.disputed {
         ui.colored_label(
             WARN,
-            "* Disputed: sources contradict each other about this year; every report is listed below.",
+            "! Disputed: sources contradict each other about this year; every report is listed below.",
         );
     }
     if cell.plan_changed {
@@ -196,7 +196,7 @@ fn history_ui(
         ui.spacing_mut().item_spacing = egui::vec2(2.0, 2.0);
         for y in dataset.years() {
             let cell = dataset.city_year(index, y);
-            let mark = if cell.disputed { "*" } else { "" };
+            let mark = if cell.disputed { "!" } else { "" };
             let response = ui
                 .vertical(|ui| {
                     ui.set_width(30.0);

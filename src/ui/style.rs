@@ -100,6 +100,32 @@ pub fn paint_marker(painter: &Painter, center: Pos2, radius: f32, status: Status
     }
 }
 
+/// The mark for "sources disagree": a small vermillion disc with "!" in it.
+pub fn paint_disputed_badge(painter: &Painter, center: Pos2) {
+    painter.circle(
+        center,
+        6.0,
+        Color32::from_rgb(0xD5, 0x5E, 0x00),
+        Stroke::new(1.0, Color32::WHITE),
+    );
+    painter.text(
+        center + vec2(0.0, 0.5),
+        egui::Align2::CENTER_CENTER,
+        "!",
+        egui::FontId::proportional(10.0),
+        Color32::WHITE,
+    );
+}
+
+/// Allocates a small square with the disputed badge in it (for legends and lists).
+pub fn disputed_icon_ui(ui: &mut egui::Ui, size: f32) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(vec2(size, size), egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        paint_disputed_badge(ui.painter(), rect.center());
+    }
+    response
+}
+
 fn square(center: Pos2, half: f32) -> Vec<Pos2> {
     vec![
         pos2(center.x - half, center.y - half),

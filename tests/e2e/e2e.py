@@ -91,6 +91,8 @@ def main():
         return subprocess.run(["xdotool", *args], env=env, check=True, capture_output=True, text=True).stdout
 
     def screenshot(name):
+        # The state file is written as the frame is built; give the window time to show it.
+        time.sleep(0.3)
         path = OUT / f"{name}.png"
         subprocess.run(["import", "-window", "root", str(path)], env=env, check=True)
         colours = subprocess.run(
