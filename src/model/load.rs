@@ -991,7 +991,7 @@ impl Checker<'_> {
             if chars > MAX_EXCERPT_CHARS {
                 self.warning(
                     item.at(field),
-                    format!("excerpt is {chars} characters; quotations should stay under {MAX_EXCERPT_CHARS}"),
+                    format!("excerpt is {chars} characters; quotations should be at most {MAX_EXCERPT_CHARS}"),
                 );
             }
         }

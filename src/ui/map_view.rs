@@ -147,6 +147,8 @@ impl MapView {
                 self.drawn.push((index, pos));
             }
         }
+        self.drawn
+            .sort_by_key(|&(c, _)| dataset.cities[c].population.unwrap_or(0));
 
         let painter = ui.painter().with_clip_rect(frame);
         self.paint_cities(&painter, dataset, year, selected);
@@ -199,11 +201,8 @@ impl MapView {
         year: i32,
         selected: Option<usize>,
     ) {
-        // Smaller cities first, so large markers stay on top.
-        let mut order: Vec<usize> = (0..self.drawn.len()).collect();
-        order.sort_by_key(|&i| dataset.cities[self.drawn[i].0].population.unwrap_or(0));
-        for &i in &order {
-            let (city_index, pos) = self.drawn[i];
+        // `drawn` is smallest city first, so large markers stay on top.
+        for &(city_index, pos) in &self.drawn {
             let city = &dataset.cities[city_index];
             let cell = dataset.city_year(city_index, year);
             let radius = marker_radius(city.population);
@@ -236,14 +235,11 @@ impl MapView {
         year: i32,
         selected: Option<usize>,
     ) {
-        let mut order: Vec<usize> = (0..self.drawn.len()).collect();
-        order.sort_by_key(|&i| {
-            let city = self.drawn[i].0;
-            (
-                Some(city) != selected,
-                std::cmp::Reverse(dataset.cities[city].population.unwrap_or(0)),
-            )
-        });
+        // The selected city, then the others largest first (`drawn` is smallest first).
+        let chosen = self.drawn.iter().position(|&(c, _)| Some(c) == selected);
+        let order = chosen
+            .into_iter()
+            .chain((0..self.drawn.len()).rev().filter(|&i| Some(i) != chosen));
         let markers: Vec<Rect> = self
             .drawn
             .iter()

@@ -98,7 +98,7 @@ fn city_ui(
         ui.end_row();
         if let Some(population) = city.population {
             ui.weak("Population");
-            ui.label(format!("{} (GeoNames)", group_thousands(population)));
+            ui.label(group_thousands(population));
             ui.end_row();
         }
     });
@@ -180,7 +180,10 @@ fn status_line_ui(ui: &mut egui::Ui, year: i32, cell: CityYear) {
         );
     }
     if cell.uncertain {
-        ui.colored_label(WARN, "The deciding report's year is inferred, not stated.");
+        ui.colored_label(
+            WARN,
+            "The deciding report's year or claim is inferred, not stated by its source.",
+        );
     }
 }
 
