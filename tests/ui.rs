@@ -19,6 +19,8 @@ fn harness(year: Option<i32>) -> Harness<'static, MemoryMapApp> {
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_theme(egui::Theme::Light)
+        // Smooth scrolling animates the wheel's zoom over a few frames.
+        .with_max_steps(32)
         .build_ui_state(|ui, app: &mut MemoryMapApp| app.root_ui(ui), app(year));
     harness.run();
     harness
@@ -193,4 +195,48 @@ fn arrow_keys_still_step_years_after_clicking_a_year_button() {
     harness.key_press(egui::Key::ArrowLeft);
     harness.run();
     assert_eq!(harness.state().year(), 2018);
+}
+
+fn distance(harness: &Harness<'_, MemoryMapApp>, a: &str, b: &str) -> f32 {
+    let pos = |id| {
+        harness
+            .state()
+            .city_screen_position(city(harness, id))
+            .unwrap()
+    };
+    pos(a).distance(pos(b))
+}
+
+#[test]
+fn the_wheel_zooms_around_the_pointer_and_reset_view_fits_the_country_again() {
+    let mut harness = harness(Some(2025));
+    let before = distance(&harness, "almaty", "konaev");
+    let almaty = harness
+        .state()
+        .city_screen_position(city(&harness, "almaty"))
+        .unwrap();
+    harness.hover_at(almaty);
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 200.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    let zoomed = distance(&harness, "almaty", "konaev");
+    assert!(zoomed > before * 1.3, "{before} -> {zoomed}");
+    let almaty_after = harness
+        .state()
+        .city_screen_position(city(&harness, "almaty"))
+        .unwrap();
+    assert!(
+        almaty_after.distance(almaty) < 3.0,
+        "zoom keeps the point under the pointer"
+    );
+
+    harness.get_by_label("Reset view").click();
+    harness.run();
+    let reset = distance(&harness, "almaty", "konaev");
+    assert!((reset - before).abs() < 1.0, "{before} vs {reset}");
 }

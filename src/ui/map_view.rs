@@ -14,6 +14,8 @@ pub const PICK_RADIUS: f32 = 12.0;
 
 const SEA_COLOR: Color32 = Color32::from_rgb(0xDD, 0xE5, 0xEB);
 const LAND_COLOR: Color32 = Color32::from_rgb(0xFB, 0xF9, 0xF4);
+/// Scrolling this many points zooms by a factor of e.
+const WHEEL_ZOOM_POINTS: f32 = 400.0;
 const GRID_STEP_DEGREES: f64 = 5.0;
 const BORDER_COLOR: Color32 = Color32::from_rgb(0x55, 0x55, 0x55);
 const REGION_COLOR: Color32 = Color32::from_rgb(0xB8, 0xB8, 0xB8);
@@ -107,6 +109,8 @@ impl MapView {
             .show_crosshair(false)
             .allow_boxed_zoom(false)
             .allow_double_click_reset(false)
+            // The wheel zooms, as on every map; dragging pans.
+            .allow_scroll(false)
             .x_axis_formatter(|mark, _| format!("{:.0}°E", mark.value))
             .y_axis_formatter(|mark, _| format!("{:.0}°N", mark.value))
             .show(ui, |plot_ui| {
@@ -115,6 +119,12 @@ impl MapView {
                         [home.min_lon, home.min_lat],
                         [home.max_lon, home.max_lat],
                     ));
+                } else if plot_ui.response().hovered() {
+                    let scroll = plot_ui.ctx().input(|i| i.smooth_scroll_delta.y);
+                    if scroll != 0.0 {
+                        let factor = (scroll / WHEEL_ZOOM_POINTS).exp();
+                        plot_ui.zoom_bounds_around_hovered(egui::vec2(factor, factor));
+                    }
                 }
                 for ring in regions {
                     plot_ui.line(
