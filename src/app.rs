@@ -122,7 +122,7 @@ impl MemoryMapApp {
         egui::Panel::top("top").show(ui, |ui| {
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
-                ui.heading("Immortal Regiment in Kazakhstan");
+                ui.heading(&self.dataset.info.title);
                 ui.weak(format!("· {}", self.data_name));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui

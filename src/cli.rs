@@ -146,7 +146,7 @@ pub fn list(year: i32, data: Option<&Path>, basemap: &Basemap) -> ExitCode {
     }
 }
 
-/// One row per city: `id,name_en,name_in_year,region,lon,lat,year,status,disputed,uncertain,report_count,source_ids`.
+/// One row per city: `id,name_en,name_in_year,region,lon,lat,year,status,disputed,plan_changed,uncertain,report_count,source_ids`.
 pub fn write_list_csv(dataset: &Dataset, year: i32, out: impl std::io::Write) -> csv::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record([
@@ -159,6 +159,7 @@ pub fn write_list_csv(dataset: &Dataset, year: i32, out: impl std::io::Write) ->
         "year",
         "status",
         "disputed",
+        "plan_changed",
         "uncertain",
         "report_count",
         "source_ids",
@@ -182,6 +183,7 @@ pub fn write_list_csv(dataset: &Dataset, year: i32, out: impl std::io::Write) ->
             &year.to_string(),
             cell.status.id(),
             &cell.disputed.to_string(),
+            &cell.plan_changed.to_string(),
             &cell.uncertain.to_string(),
             &cell.report_count.to_string(),
             &source_ids.join(";"),

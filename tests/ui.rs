@@ -240,3 +240,17 @@ fn the_wheel_zooms_around_the_pointer_and_reset_view_fits_the_country_again() {
     let reset = distance(&harness, "almaty", "konaev");
     assert!((reset - before).abs() < 1.0, "{before} vs {reset}");
 }
+
+#[test]
+fn a_plan_that_changed_before_the_day_is_said_in_the_panel() {
+    // Shymkent 2016: one source said it was cancelled, the march then took place.
+    let mut harness = harness(Some(2016));
+    click_city(&mut harness, "shymkent");
+    harness.get_by_label("2016: Held");
+    harness.get_by_label_contains("The plan changed");
+    harness.get_by_label_contains("Disputed");
+    assert!(
+        harness.get_all_by_label("Cancelled").count() >= 1,
+        "the cancellation is listed with the march"
+    );
+}

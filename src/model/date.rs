@@ -23,6 +23,21 @@ impl PartialDate {
         }
     }
 
+    /// The first day the date can mean, as `(year, month, day)`.
+    pub fn first_day(&self) -> (i32, u8, u8) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day the date can mean, as `(year, month, day)`.
+    pub fn last_day(&self) -> (i32, u8, u8) {
+        let month = self.month.unwrap_or(12);
+        (
+            self.year,
+            month,
+            self.day.unwrap_or_else(|| days_in_month(self.year, month)),
+        )
+    }
+
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the error says what is wrong.
     pub fn parse(text: &str) -> Result<Self, String> {
         let bad = || format!("`{text}` is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD");
@@ -113,6 +128,15 @@ mod tests {
                 "{text} should be rejected"
             );
         }
+    }
+
+    #[test]
+    fn a_partial_date_spans_from_its_first_to_its_last_day() {
+        let d = |t| PartialDate::parse(t).unwrap();
+        assert_eq!(d("2024").first_day(), (2024, 1, 1));
+        assert_eq!(d("2024").last_day(), (2024, 12, 31));
+        assert_eq!(d("2024-02").last_day(), (2024, 2, 29));
+        assert_eq!(d("2024-02-10").last_day(), (2024, 2, 10));
     }
 
     #[test]

@@ -552,10 +552,7 @@ impl Checker<'_> {
                 ("publisher", &raw.publisher),
                 ("language", &raw.language),
             ] {
-                if text.trim().is_empty() {
-                    self.error(item.at(field), "empty");
-                    ok = false;
-                }
+                ok &= self.not_empty(&item, field, text);
             }
             let (Some(published), true) = (published, ok) else {
                 continue;
@@ -613,8 +610,21 @@ impl Checker<'_> {
             }
             let source = self.cite(&item, "source", &raw.source, sources, cited);
             self.excerpt(&item, "excerpt", raw.excerpt.as_deref());
+            ok &= self.not_empty(&item, "summary", &raw.summary);
             let mut contested_by = Vec::new();
             for (c, contest) in raw.contested_by.into_iter().enumerate() {
+                ok &= self.not_empty(
+                    &item,
+                    &format!("contested_by[{c}].summary"),
+                    &contest.summary,
+                );
+                if contest.sources.is_empty() {
+                    self.error(
+                        item.at(format!("contested_by[{c}].sources")),
+                        "empty: say who contests the statement",
+                    );
+                    ok = false;
+                }
                 let mut ids = Vec::new();
                 for (s, source) in contest.sources.iter().enumerate() {
                     match self.cite(
@@ -742,6 +752,7 @@ impl Checker<'_> {
         for (i, period) in raw.name_history.into_iter().enumerate() {
             let field = format!("properties.name_history[{i}]");
             let names = self.names(item, &field, period.en, period.kk, period.ru);
+            let undated = period.from.is_none() && period.to.is_none();
             let from = period
                 .from
                 .and_then(|d| self.date(item, &format!("{field}.from"), &d));
@@ -749,11 +760,17 @@ impl Checker<'_> {
                 .to
                 .and_then(|d| self.date(item, &format!("{field}.to"), &d));
             if let (Some(f), Some(t)) = (from, to)
-                && f > t
+                && f.first_day() > t.last_day()
             {
                 self.error(
                     item.at(format!("{field}.to")),
                     "the name's end is before its start",
+                );
+            }
+            if undated {
+                self.error(
+                    item.at(&field),
+                    "a former name needs `from` or `to`; a name used at any time belongs in `aliases`",
                 );
             }
             name_history.push(NamePeriod { names, from, to });
@@ -775,18 +792,11 @@ impl Checker<'_> {
                 );
             }
             let date = self.date(item, &field("date"), &raw.date);
-            if let Some(date) = date
-                && date.year > raw.year
-            {
-                self.error(
-                    item.at(field("date")),
-                    format!("dated {date}, after the year {} it reports on", raw.year),
-                );
+            if let Some(date) = date {
+                self.report_date(item, &field("date"), date, raw.year, raw.timing, info);
             }
             for (name, text) in [("summary", &raw.summary), ("id", &raw.id)] {
-                if text.trim().is_empty() {
-                    self.error(item.at(field(name)), "empty");
-                }
+                self.not_empty(item, &field(name), text);
             }
             self.excerpt(item, &field("excerpt"), raw.excerpt.as_deref());
             let source = self.cite(item, &field("source"), &raw.source, sources, cited);
@@ -808,6 +818,7 @@ impl Checker<'_> {
         for (i, raw) in raw.notes.into_iter().enumerate() {
             let field = |f: &str| format!("properties.notes[{i}].{f}");
             self.year(item, &field("year"), raw.year, info);
+            self.not_empty(item, &field("summary"), &raw.summary);
             if let Some(source) = self.cite(item, &field("source"), &raw.source, sources, cited) {
                 notes.push(Note {
                     year: raw.year,
@@ -832,6 +843,47 @@ impl Checker<'_> {
             reports,
             notes,
         })
+    }
+
+    /// A report's date must not lie after its year; a date long before it, or a report
+    /// "about the day" dated before the day, is probably a typing mistake.
+    fn report_date(
+        &mut self,
+        item: &Item<'_>,
+        field: &str,
+        date: PartialDate,
+        year: i32,
+        timing: Timing,
+        info: &DatasetInfo,
+    ) {
+        let (month, day) = info.event_day;
+        if date.year > year {
+            self.error(
+                item.at(field),
+                format!("dated {date}, after the year {year} it reports on"),
+            );
+        } else if date.year < year.saturating_sub(1) {
+            self.warning(
+                item.at(field),
+                format!("dated {date}, long before the year {year} it reports on"),
+            );
+        } else if timing == Timing::Day && days_before(date.last_day(), (year, month, day)) > 7 {
+            self.warning(
+                item.at(field),
+                format!(
+                    "dated {date}, more than a week before the day ({year}-{month:02}-{day:02}), but its timing is \"day\""
+                ),
+            );
+        }
+    }
+
+    /// An error when a required text is empty or blank.
+    fn not_empty(&mut self, item: &Item<'_>, field: &str, text: &str) -> bool {
+        let ok = !text.trim().is_empty();
+        if !ok {
+            self.error(item.at(field), "empty");
+        }
+        ok
     }
 
     fn error_count(&self) -> usize {
@@ -1021,6 +1073,13 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// Roughly how many days `earlier` lies before `later` (months counted as 31 days);
+/// negative when it lies after.
+fn days_before(earlier: (i32, u8, u8), later: (i32, u8, u8)) -> i64 {
+    let ordinal = |(y, m, d): (i32, u8, u8)| i64::from(y) * 372 + i64::from(m) * 31 + i64::from(d);
+    ordinal(later) - ordinal(earlier)
 }
 
 /// Parses "MM-DD" (a day in any year; 02-29 is allowed).

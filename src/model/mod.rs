@@ -56,13 +56,7 @@ impl NamePeriod {
     /// Whether the name was in use on this day (month and day 1-based).
     fn covers(&self, year: i32, month: u8, day: u8) -> bool {
         let on = (year, month, day);
-        let after_start = self
-            .from
-            .is_none_or(|f| (f.year, f.month.unwrap_or(1), f.day.unwrap_or(1)) <= on);
-        let before_end = self
-            .to
-            .is_none_or(|t| on <= (t.year, t.month.unwrap_or(12), t.day.unwrap_or(31)));
-        after_start && before_end
+        self.from.is_none_or(|f| f.first_day() <= on) && self.to.is_none_or(|t| on <= t.last_day())
     }
 }
 

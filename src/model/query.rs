@@ -29,15 +29,28 @@ impl CityYear {
     };
 }
 
-/// Whether two statuses cannot both be true: any two differ, except that an announcement
-/// agrees with the march being held, under its own or another name.
+/// Whether two statuses cannot both be true of one city-year. Statuses that all say
+/// "no march" (an alternative, official events only, refused, cancelled, nothing planned)
+/// describe it from different sides and do not contradict each other; an announcement
+/// agrees with the march being held. Everything else that differs contradicts: whether a
+/// march took place, and under which name.
 pub fn contradicts(a: Status, b: Status) -> bool {
-    use Status::{Announced, Held, HeldRenamed};
-    a != b
-        && !matches!(
+    use Status::{
+        Alternative, Announced, Cancelled, Held, HeldRenamed, NonePlanned, OfficialOnly, Refused,
+    };
+    let no_march = |s| {
+        matches!(
+            s,
+            Alternative | OfficialOnly | Refused | Cancelled | NonePlanned
+        )
+    };
+    let agree = a == b
+        || matches!(
             (a, b),
             (Announced, Held | HeldRenamed) | (Held | HeldRenamed, Announced)
         )
+        || (no_march(a) && no_march(b));
+    !agree
 }
 
 /// Applies the rule to the reports of one city-year (`(index in city, report)`, in city order):
@@ -107,8 +120,8 @@ impl YearTable {
     }
 
     fn offset(&self, year: i32) -> Option<usize> {
-        usize::try_from(year - self.first_year)
-            .ok()
+        year.checked_sub(self.first_year)
+            .and_then(|o| usize::try_from(o).ok())
             .filter(|&o| o < self.years)
     }
 
@@ -203,6 +216,32 @@ mod tests {
         assert_eq!(cell.status, Status::Held);
         assert!(!cell.disputed);
         assert!(cell.plan_changed);
+    }
+
+    #[test]
+    fn a_march_declined_and_held_online_instead_is_consistent() {
+        let reports = [
+            report("2022-05-05", Timing::Before, Status::Cancelled),
+            report("2022-05-09", Timing::Day, Status::Alternative),
+        ];
+        let cell = decide_all(&reports);
+        assert_eq!(cell.status, Status::Alternative);
+        assert!(!cell.disputed);
+        assert!(!cell.plan_changed);
+    }
+
+    #[test]
+    fn contradiction_is_symmetric_and_no_status_contradicts_itself() {
+        for a in Status::ALL {
+            assert!(!contradicts(a, a), "{a}");
+            for b in Status::ALL {
+                assert_eq!(contradicts(a, b), contradicts(b, a), "{a} {b}");
+            }
+        }
+        assert!(contradicts(Status::Held, Status::Refused));
+        assert!(contradicts(Status::Announced, Status::Refused));
+        assert!(contradicts(Status::Held, Status::HeldRenamed));
+        assert!(!contradicts(Status::Refused, Status::Alternative));
     }
 
     #[test]

@@ -321,7 +321,7 @@ fn timeline_entry_ui(ui: &mut egui::Ui, dataset: &Dataset, entry: &TimelineEntry
 
 fn overview_ui(ui: &mut egui::Ui, dataset: &Dataset, year: i32) {
     let info = &dataset.info;
-    ui.heading(&info.title);
+    ui.heading("About this dataset");
     ui.label(&info.description);
     ui.weak(format!(
         "{} cities · {} reports · {} sources · version {}",

@@ -57,17 +57,8 @@ def cpu_seconds(pid):
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def main():
-    binary = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "target/release/memorymap").resolve()
-    for tool in ["Xvfb", "xdotool", "import"]:
-        if not shutil.which(tool):
-            sys.exit(f"e2e: {tool} is not installed (apt-get install xvfb xdotool imagemagick)")
-    OUT.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="memorymap-e2e-"))
-    runtime = tmp / "xdg"
-    runtime.mkdir(mode=0o700)
-    state_file = tmp / "state.json"
-
+def start_xvfb():
+    """Starts Xvfb on a free display; returns the process and the display name."""
     # -displayfd picks a free display and tells us its number.
     read_fd, write_fd = os.pipe()
     xvfb = subprocess.Popen(
@@ -83,7 +74,21 @@ def main():
             sys.exit("e2e: Xvfb exited before reporting its display")
         number += chunk
     os.close(read_fd)
-    display = ":" + number.decode().strip()
+    return xvfb, ":" + number.decode().strip()
+
+
+def main():
+    binary = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "target/release/memorymap").resolve()
+    for tool in ["Xvfb", "xdotool", "import"]:
+        if not shutil.which(tool):
+            sys.exit(f"e2e: {tool} is not installed (apt-get install xvfb xdotool imagemagick)")
+    OUT.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="memorymap-e2e-"))
+    runtime = tmp / "xdg"
+    runtime.mkdir(mode=0o700)
+    state_file = tmp / "state.json"
+
+    xvfb, display = start_xvfb()
     env = dict(os.environ, DISPLAY=display, WINIT_X11_SCALE_FACTOR="1", XDG_RUNTIME_DIR=str(runtime))
     env.pop("WAYLAND_DISPLAY", None)
 
