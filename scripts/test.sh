@@ -30,6 +30,8 @@ if [ -z "${XDG_RUNTIME_DIR:-}" ] || [ ! -d "$XDG_RUNTIME_DIR" ]; then
     export XDG_RUNTIME_DIR
 fi
 
-cargo test --locked
-cargo build --release --locked
+# One optimised build serves both: `cargo test --release` also builds the release binary
+# (target/release/memorymap) that the end-to-end test starts, so the dependencies are
+# compiled once instead of twice (debug for tests, release for the binary).
+cargo test --release --locked
 python3 tests/e2e/e2e.py target/release/memorymap

@@ -158,15 +158,19 @@ impl MemoryMapApp {
                     .map_ui(ui, &self.dataset, self.year, self.selected, &mut commands);
             });
 
+        if !commands.is_empty() {
+            // This frame was drawn before the commands took effect: draw the next one.
+            ui.ctx().request_repaint();
+        }
         for command in commands {
             self.apply(command);
         }
         if !ui.ctx().will_discard() {
-            self.write_state_file(ui.ctx());
+            self.write_state_file();
         }
     }
 
-    fn write_state_file(&mut self, ctx: &egui::Context) {
+    fn write_state_file(&mut self) {
         let Some(path) = &self.state_file else {
             return;
         };
@@ -182,8 +186,6 @@ impl MemoryMapApp {
                 self.state_file = None;
             }
         }
-        // The state changed: draw once more so the frame matches what was written.
-        ctx.request_repaint();
     }
 }
 
