@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::geography::Basemap;
-use crate::model::Dataset;
+use crate::model::{Dataset, Problem};
 use crate::state::ViewState;
 use crate::ui::{
     legend::legend_ui, map_view::MapView, side_panel::side_panel_ui,
@@ -26,6 +26,8 @@ pub struct MemoryMapApp {
     year: i32,
     selected: Option<usize>,
     map: MapView,
+    /// Problems found at load that did not stop it, shown in the overview.
+    warnings: Vec<Problem>,
     /// Where each year button was drawn last frame.
     year_buttons: Vec<(i32, egui::Pos2)>,
     /// Where to write the view state whenever it changes (for scripts and end-to-end tests).
@@ -48,6 +50,7 @@ impl MemoryMapApp {
         Self {
             map: MapView::new(basemap),
             year_buttons: Vec::new(),
+            warnings: Vec::new(),
             dataset,
             data_name,
             year,
@@ -55,6 +58,11 @@ impl MemoryMapApp {
             state_file: None,
             last_written: None,
         }
+    }
+
+    pub fn with_warnings(mut self, warnings: Vec<Problem>) -> Self {
+        self.warnings = warnings;
+        self
     }
 
     pub fn with_state_file(mut self, path: Option<PathBuf>) -> Self {
@@ -149,7 +157,14 @@ impl MemoryMapApp {
             .min_size(280.0)
             .show(ui, |ui| {
                 ui.add_space(4.0);
-                side_panel_ui(ui, &self.dataset, self.year, self.selected, &mut commands);
+                side_panel_ui(
+                    ui,
+                    &self.dataset,
+                    &self.warnings,
+                    self.year,
+                    self.selected,
+                    &mut commands,
+                );
             });
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(egui::Color32::from_rgb(0xF4, 0xF1, 0xEA)))

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::geography::Basemap;
 use crate::model::{Dataset, LoadError, LoadOptions, Loaded, Severity, load_bytes, load_path};
+use crate::text::count;
 
 /// The dataset compiled into the binary.
 pub const BUILTIN_DATA: &str = include_str!("../data/kazakhstan.geojson");
@@ -112,10 +113,6 @@ pub fn validate(files: &[PathBuf], basemap: &Basemap) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `memorymap list --year Y`

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod geography;
 pub mod model;
 pub mod state;
+pub mod text;
 pub mod ui;
 
 pub use app::MemoryMapApp;

@@ -40,7 +40,7 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
     for warning in &loaded.warnings {
         log::warn!("{warning}");
     }
-    let dataset = loaded.dataset;
+    let (dataset, warnings) = (loaded.dataset, loaded.warnings);
     if let Some(year) = args.year
         && !dataset.years().contains(&year)
     {
@@ -66,6 +66,7 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
         .map_or_else(|| cli::BUILTIN_NAME.to_owned(), |p| p.display().to_string());
     let title = format!("memorymap — {name}");
     let app = memorymap::MemoryMapApp::new(dataset, name, basemap, args.year, selected)
+        .with_warnings(warnings)
         .with_state_file(args.state_file);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

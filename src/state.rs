@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -49,19 +49,29 @@ impl ViewState {
 
     /// Writes the state as JSON to a temporary file beside `path`, then renames it over
     /// `path`, so a reader never sees half a file.
-    pub fn write_atomically(&self, path: &Path) -> anyhow::Result<()> {
-        use anyhow::Context as _;
-        let json = serde_json::to_vec_pretty(self)?;
+    pub fn write_atomically(&self, path: &Path) -> Result<(), StateFileError> {
+        let error = |source| StateFileError {
+            path: path.to_owned(),
+            source,
+        };
+        let json = serde_json::to_vec_pretty(self).map_err(|e| error(e.into()))?;
         let mut tmp = path.as_os_str().to_owned();
         tmp.push(".tmp");
-        let tmp = std::path::PathBuf::from(tmp);
-        let mut file = std::fs::File::create(&tmp)
-            .with_context(|| format!("cannot write {}", tmp.display()))?;
-        file.write_all(&json)
-            .and_then(|()| file.sync_all())
-            .with_context(|| format!("cannot write {}", tmp.display()))?;
-        std::fs::rename(&tmp, path)
-            .with_context(|| format!("cannot rename {} to {}", tmp.display(), path.display()))?;
-        Ok(())
+        let tmp = PathBuf::from(tmp);
+        std::fs::File::create(&tmp)
+            .and_then(|mut file| {
+                file.write_all(&json)?;
+                file.sync_all()
+            })
+            .and_then(|()| std::fs::rename(&tmp, path))
+            .map_err(error)
     }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write the state file {}: {source}", path.display())]
+pub struct StateFileError {
+    pub path: PathBuf,
+    #[source]
+    pub source: std::io::Error,
 }

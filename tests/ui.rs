@@ -254,3 +254,36 @@ fn a_plan_that_changed_before_the_day_is_said_in_the_panel() {
         "the cancellation is listed with the march"
     );
 }
+
+#[test]
+fn warnings_found_at_load_are_listed_in_the_overview() {
+    let basemap = Basemap::builtin().unwrap();
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/good/minimal.geojson"),
+    )
+    .unwrap()
+    // Move Pavlodar to Novosibirsk: outside the border, a warning, not an error.
+    .replace("76.9688", "82.9204")
+    .replace("52.276", "55.0302");
+    let loaded = memorymap::model::load_bytes(
+        "moved.geojson",
+        text.as_bytes(),
+        memorymap::model::LoadOptions {
+            area: Some(&basemap.border),
+        },
+    )
+    .unwrap();
+    assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+    let app = MemoryMapApp::new(loaded.dataset, "moved.geojson".into(), &basemap, None, None)
+        .with_warnings(loaded.warnings);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(|ui, app: &mut MemoryMapApp| app.root_ui(ui), app);
+    harness.run();
+    harness
+        .get_by_label_contains("1 warning in this file")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("lies outside the basemap's border");
+}

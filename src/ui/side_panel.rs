@@ -4,14 +4,19 @@
 use egui::{Color32, RichText};
 
 use crate::app::Command;
-use crate::model::{City, CityYear, Dataset, Reliability, Report, Source, Status, TimelineEntry};
+use crate::model::{
+    City, CityYear, Dataset, Problem, Reliability, Report, Source, Status, TimelineEntry,
+};
+use crate::text::count;
 use crate::ui::style::{marker_icon_ui, status_color};
 
 const WARN: Color32 = Color32::from_rgb(0xA0, 0x40, 0x00);
 
+/// `warnings` are the problems found when the dataset was loaded that did not stop it.
 pub fn side_panel_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
+    warnings: &[Problem],
     year: i32,
     selected: Option<usize>,
     commands: &mut Vec<Command>,
@@ -21,7 +26,7 @@ pub fn side_panel_ui(
         .show(ui, |ui| {
             match selected.and_then(|i| dataset.cities.get(i).map(|c| (i, c))) {
                 Some((index, city)) => city_ui(ui, dataset, index, city, year, commands),
-                None => overview_ui(ui, dataset, year),
+                None => overview_ui(ui, dataset, warnings, year),
             }
         });
 }
@@ -204,7 +209,7 @@ fn history_ui(
                 .vertical(|ui| {
                     ui.set_width(30.0);
                     marker_icon_ui(ui, cell.status, 18.0);
-                    let text = RichText::new(format!("{}{mark}", y % 100)).small();
+                    let text = RichText::new(format!("{:02}{mark}", y.rem_euclid(100))).small();
                     ui.add(
                         egui::Button::new(if y == year { text.strong() } else { text })
                             .selected(y == year)
@@ -319,7 +324,7 @@ fn timeline_entry_ui(ui: &mut egui::Ui, dataset: &Dataset, entry: &TimelineEntry
     });
 }
 
-fn overview_ui(ui: &mut egui::Ui, dataset: &Dataset, year: i32) {
+fn overview_ui(ui: &mut egui::Ui, dataset: &Dataset, warnings: &[Problem], year: i32) {
     let info = &dataset.info;
     ui.heading("About this dataset");
     ui.label(&info.description);
@@ -330,6 +335,21 @@ fn overview_ui(ui: &mut egui::Ui, dataset: &Dataset, year: i32) {
         dataset.sources.len(),
         info.version
     ));
+    if !warnings.is_empty() {
+        egui::CollapsingHeader::new(
+            RichText::new(format!(
+                "{} in this file",
+                count(warnings.len(), "warning", "warnings")
+            ))
+            .color(WARN),
+        )
+        .id_salt("load warnings")
+        .show(ui, |ui| {
+            for warning in warnings {
+                ui.label(RichText::new(warning.to_string()).small());
+            }
+        });
+    }
     ui.add_space(4.0);
     ui.label(
         RichText::new(
