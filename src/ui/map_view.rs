@@ -90,20 +90,8 @@ impl MapView {
         let response = Plot::new("map")
             .data_aspect(self.aspect)
             .show_background(false)
-            .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| {
-                [
-                    GRID_STEP_DEGREES,
-                    GRID_STEP_DEGREES * 2.0,
-                    GRID_STEP_DEGREES * 4.0,
-                ]
-            }))
-            .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| {
-                [
-                    GRID_STEP_DEGREES,
-                    GRID_STEP_DEGREES * 2.0,
-                    GRID_STEP_DEGREES * 4.0,
-                ]
-            }))
+            .x_grid_spacer(degree_grid())
+            .y_grid_spacer(degree_grid())
             .show_x(false)
             .show_y(false)
             .show_crosshair(false)
@@ -310,4 +298,15 @@ impl MapView {
             }
         }
     }
+}
+
+/// Grid lines every 5° (10° and 20° as the map is zoomed out).
+fn degree_grid() -> impl Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    egui_plot::uniform_grid_spacer(|_| {
+        [
+            GRID_STEP_DEGREES,
+            GRID_STEP_DEGREES * 2.0,
+            GRID_STEP_DEGREES * 4.0,
+        ]
+    })
 }
