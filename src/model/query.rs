@@ -55,14 +55,15 @@ pub fn contradicts(a: Status, b: Status) -> bool {
 
 /// Applies the rule to the reports of one city-year (`(index in city, report)`, in city order):
 /// reports about the day outrank reports from before it; among those the latest date wins;
-/// on equal dates the later report in the file wins.
+/// on equal dates a report that is not uncertain wins, then the later report in the file.
 pub fn decide<'a>(reports: impl Iterator<Item = (usize, &'a Report)> + Clone) -> CityYear {
     let has_day = reports.clone().any(|(_, r)| r.timing == Timing::Day);
     let deciding = reports
         .clone()
         .filter(|(_, r)| !has_day || r.timing == Timing::Day)
-        // `max_by_key` keeps the last of equal maxima: the later report in the file.
-        .max_by_key(|(_, r)| r.date);
+        // On equal dates a stated claim beats an inferred one; `max_by_key` keeps the last
+        // of equal maxima: the later report in the file.
+        .max_by_key(|(_, r)| (r.date, !r.uncertain));
     let Some((index, report)) = deciding else {
         return CityYear::NO_REPORT;
     };
@@ -269,6 +270,16 @@ mod tests {
             report("2025-05-09", Timing::Day, Status::HeldRenamed),
         ];
         assert_eq!(decide_all(&reports).deciding, Some(1));
+    }
+
+    #[test]
+    fn on_equal_dates_a_stated_claim_beats_an_inferred_one() {
+        let mut inferred = report("2019", Timing::Day, Status::HeldRenamed);
+        inferred.uncertain = true;
+        let reports = [report("2019", Timing::Day, Status::Held), inferred];
+        let cell = decide_all(&reports);
+        assert_eq!(cell.deciding, Some(0));
+        assert!(!cell.uncertain);
     }
 
     #[test]

@@ -65,7 +65,7 @@ KEYS = {
 STATUS_RULE_START = (
     'Reports about the day itself (timing "day") outrank announcements and decisions made before '
     'it (timing "before"); among reports of the same timing the one with the latest date wins; on '
-    "equal dates the later report in the file wins."
+    "equal dates a report whose year or claim is not marked uncertain wins, then the later report in the file."
 )
 
 
