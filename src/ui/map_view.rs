@@ -1,6 +1,8 @@
 //! The map: basemap lines in an egui_plot, cities painted on top in screen space,
 //! hit testing, hover tooltip and labels that do not overlap.
 
+use std::sync::Arc;
+
 use egui::{Color32, FontId, Pos2, Rect, Stroke, vec2};
 use egui_plot::{Line, Plot, PlotBounds, PlotPoint, PlotPoints};
 
@@ -20,10 +22,15 @@ const GRID_STEP_DEGREES: f64 = 5.0;
 const BORDER_COLOR: Color32 = Color32::from_rgb(0x55, 0x55, 0x55);
 const REGION_COLOR: Color32 = Color32::from_rgb(0xB8, 0xB8, 0xB8);
 
+/// The plot frame and the bounds it shows: when both are unchanged, so is the screen geometry.
+type LandView = (Rect, [f64; 2], [f64; 2]);
+
 /// State of the map widget between frames.
 pub struct MapView {
     border: Vec<Vec<PlotPoint>>,
     land: Vec<[f64; 2]>,
+    /// The land mesh in screen space and the view it was built for.
+    land_mesh: Option<(LandView, Arc<egui::Mesh>)>,
     regions: Vec<Vec<PlotPoint>>,
     home: LonLatBounds,
     aspect: f32,
@@ -43,6 +50,7 @@ impl MapView {
         Self {
             border: basemap.border_rings.iter().map(to_points).collect(),
             land: basemap.land_triangles.iter().flatten().copied().collect(),
+            land_mesh: None,
             regions: basemap
                 .regions
                 .iter()
@@ -176,19 +184,33 @@ impl MapView {
     }
 
     /// Sea-coloured frame with the land filled in, in this frame's screen coordinates.
-    fn background_shape(&self, transform: &egui_plot::PlotTransform) -> egui::Shape {
-        let mut mesh = egui::Mesh::default();
-        for &[lon, lat] in &self.land {
-            let index = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
-            mesh.colored_vertex(
-                transform.position_from_point(&PlotPoint::new(lon, lat)),
-                LAND_COLOR,
-            );
-            mesh.indices.push(index);
-        }
+    /// The land mesh is rebuilt only when the view moved (not on every hover).
+    fn background_shape(&mut self, transform: &egui_plot::PlotTransform) -> egui::Shape {
+        let view = (
+            *transform.frame(),
+            transform.bounds().min(),
+            transform.bounds().max(),
+        );
+        let mesh = match &self.land_mesh {
+            Some((cached_view, mesh)) if *cached_view == view => Arc::clone(mesh),
+            _ => {
+                let mut mesh = egui::Mesh::default();
+                for &[lon, lat] in &self.land {
+                    let index = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+                    mesh.colored_vertex(
+                        transform.position_from_point(&PlotPoint::new(lon, lat)),
+                        LAND_COLOR,
+                    );
+                    mesh.indices.push(index);
+                }
+                let mesh = Arc::new(mesh);
+                self.land_mesh = Some((view, Arc::clone(&mesh)));
+                mesh
+            }
+        };
         egui::Shape::Vec(vec![
             egui::Shape::rect_filled(*transform.frame(), 0.0, SEA_COLOR),
-            egui::Shape::mesh(mesh),
+            egui::Shape::Mesh(mesh),
         ])
     }
 
