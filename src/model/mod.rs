@@ -129,11 +129,16 @@ impl City {
         self.reports.iter().filter(move |r| r.year == year)
     }
 
-    /// Every name the city is known by: current, former and aliases.
-    pub fn all_names(&self) -> impl Iterator<Item = &str> {
+    /// The current names and every former name, in all languages.
+    pub fn official_names(&self) -> impl Iterator<Item = &str> {
         self.names
             .iter()
             .chain(self.name_history.iter().flat_map(|p| p.names.iter()))
+    }
+
+    /// Every name the city is known by: current, former and aliases.
+    pub fn all_names(&self) -> impl Iterator<Item = &str> {
+        self.official_names()
             .chain(self.aliases.iter().map(String::as_str))
     }
 }

@@ -82,11 +82,7 @@ fn city_ui(
             ui.end_row();
         }
         // Aliases that are not already shown as a current or former name.
-        let shown: Vec<&str> = city
-            .names
-            .iter()
-            .chain(city.name_history.iter().flat_map(|p| p.names.iter()))
-            .collect();
+        let shown: Vec<&str> = city.official_names().collect();
         let aliases: Vec<&str> = city
             .aliases
             .iter()
