@@ -18,6 +18,14 @@ pub enum Command {
     StepYear(i32),
     Select(Option<usize>),
     ResetView,
+    DismissOpenFailure,
+}
+
+/// A file the user asked to open that could not be loaded; the app keeps the data it had.
+#[derive(Clone, Debug)]
+pub struct OpenFailure {
+    pub file: String,
+    pub problems: Vec<Problem>,
 }
 
 pub struct MemoryMapApp {
@@ -28,6 +36,7 @@ pub struct MemoryMapApp {
     map: MapView,
     /// Problems found at load that did not stop it, shown in the overview.
     warnings: Vec<Problem>,
+    open_failure: Option<OpenFailure>,
     /// Where each year button was drawn last frame.
     year_buttons: Vec<(i32, egui::Pos2)>,
     /// Where to write the view state whenever it changes (for scripts and end-to-end tests).
@@ -51,6 +60,7 @@ impl MemoryMapApp {
             map: MapView::new(basemap),
             year_buttons: Vec::new(),
             warnings: Vec::new(),
+            open_failure: None,
             dataset,
             data_name,
             year,
@@ -63,6 +73,16 @@ impl MemoryMapApp {
     pub fn with_warnings(mut self, warnings: Vec<Problem>) -> Self {
         self.warnings = warnings;
         self
+    }
+
+    /// Shows that `failure.file` could not be opened, above the data still shown.
+    pub fn with_open_failure(mut self, failure: Option<OpenFailure>) -> Self {
+        self.open_failure = failure;
+        self
+    }
+
+    pub fn open_failure(&self) -> Option<&OpenFailure> {
+        self.open_failure.as_ref()
     }
 
     pub fn with_state_file(mut self, path: Option<PathBuf>) -> Self {
@@ -119,6 +139,7 @@ impl MemoryMapApp {
                 self.selected = city.filter(|&i| i < self.dataset.cities.len())
             }
             Command::ResetView => self.map.reset_view(),
+            Command::DismissOpenFailure => self.open_failure = None,
         }
     }
 
@@ -145,6 +166,11 @@ impl MemoryMapApp {
             self.year_buttons = year_selector_ui(ui, &self.dataset, self.year, &mut commands);
             ui.add_space(2.0);
         });
+        if let Some(failure) = &self.open_failure {
+            egui::Panel::bottom("open failure").show(ui, |ui| {
+                open_failure_ui(ui, failure, &self.data_name, &mut commands);
+            });
+        }
         egui::Panel::bottom("legend").show(ui, |ui| {
             ui.add_space(3.0);
             legend_ui(ui, &self.dataset, self.year);
@@ -202,6 +228,43 @@ impl MemoryMapApp {
             }
         }
     }
+}
+
+fn open_failure_ui(
+    ui: &mut egui::Ui,
+    failure: &OpenFailure,
+    shown: &str,
+    commands: &mut Vec<Command>,
+) {
+    let red = egui::Color32::from_rgb(0xB0, 0x20, 0x20);
+    ui.add_space(3.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(format!(
+                "Could not open {}: {}. Still showing the {shown}.",
+                failure.file,
+                crate::text::count(failure.problems.len(), "problem", "problems")
+            ))
+            .color(red)
+            .strong(),
+        );
+        if ui.button("Copy problems").clicked() {
+            let text: Vec<String> = failure.problems.iter().map(ToString::to_string).collect();
+            ui.ctx().copy_text(text.join("\n"));
+        }
+        if ui.button("Dismiss").clicked() {
+            commands.push(Command::DismissOpenFailure);
+        }
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("open failure problems")
+        .max_height(120.0)
+        .show(ui, |ui| {
+            for problem in &failure.problems {
+                ui.label(egui::RichText::new(problem.to_string()).small().monospace());
+            }
+        });
+    ui.add_space(3.0);
 }
 
 fn keyboard_commands(ctx: &egui::Context, commands: &mut Vec<Command>) {

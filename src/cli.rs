@@ -4,7 +4,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
+use sha2::{Digest as _, Sha256};
 
 use crate::geography::Basemap;
 use crate::model::{Dataset, LoadError, LoadOptions, Loaded, Severity, load_bytes, load_path};
@@ -26,6 +27,10 @@ pub struct Cli {
     pub command: Option<Command>,
 
     /// Open this dataset (GeoJSON, schema in docs/DATA.md) instead of the built-in one
+    #[arg(value_name = "FILE", conflicts_with = "data")]
+    pub file: Option<PathBuf>,
+
+    /// Same as FILE
     #[arg(long, value_name = "FILE")]
     pub data: Option<PathBuf>,
 
@@ -40,6 +45,65 @@ pub struct Cli {
     /// Write the view (year, selection, counts) as JSON to FILE whenever it changes
     #[arg(long, value_name = "FILE", hide = true)]
     pub state_file: Option<PathBuf>,
+}
+
+impl Cli {
+    /// Parses the process arguments; `--version` also names the built-in dataset.
+    pub fn parse_args() -> Self {
+        let matches = command().get_matches();
+        match Self::from_arg_matches(&matches) {
+            Ok(cli) => cli,
+            Err(error) => error.exit(),
+        }
+    }
+
+    /// The dataset file to open in the window, given as FILE or `--data FILE`.
+    pub fn data_file(&self) -> Option<&Path> {
+        self.file.as_deref().or(self.data.as_deref())
+    }
+}
+
+/// The full command-line definition, as parsed and as documented in the man page.
+pub fn command() -> clap::Command {
+    Cli::command().long_version(long_version())
+}
+
+/// `memorymap --version`: the program's version, then the built-in dataset's id, version
+/// and SHA-256, so a figure can be traced to the exact data behind it.
+pub fn long_version() -> String {
+    let (id, version) = builtin_dataset_id();
+    format!(
+        "{}\nbuilt-in dataset: {id} version {version}\nbuilt-in dataset sha256: {}",
+        env!("CARGO_PKG_VERSION"),
+        builtin_data_sha256()
+    )
+}
+
+/// Hex SHA-256 of the built-in dataset file exactly as compiled in.
+pub fn builtin_data_sha256() -> String {
+    let digest = Sha256::digest(BUILTIN_DATA.as_bytes());
+    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Id and version of the built-in dataset, read from its header without a full load.
+fn builtin_dataset_id() -> (String, String) {
+    #[derive(serde::Deserialize)]
+    struct Header {
+        memorymap: Meta,
+    }
+    #[derive(serde::Deserialize)]
+    struct Meta {
+        dataset: Info,
+    }
+    #[derive(serde::Deserialize)]
+    struct Info {
+        id: String,
+        version: String,
+    }
+    match serde_json::from_str::<Header>(BUILTIN_DATA) {
+        Ok(h) => (h.memorymap.dataset.id, h.memorymap.dataset.version),
+        Err(e) => ("unreadable".to_owned(), e.to_string()),
+    }
 }
 
 #[derive(Debug, Subcommand)]

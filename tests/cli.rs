@@ -159,7 +159,54 @@ fn the_window_refuses_an_unknown_city_or_year_before_opening() {
     );
     let output = memorymap(&["--year", "2030"]);
     assert_eq!(output.status.code(), Some(2));
-    let output = memorymap(&["--data", "missing.geojson"]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(text(&output).contains("missing.geojson: cannot read the file"));
+}
+
+/// A file that cannot be opened is reported on stderr, and the window still opens (with
+/// the built-in data and the problems shown); here there is no display, so it cannot.
+#[test]
+fn a_bad_file_is_reported_before_the_window_opens_with_the_builtin_data() {
+    for args in [&["--data", "missing.geojson"][..], &["missing.geojson"][..]] {
+        let output = Command::new(env!("CARGO_BIN_EXE_memorymap"))
+            .args(args)
+            .env("RUST_LOG", "off")
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .output()
+            .unwrap();
+        let text = text(&output);
+        assert!(
+            text.contains("missing.geojson: cannot read the file"),
+            "{text}"
+        );
+        assert!(text.contains("cannot open the window"), "{text}");
+        assert_eq!(output.status.code(), Some(1));
+    }
+    let output = memorymap(&["a.geojson", "--data", "b.geojson"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output).contains("cannot be used with"));
+}
+
+#[test]
+fn version_names_the_builtin_dataset_and_its_hash() {
+    let output = memorymap(&["--version"]);
+    assert!(output.status.success());
+    let text = text(&output);
+    let data = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kazakhstan.geojson"))
+        .unwrap();
+    let hex: String = {
+        use sha2::Digest as _;
+        sha2::Sha256::digest(&data)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    assert!(
+        text.starts_with(&format!("memorymap {}\n", env!("CARGO_PKG_VERSION"))),
+        "{text}"
+    );
+    assert!(
+        text.contains("built-in dataset: kz-immortal-regiment version "),
+        "{text}"
+    );
+    assert!(text.contains(&format!("sha256: {hex}")), "{text}");
 }

@@ -287,3 +287,31 @@ fn warnings_found_at_load_are_listed_in_the_overview() {
     harness.run();
     harness.get_by_label_contains("lies outside the basemap's border");
 }
+
+#[test]
+fn a_file_that_could_not_be_opened_is_shown_above_the_data_kept_and_can_be_dismissed() {
+    let basemap = Basemap::builtin().unwrap();
+    let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bad/lonlat-swapped.geojson");
+    let problems = load_dataset(Some(&bad), &basemap).unwrap_err().problems();
+    let app = app(None).with_open_failure(Some(memorymap::app::OpenFailure {
+        file: "mine.geojson".into(),
+        problems,
+    }));
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(|ui, app: &mut MemoryMapApp| app.root_ui(ui), app);
+    harness.run();
+    harness.get_by_label_contains(
+        "Could not open mine.geojson: 1 problem. Still showing the built-in dataset.",
+    );
+    harness.get_by_label_contains("longitude and latitude look swapped");
+    // The data kept is still on screen and usable.
+    harness.get_by_label_contains("About this dataset");
+    harness
+        .get_by_role_and_label(Role::Button, "Dismiss")
+        .click();
+    harness.run();
+    assert!(harness.state().open_failure().is_none());
+    assert!(harness.query_by_label_contains("Could not open").is_none());
+}
