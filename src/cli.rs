@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
 use sha2::{Digest as _, Sha256};
 
+use crate::files::Existing;
 use crate::geography::Basemap;
+use crate::model::export::Scope;
 use crate::model::{Dataset, LoadError, LoadOptions, Loaded, Severity, load_bytes, load_path};
 use crate::text::count;
 
@@ -113,6 +115,32 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Write the map (PNG) or the data behind it (CSV form or GeoJSON) for a year, or all years
+    Export {
+        /// The year to export; without it, CSV and GeoJSON hold every year (PNG shows the last)
+        #[arg(long, value_name = "YEAR")]
+        year: Option<i32>,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Where to write; an existing file is kept unless --force is given
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Dataset to read instead of the built-in one
+        #[arg(long, value_name = "FILE")]
+        data: Option<PathBuf>,
+        /// Replace PATH if it exists
+        #[arg(long)]
+        force: bool,
+        /// PNG only: select this city (id or any name) so the side panel shows its reports
+        #[arg(long, value_name = "NAME")]
+        city: Option<String>,
+        /// PNG only: size in points, as WIDTHxHEIGHT
+        #[arg(long, value_name = "WxH", default_value = "1280x800", value_parser = parse_size)]
+        size: [f32; 2],
+        /// PNG only: pixels per point (2 doubles the resolution)
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+    },
     /// Print one CSV row per city for a year: its status and the sources behind it
     List {
         #[arg(long, value_name = "YEAR")]
@@ -121,6 +149,124 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         data: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Png,
+    Csv,
+    Geojson,
+}
+
+fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let (w, h) = text
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("`{text}` is not WIDTHxHEIGHT"))?;
+    let number = |t: &str| {
+        t.trim()
+            .parse::<f32>()
+            .ok()
+            .filter(|v| (200.0..=8000.0).contains(v))
+            .ok_or_else(|| format!("`{t}` is not a size between 200 and 8000"))
+    };
+    Ok([number(w)?, number(h)?])
+}
+
+/// Everything `memorymap export` needs.
+pub struct ExportArgs<'a> {
+    pub year: Option<i32>,
+    pub format: ExportFormat,
+    pub out: &'a Path,
+    pub data: Option<&'a Path>,
+    pub force: bool,
+    pub city: Option<&'a str>,
+    pub size: [f32; 2],
+    pub scale: f32,
+}
+
+/// `memorymap export`: exit 0 when written, 1 on a load or write failure, 2 on bad arguments.
+pub fn export(args: &ExportArgs<'_>, basemap: &Basemap) -> ExitCode {
+    let loaded = match load_dataset(args.data, basemap) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::from(1);
+        }
+    };
+    let dataset = loaded.dataset;
+    if let Some(year) = args.year
+        && !dataset.years().contains(&year)
+    {
+        eprintln!(
+            "memorymap: --year {year} is outside the dataset's years {}–{}",
+            dataset.info.first_year, dataset.info.last_year
+        );
+        return ExitCode::from(2);
+    }
+    let selected = match args.city {
+        None => None,
+        Some(name) => match dataset.find_city(name) {
+            Some(index) => Some(index),
+            None => {
+                eprintln!("memorymap: --city {name:?}: no city has that id or name");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let scope = args.year.map_or(Scope::All, Scope::Year);
+    let start = std::time::Instant::now();
+    let bytes = match args.format {
+        ExportFormat::Csv => {
+            let mut out = Vec::new();
+            crate::model::export::write_csv(&dataset, scope, &mut out)
+                .map(|()| out)
+                .map_err(|e| e.to_string())
+        }
+        ExportFormat::Geojson => {
+            let mut out = Vec::new();
+            crate::model::export::write_geojson(&dataset, scope, &mut out)
+                .map(|()| out)
+                .map_err(|e| e.to_string())
+        }
+        ExportFormat::Png => {
+            let name = args
+                .data
+                .map_or_else(|| BUILTIN_NAME.to_owned(), |p| p.display().to_string());
+            let app = crate::MemoryMapApp::new(dataset, name, basemap, args.year, selected);
+            crate::render::render_png(app, args.size, args.scale)
+        }
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("memorymap: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let existing = if args.force {
+        Existing::Replace
+    } else {
+        Existing::Keep
+    };
+    match crate::files::write_atomically(args.out, &bytes, existing) {
+        Ok(()) => {
+            log::info!("exported in {:.0?}", start.elapsed());
+            eprintln!(
+                "memorymap: wrote {} ({} bytes)",
+                args.out.display(),
+                bytes.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e @ crate::files::WriteError::Exists { .. }) => {
+            eprintln!("memorymap: {e} (pass --force to replace it)");
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("memorymap: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// Loads `path`, or the built-in dataset when there is none.

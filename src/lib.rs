@@ -5,8 +5,10 @@
 
 pub mod app;
 pub mod cli;
+pub mod files;
 pub mod geography;
 pub mod model;
+pub mod render;
 pub mod state;
 pub mod text;
 pub mod ui;

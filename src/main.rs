@@ -19,6 +19,28 @@ fn main() -> ExitCode {
     match args.command {
         Some(Command::Validate { files }) => cli::validate(&files, &basemap),
         Some(Command::List { year, data }) => cli::list(year, data.as_deref(), &basemap),
+        Some(Command::Export {
+            year,
+            format,
+            out,
+            data,
+            force,
+            city,
+            size,
+            scale,
+        }) => cli::export(
+            &cli::ExportArgs {
+                year,
+                format,
+                out: &out,
+                data: data.as_deref(),
+                force,
+                city: city.as_deref(),
+                size,
+                scale,
+            },
+            &basemap,
+        ),
         None => match run_window(args, &basemap) {
             Ok(code) => code,
             Err(e) => {

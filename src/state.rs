@@ -1,7 +1,6 @@
 //! What the user is looking at, in a form scripts can read (`--state-file`).
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -50,21 +49,19 @@ impl ViewState {
     /// Writes the state as JSON to a temporary file beside `path`, then renames it over
     /// `path`, so a reader never sees half a file.
     pub fn write_atomically(&self, path: &Path) -> Result<(), StateFileError> {
-        let error = |source| StateFileError {
+        let json = serde_json::to_vec_pretty(self).map_err(|e| StateFileError {
             path: path.to_owned(),
-            source,
-        };
-        let json = serde_json::to_vec_pretty(self).map_err(|e| error(e.into()))?;
-        let mut tmp = path.as_os_str().to_owned();
-        tmp.push(".tmp");
-        let tmp = PathBuf::from(tmp);
-        std::fs::File::create(&tmp)
-            .and_then(|mut file| {
-                file.write_all(&json)?;
-                file.sync_all()
-            })
-            .and_then(|()| std::fs::rename(&tmp, path))
-            .map_err(error)
+            source: e.into(),
+        })?;
+        crate::files::write_atomically(path, &json, crate::files::Existing::Replace).map_err(|e| {
+            StateFileError {
+                path: path.to_owned(),
+                source: match e {
+                    crate::files::WriteError::Io { source, .. } => source,
+                    other => std::io::Error::other(other.to_string()),
+                },
+            }
+        })
     }
 }
 

@@ -76,32 +76,84 @@ fn join_lines(problems: &[Problem]) -> String {
 
 pub fn load_path(path: &Path, options: LoadOptions<'_>) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
-        path: name.clone(),
-        source,
-    })?;
+    let bytes = read_file(path, &|_| {})?;
     load_bytes(&name, &bytes, options)
 }
 
-/// Loads a dataset from the bytes of a file called `file` (used in messages).
+/// Reads a whole file, calling `progress(bytes read so far)` after each chunk.
+pub fn read_file(path: &Path, progress: &dyn Fn(u64)) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read as _;
+    let io_error = |source| LoadError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let mut file = std::fs::File::open(path).map_err(io_error)?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let mut chunk = vec![0_u8; 1 << 20];
+    loop {
+        let n = match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io_error(e)),
+        };
+        bytes.extend_from_slice(&chunk[..n]);
+        progress(bytes.len() as u64);
+    }
+    Ok(bytes)
+}
+
+/// Loads a dataset from the bytes of a file called `file` (used in messages): the CSV form
+/// when the name ends in `.csv`, GeoJSON otherwise.
 pub fn load_bytes(file: &str, bytes: &[u8], options: LoadOptions<'_>) -> Result<Loaded, LoadError> {
+    if is_csv_name(file) {
+        return super::csv_form::load_csv_bytes(file, bytes, options);
+    }
     let mut checker = Checker {
         file,
         problems: Vec::new(),
     };
     let dataset = checker.load(bytes, options);
-    let has_errors = checker
-        .problems
-        .iter()
-        .any(|p| p.severity == Severity::Error);
+    finish(file, checker.problems, dataset)
+}
+
+/// True for names that end in `.csv` (any case): those files are read in the CSV form.
+pub fn is_csv_name(file: &str) -> bool {
+    file.rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("csv"))
+}
+
+/// Checks a dataset already in the GeoJSON schema's JSON form (built from another format).
+/// Returns the dataset, if it could be built, and every problem found.
+pub(crate) fn load_json_value(
+    file: &str,
+    root: &Value,
+    options: LoadOptions<'_>,
+) -> (Option<Dataset>, Vec<Problem>) {
+    let mut checker = Checker {
+        file,
+        problems: Vec::new(),
+    };
+    let dataset = checker.load_value(root, options);
+    (dataset, checker.problems)
+}
+
+/// A dataset passes when it was built and no problem is an error.
+pub(crate) fn finish(
+    file: &str,
+    problems: Vec<Problem>,
+    dataset: Option<Dataset>,
+) -> Result<Loaded, LoadError> {
+    let has_errors = problems.iter().any(|p| p.severity == Severity::Error);
     match dataset {
         Some(dataset) if !has_errors => Ok(Loaded {
             dataset,
-            warnings: checker.problems,
+            warnings: problems,
         }),
         _ => {
             // Errors first, in the order found; a file with no error still must not pass.
-            let mut problems = checker.problems;
+            let mut problems = problems;
             problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
             if problems.is_empty() {
                 problems.push(Problem::error(
@@ -229,6 +281,9 @@ struct RawProperties {
     reports: Vec<RawReport>,
     #[serde(default)]
     notes: Vec<RawNote>,
+    /// Written by `export` for one year (the drawn status); recomputed, never read.
+    #[serde(default, rename = "computed")]
+    _computed: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Deserialize)]
@@ -315,6 +370,10 @@ impl Checker<'_> {
 
     fn load(&mut self, bytes: &[u8], options: LoadOptions<'_>) -> Option<Dataset> {
         let root = self.parse_json(bytes)?;
+        self.load_value(&root, options)
+    }
+
+    fn load_value(&mut self, root: &Value, options: LoadOptions<'_>) -> Option<Dataset> {
         let Some(root) = root.as_object() else {
             self.error(
                 Location::Field("(top level)".into()),

@@ -3,7 +3,9 @@
 //! Plain Rust with no UI in it: loading, validating and querying live here so the
 //! command line, the window and the tests share one set of rules.
 
+pub mod csv_form;
 pub mod date;
+pub mod export;
 pub mod load;
 pub mod problem;
 pub mod query;
@@ -279,5 +281,102 @@ impl Dataset {
 
     pub fn report_count(&self) -> usize {
         self.cities.iter().map(|c| c.reports.len()).sum()
+    }
+
+    /// The same cities with only `year`'s reports and notes, the timeline statements that
+    /// cover `year` (their years narrowed to it), and only the sources those cite. The
+    /// dataset's years become `year..=year`; the drawn statuses for `year` are unchanged.
+    pub fn restricted_to_year(&self, year: i32) -> Dataset {
+        let mut keep = vec![false; self.sources.len()];
+        let timeline: Vec<TimelineEntry> = self
+            .timeline
+            .iter()
+            .filter(|t| t.covers(year))
+            .cloned()
+            .collect();
+        for t in &timeline {
+            keep[t.source] = true;
+            for c in &t.contested_by {
+                for &s in &c.sources {
+                    keep[s] = true;
+                }
+            }
+        }
+        let cities: Vec<City> = self
+            .cities
+            .iter()
+            .map(|city| City {
+                reports: city.reports_in(year).cloned().collect(),
+                notes: city
+                    .notes
+                    .iter()
+                    .filter(|n| n.year == year)
+                    .cloned()
+                    .collect(),
+                ..city.clone()
+            })
+            .collect();
+        for city in &cities {
+            for r in &city.reports {
+                keep[r.source] = true;
+            }
+            for n in &city.notes {
+                keep[n.source] = true;
+            }
+        }
+        let mut new_index = vec![usize::MAX; self.sources.len()];
+        let mut sources = Vec::new();
+        for (old, source) in self.sources.iter().enumerate() {
+            if keep[old] {
+                new_index[old] = sources.len();
+                sources.push(source.clone());
+            }
+        }
+        let map = |i: usize| new_index[i];
+        let timeline = timeline
+            .into_iter()
+            .map(|t| TimelineEntry {
+                first_year: year,
+                last_year: year,
+                source: map(t.source),
+                contested_by: t
+                    .contested_by
+                    .into_iter()
+                    .map(|c| Contest {
+                        sources: c.sources.into_iter().map(map).collect(),
+                        ..c
+                    })
+                    .collect(),
+                ..t
+            })
+            .collect();
+        let cities = cities
+            .into_iter()
+            .map(|mut city| {
+                for r in &mut city.reports {
+                    r.source = map(r.source);
+                }
+                for n in &mut city.notes {
+                    n.source = map(n.source);
+                }
+                city
+            })
+            .collect();
+        let info = DatasetInfo {
+            first_year: year,
+            last_year: year,
+            ..self.info.clone()
+        };
+        Dataset::new(info, sources, timeline, cities)
+    }
+}
+
+/// Two datasets are equal when their contents are; the status table follows from them.
+impl PartialEq for Dataset {
+    fn eq(&self, other: &Self) -> bool {
+        self.info == other.info
+            && self.sources == other.sources
+            && self.timeline == other.timeline
+            && self.cities == other.cities
     }
 }

@@ -24,6 +24,13 @@ pub enum Location {
     },
     /// A field outside any item, as a path (`memorymap.schema_version`).
     Field(String),
+    /// A cell of a CSV file: its line (1-based; the header is line 1) and column name, and
+    /// the city the row belongs to, when known.
+    Row {
+        line: u64,
+        column: String,
+        feature: Option<String>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,6 +66,9 @@ impl Problem {
                 id,
                 ..
             } => Some(id),
+            Location::Row {
+                feature: Some(id), ..
+            } => Some(id),
             _ => None,
         }
     }
@@ -76,6 +86,7 @@ impl fmt::Display for Problem {
                 write!(f, "{file}: {kind} {id}: field {field}: ")?
             }
             Location::Field(field) => write!(f, "{file}: field {field}: ")?,
+            Location::Row { line, column, .. } => write!(f, "{file}:{line}: column {column}: ")?,
         }
         if self.severity == Severity::Warning {
             f.write_str("warning: ")?;

@@ -1,0 +1,313 @@
+//! Writing a dataset back out: as GeoJSON in the documented schema (which loads again to
+//! the same model) and in the flat CSV form, for all years or for one year with only the
+//! sources that year cites — a citation bundle.
+
+use serde_json::{Map, Value, json};
+
+use super::csv_form::{COLUMNS, OUTPUT_ONLY_COLUMNS};
+use super::load::SCHEMA_VERSION;
+use super::{City, Dataset, Names, Source};
+
+/// Which part of a dataset to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Year(i32),
+}
+
+impl Scope {
+    fn dataset(self, dataset: &Dataset) -> std::borrow::Cow<'_, Dataset> {
+        match self {
+            Self::All => std::borrow::Cow::Borrowed(dataset),
+            Self::Year(year) => std::borrow::Cow::Owned(dataset.restricted_to_year(year)),
+        }
+    }
+}
+
+/// The dataset as a GeoJSON FeatureCollection (RFC 7946) in memorymap's schema. For one
+/// year, each feature's properties also carry `computed`: the drawn status (output only;
+/// it is recomputed, not read, on load).
+pub fn to_geojson(dataset: &Dataset, scope: Scope) -> Value {
+    let part = scope.dataset(dataset);
+    let d = part.as_ref();
+    let source_id = |index: usize| d.sources[index].id.clone();
+    let info = &d.info;
+    let (month, day) = info.event_day;
+    let mut meta = json!({
+        "schema_version": SCHEMA_VERSION,
+        "dataset": {
+            "id": info.id,
+            "title": info.title,
+            "version": info.version,
+            "description": info.description,
+            "first_year": info.first_year,
+            "last_year": info.last_year,
+            "licence": info.licence,
+            "status_rule": info.status_rule,
+            "event_day": format!("{month:02}-{day:02}"),
+        },
+    });
+    meta["sources"] = d.sources.iter().map(source_json).collect();
+    meta["country_timeline"] = d
+        .timeline
+        .iter()
+        .map(|t| {
+            let mut entry = json!({
+                "id": t.id,
+                "first_year": t.first_year,
+                "last_year": t.last_year,
+            });
+            if let Some(status) = t.status {
+                entry["status"] = json!(status.id());
+            }
+            entry["summary"] = json!(t.summary);
+            if let Some(excerpt) = &t.excerpt {
+                entry["excerpt"] = json!(excerpt);
+            }
+            entry["source"] = json!(source_id(t.source));
+            if !t.contested_by.is_empty() {
+                entry["contested_by"] = t
+                    .contested_by
+                    .iter()
+                    .map(|c| {
+                        json!({
+                            "summary": c.summary,
+                            "sources": c.sources.iter().map(|&s| source_id(s)).collect::<Vec<_>>(),
+                        })
+                    })
+                    .collect();
+            }
+            entry
+        })
+        .collect();
+    let features: Vec<Value> = d
+        .cities
+        .iter()
+        .enumerate()
+        .map(|(index, city)| {
+            let mut properties = city_properties(d, city);
+            if let Scope::Year(year) = scope {
+                let cell = d.city_year(index, year);
+                properties.insert(
+                    "computed".into(),
+                    json!({
+                        "year": year,
+                        "status": cell.status.id(),
+                        "disputed": cell.disputed,
+                        "plan_changed": cell.plan_changed,
+                        "uncertain": cell.uncertain,
+                        "report_count": cell.report_count,
+                    }),
+                );
+            }
+            json!({
+                "type": "Feature",
+                "id": city.id,
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [city.location.lon, city.location.lat],
+                },
+                "properties": properties,
+            })
+        })
+        .collect();
+    json!({
+        "type": "FeatureCollection",
+        "memorymap": meta,
+        "features": features,
+    })
+}
+
+fn source_json(s: &Source) -> Value {
+    let mut v = json!({
+        "id": s.id,
+        "title": s.title,
+        "publisher": s.publisher,
+        "url": s.url,
+        "url_partial": s.url_partial,
+        "published": s.published.to_string(),
+        "published_uncertain": s.published_uncertain,
+        "language": s.language,
+        "reliability": s.reliability,
+    });
+    if let Some(facts_ref) = &s.facts_ref {
+        v["facts_ref"] = json!(facts_ref);
+    }
+    if let Some(note) = &s.note {
+        v["note"] = json!(note);
+    }
+    v
+}
+
+fn names_json(names: &Names, into: &mut Map<String, Value>) {
+    into.insert("en".into(), json!(names.en));
+    if let Some(kk) = &names.kk {
+        into.insert("kk".into(), json!(kk));
+    }
+    if let Some(ru) = &names.ru {
+        into.insert("ru".into(), json!(ru));
+    }
+}
+
+fn city_properties(d: &Dataset, city: &City) -> Map<String, Value> {
+    let source_id = |index: usize| d.sources[index].id.clone();
+    let mut p = Map::new();
+    let mut names = Map::new();
+    names_json(&city.names, &mut names);
+    p.insert("names".into(), Value::Object(names));
+    if !city.name_history.is_empty() {
+        let history = city
+            .name_history
+            .iter()
+            .map(|period| {
+                let mut v = Map::new();
+                names_json(&period.names, &mut v);
+                if let Some(from) = period.from {
+                    v.insert("from".into(), json!(from.to_string()));
+                }
+                if let Some(to) = period.to {
+                    v.insert("to".into(), json!(to.to_string()));
+                }
+                Value::Object(v)
+            })
+            .collect();
+        p.insert("name_history".into(), Value::Array(history));
+    }
+    if !city.aliases.is_empty() {
+        p.insert("aliases".into(), json!(city.aliases));
+    }
+    p.insert("region".into(), json!(city.region));
+    if let Some(population) = city.population {
+        p.insert("population".into(), json!(population));
+    }
+    if let Some(geonames_id) = city.geonames_id {
+        p.insert("geonames_id".into(), json!(geonames_id));
+    }
+    let reports = city
+        .reports
+        .iter()
+        .map(|r| {
+            let mut v = json!({
+                "id": r.id,
+                "year": r.year,
+                "date": r.date.to_string(),
+                "timing": r.timing,
+                "status": r.status.id(),
+                "summary": r.summary,
+            });
+            if let Some(excerpt) = &r.excerpt {
+                v["excerpt"] = json!(excerpt);
+            }
+            v["source"] = json!(source_id(r.source));
+            if r.uncertain {
+                v["uncertain"] = json!(true);
+            }
+            v
+        })
+        .collect();
+    p.insert("reports".into(), Value::Array(reports));
+    if !city.notes.is_empty() {
+        let notes = city
+            .notes
+            .iter()
+            .map(|n| json!({"year": n.year, "summary": n.summary, "source": source_id(n.source)}))
+            .collect();
+        p.insert("notes".into(), Value::Array(notes));
+    }
+    p
+}
+
+/// Writes [`to_geojson`] as indented UTF-8 JSON with a final newline.
+pub fn write_geojson(
+    dataset: &Dataset,
+    scope: Scope,
+    mut out: impl std::io::Write,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, &to_geojson(dataset, scope))?;
+    out.write_all(b"\n")
+}
+
+/// Writes the flat CSV form (docs/DATA.md): one row per report, and one row without a
+/// report for each city that has none in scope. The last columns (`city_status`,
+/// `city_disputed`) give the city's drawn status in the row's year; they are output only.
+pub fn write_csv(dataset: &Dataset, scope: Scope, out: impl std::io::Write) -> csv::Result<()> {
+    let part = scope.dataset(dataset);
+    let d = part.as_ref();
+    let info = &d.info;
+    let (month, day) = info.event_day;
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(COLUMNS.iter().chain(&OUTPUT_ONLY_COLUMNS))?;
+    let event_day = format!("{month:02}-{day:02}");
+    for (index, city) in d.cities.iter().enumerate() {
+        let population = city.population.map(|p| p.to_string()).unwrap_or_default();
+        let city_cells = [
+            info.id.clone(),
+            info.title.clone(),
+            info.version.clone(),
+            info.first_year.to_string(),
+            info.last_year.to_string(),
+            event_day.clone(),
+            city.id.clone(),
+            city.names.en.clone(),
+            city.names.kk.clone().unwrap_or_default(),
+            city.names.ru.clone().unwrap_or_default(),
+            city.region.clone(),
+            city.location.lon.to_string(),
+            city.location.lat.to_string(),
+            population,
+        ];
+        if city.reports.is_empty() {
+            let status = match scope {
+                Scope::Year(year) => {
+                    let cell = d.city_year(index, year);
+                    [cell.status.id().to_owned(), cell.disputed.to_string()]
+                }
+                Scope::All => [String::new(), String::new()],
+            };
+            let empty = COLUMNS.len() - city_cells.len();
+            writer.write_record(
+                city_cells
+                    .iter()
+                    .cloned()
+                    .chain(std::iter::repeat_n(String::new(), empty))
+                    .chain(status),
+            )?;
+            continue;
+        }
+        for r in &city.reports {
+            let s = &d.sources[r.source];
+            let cell = d.city_year(index, r.year);
+            let report_cells = [
+                r.id.clone(),
+                r.year.to_string(),
+                r.date.to_string(),
+                serde_plain(r.timing),
+                r.status.id().to_owned(),
+                r.summary.clone(),
+                r.excerpt.clone().unwrap_or_default(),
+                r.uncertain.to_string(),
+                s.id.clone(),
+                s.title.clone(),
+                s.publisher.clone(),
+                s.url.clone(),
+                s.published.to_string(),
+                s.published_uncertain.to_string(),
+                s.language.clone(),
+                serde_plain(s.reliability),
+                cell.status.id().to_owned(),
+                cell.disputed.to_string(),
+            ];
+            writer.write_record(city_cells.iter().chain(report_cells.iter()))?;
+        }
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// The snake_case name serde gives a unit enum variant.
+fn serde_plain(value: impl serde::Serialize) -> String {
+    match serde_json::to_value(value) {
+        Ok(Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
