@@ -1,47 +1,119 @@
 //! The eframe application: owns the dataset and what the user chose, lays out the
-//! panels, and applies the commands they return after drawing.
+//! panels, and applies the commands they return after drawing. Files are opened, reloaded
+//! and exported from here; loading runs on a worker thread.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
 
+use crate::files::{Existing, write_atomically};
 use crate::geography::Basemap;
-use crate::model::{Dataset, Problem};
+use crate::loader::{FileWatcher, LoadJob, LoadReason, display_name};
+use crate::model::export::{Format, Scope};
+use crate::model::{Dataset, LoadError, Loaded, Problem};
 use crate::state::ViewState;
+use crate::ui::export_dialog::{DialogAction, ExportDialog, ExportRequest};
+use crate::ui::problems::{ProblemReport, problems_ui};
 use crate::ui::{
     legend::legend_ui, map_view::MapView, side_panel::side_panel_ui,
     year_selector::year_selector_ui,
 };
 
 /// Something the user asked for; collected while drawing, applied after.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     SetYear(i32),
     StepYear(i32),
     Select(Option<usize>),
     ResetView,
-    DismissOpenFailure,
+    DismissProblems,
+    /// Load this file in the background and show it when it is valid.
+    Open(PathBuf),
+    ShowOpenDialog,
+    /// Load the open file again.
+    Reload,
+    ShowExportDialog,
+    Export(ExportRequest),
 }
 
-/// A file the user asked to open that could not be loaded; the app keeps the data it had.
-#[derive(Clone, Debug)]
-pub struct OpenFailure {
-    pub file: String,
-    pub problems: Vec<Problem>,
+/// What the window remembers between runs (eframe storage, as JSON).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Remembered {
+    pub version: u32,
+    pub year: i32,
+    pub city: Option<String>,
+    pub file: Option<PathBuf>,
+    /// `[min lon, min lat, max lon, max lat]`
+    pub view: Option<[f64; 4]>,
+}
+
+impl Remembered {
+    pub const KEY: &'static str = "memorymap-view";
+    pub const VERSION: u32 = 1;
+
+    /// Reads what was saved; anything unreadable or from another version is discarded
+    /// (with a log line) and the defaults are used.
+    pub fn parse(text: &str) -> Option<Self> {
+        match serde_json::from_str::<Self>(text) {
+            Ok(saved) if saved.version == Self::VERSION => Some(saved),
+            Ok(saved) => {
+                log::warn!(
+                    "discarding the saved window state: version {} (this build writes {})",
+                    saved.version,
+                    Self::VERSION
+                );
+                None
+            }
+            Err(e) => {
+                log::warn!("discarding the saved window state: {e}");
+                None
+            }
+        }
+    }
+}
+
+/// A screenshot asked for, to be written when it arrives.
+struct PendingScreenshot {
+    path: PathBuf,
+    existing: Existing,
+    /// Frames to wait so the Export window is gone from the picture.
+    wait_frames: u8,
+    /// Where the picture arrives once asked for.
+    image: Option<std::sync::mpsc::Receiver<Arc<egui::ColorImage>>>,
 }
 
 pub struct MemoryMapApp {
     dataset: Dataset,
+    /// What is shown: a file's path, or "built-in dataset".
     data_name: String,
+    /// The file shown, if any (reload and watch this).
+    data_path: Option<PathBuf>,
+    area: Option<Arc<geo::MultiPolygon<f64>>>,
     year: i32,
     selected: Option<usize>,
     map: MapView,
-    /// Problems found at load that did not stop it, shown in the overview.
+    /// Problems found when the shown dataset was loaded that did not stop it.
     warnings: Vec<Problem>,
-    open_failure: Option<OpenFailure>,
+    /// Problems of the last file opened or reloaded, shown in the bottom panel.
+    problems: Option<ProblemReport>,
+    loading: Option<LoadJob>,
+    /// Applied when the file being loaded arrives (from the command line or last session).
+    pending_year: Option<i32>,
+    pending_city: Option<String>,
+    watcher: Option<FileWatcher>,
+    open_dialog: Option<egui_file::FileDialog>,
+    export_dialog: Option<ExportDialog>,
+    screenshot: Option<PendingScreenshot>,
+    /// The last export's outcome, shown in the top bar.
+    status: Option<(bool, String)>,
     /// Where each year button was drawn last frame.
     year_buttons: Vec<(i32, egui::Pos2)>,
     /// Where to write the view state whenever it changes (for scripts and end-to-end tests).
     state_file: Option<PathBuf>,
     last_written: Option<ViewState>,
+    set_title: bool,
+    /// Set on the first frame, so worker threads can wake the window.
+    ctx: Option<egui::Context>,
 }
 
 impl MemoryMapApp {
@@ -58,31 +130,57 @@ impl MemoryMapApp {
         let selected = selected.filter(|&i| i < dataset.cities.len());
         Self {
             map: MapView::new(basemap),
+            area: Some(Arc::new(basemap.border.clone())),
             year_buttons: Vec::new(),
             warnings: Vec::new(),
-            open_failure: None,
+            problems: None,
+            loading: None,
+            pending_year: None,
+            pending_city: None,
+            watcher: None,
+            open_dialog: None,
+            export_dialog: None,
+            screenshot: None,
+            status: None,
             dataset,
             data_name,
+            data_path: None,
             year,
             selected,
             state_file: None,
             last_written: None,
+            set_title: true,
+            ctx: None,
         }
     }
 
+    /// Marks the dataset as read from `path`: it is watched and reloaded from there.
+    pub fn with_data_path(mut self, path: Option<PathBuf>) -> Self {
+        self.data_path = path;
+        self
+    }
+
     pub fn with_warnings(mut self, warnings: Vec<Problem>) -> Self {
+        if !warnings.is_empty() && self.data_path.is_some() {
+            self.problems = Some(ProblemReport {
+                file: self.data_name.clone(),
+                problems: warnings.clone(),
+                failed: false,
+                reason: LoadReason::Open,
+            });
+        }
         self.warnings = warnings;
         self
     }
 
-    /// Shows that `failure.file` could not be opened, above the data still shown.
-    pub fn with_open_failure(mut self, failure: Option<OpenFailure>) -> Self {
-        self.open_failure = failure;
+    /// Shows these problems in the bottom panel (a file that could not be opened).
+    pub fn with_problems(mut self, report: Option<ProblemReport>) -> Self {
+        self.problems = report;
         self
     }
 
-    pub fn open_failure(&self) -> Option<&OpenFailure> {
-        self.open_failure.as_ref()
+    pub fn problems(&self) -> Option<&ProblemReport> {
+        self.problems.as_ref()
     }
 
     pub fn with_state_file(mut self, path: Option<PathBuf>) -> Self {
@@ -90,8 +188,72 @@ impl MemoryMapApp {
         self
     }
 
+    /// Restores what the last session remembered. When the command line chose a file, year
+    /// or city, only the map's view is restored. A remembered file is opened in the
+    /// background (a file since deleted is skipped).
+    pub fn with_remembered(mut self, saved: Option<Remembered>, cli_chose: bool) -> Self {
+        let Some(saved) = saved else {
+            return self;
+        };
+        if let Some(view) = saved.view {
+            self.map.set_view_bounds(view);
+        }
+        if cli_chose {
+            return self;
+        }
+        match &saved.file {
+            Some(file) if file.exists() => {
+                self.pending_year = Some(saved.year);
+                self.pending_city = saved.city;
+                self.apply(Command::Open(file.clone()));
+            }
+            _ => {
+                if self.dataset.years().contains(&saved.year) {
+                    self.year = saved.year;
+                }
+                if self.selected.is_none() {
+                    self.selected = saved.city.and_then(|id| self.dataset.city_index(&id));
+                }
+            }
+        }
+        self
+    }
+
+    /// Opens `path` in the background; `year` and `city` apply once it has loaded.
+    pub fn open_on_start(mut self, path: PathBuf, year: Option<i32>, city: Option<String>) -> Self {
+        self.pending_year = year;
+        self.pending_city = city;
+        self.apply(Command::Open(path));
+        self
+    }
+
+    /// What to save for the next session.
+    pub fn remembered(&self) -> Remembered {
+        Remembered {
+            version: Remembered::VERSION,
+            year: self.year,
+            city: self
+                .selected
+                .and_then(|i| self.dataset.cities.get(i))
+                .map(|c| c.id.clone()),
+            file: self
+                .data_path
+                .as_ref()
+                .and_then(|p| std::path::absolute(p).ok()),
+            view: self.map.view_bounds(),
+        }
+    }
+
     pub fn dataset(&self) -> &Dataset {
         &self.dataset
+    }
+
+    pub fn data_name(&self) -> &str {
+        &self.data_name
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
     }
 
     pub fn year(&self) -> i32 {
@@ -102,6 +264,11 @@ impl MemoryMapApp {
         self.selected
     }
 
+    /// The last export's outcome: `(succeeded, message)`.
+    pub fn export_status(&self) -> Option<&(bool, String)> {
+        self.status.as_ref()
+    }
+
     /// Where a city was drawn in the last frame (screen points), for tests and scripts.
     pub fn city_screen_position(&self, city: usize) -> Option<egui::Pos2> {
         self.map.screen_position(city)
@@ -110,6 +277,9 @@ impl MemoryMapApp {
     /// What is shown, and where cities and year buttons were drawn (window points).
     pub fn view_state(&self) -> ViewState {
         let mut state = ViewState::new(&self.dataset, self.year, self.selected);
+        state.data.clone_from(&self.data_name);
+        state.loading = self.loading.is_some();
+        state.last_export = self.status.as_ref().map(|(_, m)| m.clone());
         state.screen.cities = (0..self.dataset.cities.len())
             .filter_map(|i| {
                 let pos = self.map.screen_position(i)?;
@@ -124,6 +294,7 @@ impl MemoryMapApp {
         state
     }
 
+    /// Applies a command that needs no screen (everything but the dialogs' display).
     pub fn apply(&mut self, command: Command) {
         let years = self.dataset.years();
         match command {
@@ -136,20 +307,288 @@ impl MemoryMapApp {
                 self.year = (self.year + step).clamp(*years.start(), *years.end());
             }
             Command::Select(city) => {
-                self.selected = city.filter(|&i| i < self.dataset.cities.len())
+                self.selected = city.filter(|&i| i < self.dataset.cities.len());
             }
             Command::ResetView => self.map.reset_view(),
-            Command::DismissOpenFailure => self.open_failure = None,
+            Command::DismissProblems => self.problems = None,
+            Command::Open(path) => self.start_loading(path, LoadReason::Open),
+            Command::Reload => match self.reload_path() {
+                Some(path) => self.start_loading(path, LoadReason::Reload),
+                None => {
+                    self.status = Some((
+                        false,
+                        "The built-in dataset has no file to reload.".to_owned(),
+                    ));
+                }
+            },
+            Command::ShowOpenDialog => {
+                let folder = self
+                    .data_path
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .map_or_else(current_folder, Path::to_path_buf);
+                let mut dialog = egui_file::FileDialog::open_file()
+                    .initial_path(folder)
+                    .title("Open a dataset (GeoJSON or CSV)")
+                    .show_files_filter(Box::new(|path: &Path| {
+                        path.extension().is_some_and(|e| {
+                            ["geojson", "json", "csv"]
+                                .iter()
+                                .any(|x| e.eq_ignore_ascii_case(x))
+                        })
+                    }));
+                dialog.open();
+                self.open_dialog = Some(dialog);
+            }
+            Command::ShowExportDialog => {
+                let folder = self
+                    .data_path
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .map_or_else(current_folder, Path::to_path_buf);
+                self.export_dialog = Some(ExportDialog::new(&folder, self.year));
+            }
+            Command::Export(request) => {
+                self.export_dialog = None;
+                self.export(request);
+            }
         }
+    }
+
+    fn start_loading(&mut self, path: PathBuf, reason: LoadReason) {
+        // A file that never loaded is opened, not reloaded, whatever asked for it.
+        let reason = if self.data_path.as_deref() == Some(path.as_path()) {
+            reason
+        } else {
+            LoadReason::Open
+        };
+        let ctx = self.ctx.clone();
+        let wake = move || {
+            if let Some(ctx) = &ctx {
+                ctx.request_repaint();
+            }
+        };
+        // A newer request replaces an older one; its thread finishes unheard.
+        self.loading = Some(LoadJob::start(path, reason, self.area.clone(), wake));
+    }
+
+    /// The file F5 and the watcher reload: the one last opened, even if it failed.
+    fn reload_path(&self) -> Option<PathBuf> {
+        self.watcher
+            .as_ref()
+            .map(|w| w.path.clone())
+            .or_else(|| self.data_path.clone())
+    }
+
+    /// Checks the loading job and the file watcher; called once per frame.
+    fn poll_background(&mut self, ctx: &egui::Context) {
+        if let Some(job) = &self.loading {
+            match job.poll() {
+                Some(result) => {
+                    let (path, reason) = (job.path.clone(), job.reason);
+                    self.loading = None;
+                    self.finish_loading(ctx, path, reason, result);
+                }
+                // Keep the progress moving without spinning the CPU.
+                None => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
+            }
+        }
+        if self.loading.is_none()
+            && let Some(watcher) = &self.watcher
+            && watcher.changed()
+        {
+            log::info!("{} changed on disk: reloading", watcher.path.display());
+            let path = watcher.path.clone();
+            self.start_loading(path, LoadReason::Reload);
+            ctx.request_repaint();
+        }
+    }
+
+    fn finish_loading(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        reason: LoadReason,
+        result: Result<Loaded, LoadError>,
+    ) {
+        let name = path.display().to_string();
+        match result {
+            Ok(loaded) => {
+                let selected_id = self
+                    .selected
+                    .and_then(|i| self.dataset.cities.get(i))
+                    .map(|c| c.id.clone());
+                let Loaded { dataset, warnings } = loaded;
+                let wanted_year = self.pending_year.take().unwrap_or(self.year);
+                self.year = if dataset.years().contains(&wanted_year) {
+                    wanted_year
+                } else {
+                    *dataset.years().end()
+                };
+                let wanted_city = self.pending_city.take().or(selected_id);
+                self.selected = wanted_city.and_then(|name| dataset.find_city(&name));
+                self.dataset = dataset;
+                self.problems = (!warnings.is_empty()).then(|| ProblemReport {
+                    file: name.clone(),
+                    problems: warnings.clone(),
+                    failed: false,
+                    reason,
+                });
+                self.warnings = warnings;
+                let watched = std::path::absolute(&path).ok();
+                if self.watcher.as_ref().map(|w| &w.path) != watched.as_ref() {
+                    self.watch(ctx, &path);
+                }
+                self.data_path = Some(path);
+                self.data_name = name;
+                self.set_title = true;
+                log::info!("loaded {}", self.data_name);
+            }
+            Err(error) => {
+                for problem in error.problems().iter().take(20) {
+                    log::warn!("{problem}");
+                }
+                self.pending_year = None;
+                self.pending_city = None;
+                self.problems = Some(ProblemReport {
+                    file: name,
+                    problems: error.problems(),
+                    failed: true,
+                    reason,
+                });
+                // A file that failed to open is watched, so saving a fix shows it.
+                if reason == LoadReason::Open {
+                    self.watch(ctx, &path);
+                }
+            }
+        }
+        ctx.request_repaint();
+    }
+
+    fn watch(&mut self, ctx: &egui::Context, path: &Path) {
+        let ctx = ctx.clone();
+        self.watcher = match FileWatcher::new(path, move || ctx.request_repaint()) {
+            Ok(watcher) => Some(watcher),
+            Err(e) => {
+                log::warn!("{e}: changes to the file will not be reloaded automatically");
+                None
+            }
+        };
+    }
+
+    fn export(&mut self, request: ExportRequest) {
+        let existing = if request.replace {
+            Existing::Replace
+        } else {
+            Existing::Keep
+        };
+        if request.format == Format::Png {
+            self.screenshot = Some(PendingScreenshot {
+                path: request.path,
+                existing,
+                wait_frames: 2,
+                image: None,
+            });
+            return;
+        }
+        let start = Instant::now();
+        let mut bytes = Vec::new();
+        let written = match request.format {
+            Format::Csv => {
+                crate::model::export::write_csv(&self.dataset, request.scope, &mut bytes)
+                    .map_err(|e| e.to_string())
+            }
+            _ => crate::model::export::write_geojson(&self.dataset, request.scope, &mut bytes)
+                .map_err(|e| e.to_string()),
+        }
+        .and_then(|()| {
+            write_atomically(&request.path, &bytes, existing).map_err(|e| e.to_string())
+        });
+        let what = match request.scope {
+            Scope::All => "all years".to_owned(),
+            Scope::Year(y) => y.to_string(),
+        };
+        self.status = Some(match written {
+            Ok(()) => (
+                true,
+                format!(
+                    "Exported {} ({what}) to {} in {} ms",
+                    request.format.extension().to_uppercase(),
+                    request.path.display(),
+                    start.elapsed().as_millis()
+                ),
+            ),
+            Err(e) => (false, format!("Export failed: {e}")),
+        });
+    }
+
+    /// Asks for and writes a pending screenshot (the PNG export).
+    fn handle_screenshot(&mut self, ctx: &egui::Context) {
+        let Some(pending) = &mut self.screenshot else {
+            return;
+        };
+        if pending.wait_frames > 0 {
+            pending.wait_frames -= 1;
+            ctx.request_repaint();
+            return;
+        }
+        let Some(receiver) = &pending.image else {
+            let (send, receive) = std::sync::mpsc::channel();
+            let wake = ctx.clone();
+            ctx.request_screenshot(move |image| {
+                let _ = send.send(image);
+                wake.request_repaint();
+            });
+            pending.image = Some(receive);
+            return;
+        };
+        let Ok(image) = receiver.try_recv() else {
+            return;
+        };
+        let path = pending.path.clone();
+        let existing = pending.existing;
+        self.screenshot = None;
+        let start = Instant::now();
+        let [w, h] = image.size;
+        let result = crate::render::encode_png(
+            u32::try_from(w).unwrap_or(0),
+            u32::try_from(h).unwrap_or(0),
+            image.as_raw(),
+        )
+        .and_then(|png| write_atomically(&path, &png, existing).map_err(|e| e.to_string()));
+        self.status = Some(match result {
+            Ok(()) => (
+                true,
+                format!(
+                    "Exported the map ({w}×{h} px) to {} in {} ms",
+                    path.display(),
+                    start.elapsed().as_millis()
+                ),
+            ),
+            Err(e) => (false, format!("Export failed: {e}")),
+        });
     }
 
     /// Draws the whole window into `ui`; used by eframe and by the UI tests.
     pub fn root_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.ctx.is_none() {
+            self.ctx = Some(ctx.clone());
+        }
+        self.poll_background(&ctx);
+        self.handle_screenshot(&ctx);
+        if std::mem::take(&mut self.set_title) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
+                "memorymap — {}",
+                self.title_name()
+            )));
+        }
         let mut commands = Vec::new();
-        keyboard_commands(ui.ctx(), &mut commands);
+        keyboard_commands(&ctx, &mut commands);
+        dropped_files(&ctx, &mut commands);
 
         egui::Panel::top("top").show(ui, |ui| {
-            ui.add_space(4.0);
+            egui::MenuBar::new().ui(ui, |ui| self.menu_ui(ui, &mut commands));
             ui.horizontal_wrapped(|ui| {
                 ui.heading(&self.dataset.info.title);
                 ui.weak(format!("· {}", self.data_name));
@@ -164,11 +603,12 @@ impl MemoryMapApp {
                 });
             });
             self.year_buttons = year_selector_ui(ui, &self.dataset, self.year, &mut commands);
+            self.activity_ui(ui);
             ui.add_space(2.0);
         });
-        if let Some(failure) = &self.open_failure {
-            egui::Panel::bottom("open failure").show(ui, |ui| {
-                open_failure_ui(ui, failure, &self.data_name, &mut commands);
+        if let Some(report) = &self.problems {
+            egui::Panel::bottom("problems").show(ui, |ui| {
+                problems_ui(ui, report, &self.data_name, &self.dataset, &mut commands);
             });
         }
         egui::Panel::bottom("legend").show(ui, |ui| {
@@ -198,16 +638,118 @@ impl MemoryMapApp {
                 self.map
                     .map_ui(ui, &self.dataset, self.year, self.selected, &mut commands);
             });
+        self.dialogs_ui(&ctx, &mut commands);
+        drop_overlay(&ctx);
 
         if !commands.is_empty() {
             // This frame was drawn before the commands took effect: draw the next one.
-            ui.ctx().request_repaint();
+            ctx.request_repaint();
         }
         for command in commands {
             self.apply(command);
         }
-        if !ui.ctx().will_discard() {
+        if !ctx.will_discard() {
             self.write_state_file();
+        }
+    }
+
+    fn title_name(&self) -> String {
+        match &self.data_path {
+            Some(path) => display_name(path),
+            None => self.data_name.clone(),
+        }
+    }
+
+    fn menu_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        ui.menu_button("File", |ui| {
+            let shortcut = |ui: &mut egui::Ui, label: &str, keys: &str| {
+                ui.add(egui::Button::new(label).shortcut_text(keys))
+                    .clicked()
+            };
+            if shortcut(ui, "Open…", "Ctrl+O") {
+                commands.push(Command::ShowOpenDialog);
+            }
+            if ui
+                .add_enabled(
+                    self.data_path.is_some(),
+                    egui::Button::new("Reload").shortcut_text("F5"),
+                )
+                .clicked()
+            {
+                commands.push(Command::Reload);
+            }
+            if shortcut(ui, "Export…", "Ctrl+E") {
+                commands.push(Command::ShowExportDialog);
+            }
+            ui.separator();
+            if shortcut(ui, "Quit", "Ctrl+Q") {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if ui
+                .add(egui::Button::new("Reset view").shortcut_text("Home"))
+                .clicked()
+            {
+                commands.push(Command::ResetView);
+            }
+            if ui
+                .add(egui::Button::new("Clear selection").shortcut_text("Esc"))
+                .clicked()
+            {
+                commands.push(Command::Select(None));
+            }
+        });
+    }
+
+    /// Loading progress, and the last export's outcome.
+    fn activity_ui(&self, ui: &mut egui::Ui) {
+        if let Some(job) = &self.loading {
+            ui.horizontal(|ui| {
+                let (text, fraction) = job.progress_text();
+                match fraction {
+                    Some(f) => {
+                        ui.add(
+                            egui::ProgressBar::new(f)
+                                .desired_width(220.0)
+                                .show_percentage(),
+                        );
+                    }
+                    None => {
+                        ui.spinner();
+                    }
+                }
+                ui.label(text);
+                ui.weak("— the map keeps showing the current data until the file has loaded");
+            });
+        }
+        if let Some((ok, message)) = &self.status {
+            let color = if *ok {
+                egui::Color32::from_rgb(0x00, 0x70, 0x40)
+            } else {
+                egui::Color32::from_rgb(0xB0, 0x20, 0x20)
+            };
+            ui.colored_label(color, message);
+        }
+    }
+
+    fn dialogs_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if let Some(dialog) = &mut self.open_dialog {
+            if dialog.show(ctx).selected() {
+                if let Some(path) = dialog.path() {
+                    commands.push(Command::Open(path.to_path_buf()));
+                }
+                self.open_dialog = None;
+            } else if !dialog.visible() {
+                self.open_dialog = None;
+            }
+        }
+        if let Some(dialog) = &mut self.export_dialog {
+            match dialog.show(ctx, self.year) {
+                DialogAction::None => {}
+                DialogAction::Close => self.export_dialog = None,
+                DialogAction::Export(request) => commands.push(Command::Export(request)),
+            }
         }
     }
 
@@ -230,44 +772,29 @@ impl MemoryMapApp {
     }
 }
 
-fn open_failure_ui(
-    ui: &mut egui::Ui,
-    failure: &OpenFailure,
-    shown: &str,
-    commands: &mut Vec<Command>,
-) {
-    let red = egui::Color32::from_rgb(0xB0, 0x20, 0x20);
-    ui.add_space(3.0);
-    ui.horizontal_wrapped(|ui| {
-        ui.label(
-            egui::RichText::new(format!(
-                "Could not open {}: {}. Still showing the {shown}.",
-                failure.file,
-                crate::text::count(failure.problems.len(), "problem", "problems")
-            ))
-            .color(red)
-            .strong(),
-        );
-        if ui.button("Copy problems").clicked() {
-            let text: Vec<String> = failure.problems.iter().map(ToString::to_string).collect();
-            ui.ctx().copy_text(text.join("\n"));
-        }
-        if ui.button("Dismiss").clicked() {
-            commands.push(Command::DismissOpenFailure);
-        }
-    });
-    egui::ScrollArea::vertical()
-        .id_salt("open failure problems")
-        .max_height(120.0)
-        .show(ui, |ui| {
-            for problem in &failure.problems {
-                ui.label(egui::RichText::new(problem.to_string()).small().monospace());
-            }
-        });
-    ui.add_space(3.0);
+fn current_folder() -> PathBuf {
+    std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
 }
 
 fn keyboard_commands(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    use egui::{Key, KeyboardShortcut, Modifiers};
+    let ctrl = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
+    ctx.input_mut(|i| {
+        if i.consume_shortcut(&ctrl(Key::O)) {
+            commands.push(Command::ShowOpenDialog);
+        }
+        if i.consume_shortcut(&ctrl(Key::E)) {
+            commands.push(Command::ShowExportDialog);
+        }
+        if i.consume_shortcut(&ctrl(Key::R))
+            || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::NONE, Key::F5))
+        {
+            commands.push(Command::Reload);
+        }
+        if i.consume_shortcut(&ctrl(Key::Q)) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    });
     if ctx.egui_wants_keyboard_input() {
         return;
     }
@@ -287,8 +814,50 @@ fn keyboard_commands(ctx: &egui::Context, commands: &mut Vec<Command>) {
     });
 }
 
+/// A file dropped on the window is opened.
+fn dropped_files(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    let dropped = ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .find(|p| !p.as_os_str().is_empty())
+    });
+    if let Some(path) = dropped {
+        commands.push(Command::Open(path));
+    }
+}
+
+/// While a file is dragged over the window, say what dropping it does.
+fn drop_overlay(ctx: &egui::Context) {
+    let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+    if !hovering {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop overlay"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop a GeoJSON or CSV dataset to open it",
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
+}
+
 impl eframe::App for MemoryMapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.root_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        match serde_json::to_string(&self.remembered()) {
+            Ok(text) => storage.set_string(Remembered::KEY, text),
+            Err(e) => log::warn!("cannot save the window state: {e}"),
+        }
     }
 }

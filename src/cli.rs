@@ -44,6 +44,10 @@ pub struct Cli {
     #[arg(long, value_name = "NAME")]
     pub city: Option<String>,
 
+    /// Start with the defaults instead of the year, city, file and view remembered from last time
+    #[arg(long)]
+    pub fresh: bool,
+
     /// Write the view (year, selection, counts) as JSON to FILE whenever it changes
     #[arg(long, value_name = "FILE", hide = true)]
     pub state_file: Option<PathBuf>,
@@ -151,12 +155,7 @@ pub enum Command {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
-    Png,
-    Csv,
-    Geojson,
-}
+pub use crate::model::export::Format as ExportFormat;
 
 fn parse_size(text: &str) -> Result<[f32; 2], String> {
     let (w, h) = text

@@ -3,14 +3,22 @@
 //! `model` (no UI) loads and queries datasets; `geography` holds the basemap and
 //! screen-space geometry; `ui` and `app` draw the window; `cli` is the command line.
 
+#[cfg(feature = "gui")]
 pub mod app;
+#[cfg(feature = "gui")]
 pub mod cli;
 pub mod files;
 pub mod geography;
+#[cfg(feature = "gui")]
+pub mod loader;
 pub mod model;
+#[cfg(feature = "gui")]
 pub mod render;
+#[cfg(feature = "gui")]
 pub mod state;
 pub mod text;
+#[cfg(feature = "gui")]
 pub mod ui;
 
+#[cfg(feature = "gui")]
 pub use app::MemoryMapApp;

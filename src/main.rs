@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use memorymap::app::OpenFailure;
+use memorymap::MemoryMapApp;
+use memorymap::app::Remembered;
 use memorymap::cli::{self, Cli, Command};
 use memorymap::geography::Basemap;
 
@@ -52,61 +53,52 @@ fn main() -> ExitCode {
 }
 
 fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
-    // A file that cannot be opened still opens the window (it may have come from a file
-    // manager, with no terminal to read): the built-in data is shown with the problems.
-    let (loaded, name, failure) = match cli::load_dataset(args.data_file(), basemap) {
-        Ok(loaded) => {
-            let name = args
-                .data_file()
-                .map_or_else(|| cli::BUILTIN_NAME.to_owned(), |p| p.display().to_string());
-            (loaded, name, None)
+    let builtin = cli::load_dataset(None, basemap).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let dataset = builtin.dataset;
+    let file = args.data_file().map(std::path::Path::to_path_buf);
+    // With the built-in data the year and city are checked now; a file given on the
+    // command line is loaded in the background once the window is open (it may be large,
+    // and a bad one must not stop the window), and they are applied when it arrives.
+    let (year, selected) = if file.is_none() {
+        if let Some(year) = args.year
+            && !dataset.years().contains(&year)
+        {
+            eprintln!(
+                "memorymap: --year {year} is outside the dataset's years {}–{}",
+                dataset.info.first_year, dataset.info.last_year
+            );
+            return Ok(ExitCode::from(2));
         }
-        Err(error) => {
-            eprintln!("{error}");
-            let file = args
-                .data_file()
-                .map_or_else(String::new, |p| p.display().to_string());
-            let failure = OpenFailure {
-                file,
-                problems: error.problems(),
-            };
-            match cli::load_dataset(None, basemap) {
-                Ok(builtin) => (builtin, cli::BUILTIN_NAME.to_owned(), Some(failure)),
-                Err(builtin_error) => anyhow::bail!("{builtin_error}"),
-            }
-        }
+        let selected = match args.city.as_deref() {
+            None => None,
+            Some(name) => match dataset.find_city(name) {
+                Some(index) => Some(index),
+                None => {
+                    eprintln!("memorymap: --city {name:?}: no city has that id or name");
+                    return Ok(ExitCode::from(2));
+                }
+            },
+        };
+        (args.year, selected)
+    } else {
+        (None, None)
     };
-    for warning in &loaded.warnings {
-        log::warn!("{warning}");
+    let cli_chose_view = file.is_some() || args.year.is_some() || args.city.is_some();
+    let mut app = MemoryMapApp::new(
+        dataset,
+        cli::BUILTIN_NAME.to_owned(),
+        basemap,
+        year,
+        selected,
+    )
+    .with_state_file(args.state_file.clone());
+    if let Some(file) = file {
+        app = app.open_on_start(file, args.year, args.city.clone());
     }
-    let (dataset, warnings) = (loaded.dataset, loaded.warnings);
-    if let Some(year) = args.year
-        && !dataset.years().contains(&year)
-    {
-        eprintln!(
-            "memorymap: --year {year} is outside the dataset's years {}–{}",
-            dataset.info.first_year, dataset.info.last_year
-        );
-        return Ok(ExitCode::from(2));
-    }
-    let selected = match args.city.as_deref() {
-        None => None,
-        Some(name) => match dataset.find_city(name) {
-            Some(index) => Some(index),
-            None => {
-                eprintln!("memorymap: --city {name:?}: no city has that id or name");
-                return Ok(ExitCode::from(2));
-            }
-        },
-    };
-    let title = format!("memorymap — {name}");
-    let app = memorymap::MemoryMapApp::new(dataset, name, basemap, args.year, selected)
-        .with_warnings(warnings)
-        .with_open_failure(failure)
-        .with_state_file(args.state_file);
+    let fresh = args.fresh;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(title)
+            .with_title(format!("memorymap — {}", cli::BUILTIN_NAME))
             .with_app_id("memorymap")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([720.0, 480.0])
@@ -116,9 +108,16 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
     eframe::run_native(
         "memorymap",
         options,
-        Box::new(|cc| {
+        Box::new(move |cc| {
             cc.egui_ctx.set_theme(egui::Theme::Light);
-            Ok(Box::new(app))
+            let saved = if fresh {
+                None
+            } else {
+                cc.storage
+                    .and_then(|s| s.get_string(Remembered::KEY))
+                    .and_then(|text| Remembered::parse(&text))
+            };
+            Ok(Box::new(app.with_remembered(saved, cli_chose_view)))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;

@@ -9,6 +9,15 @@ use crate::model::{Dataset, Status};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ViewState {
+    /// The dataset shown: a file's path, or "built-in dataset".
+    #[serde(default)]
+    pub data: String,
+    /// A file is being loaded in the background.
+    #[serde(default)]
+    pub loading: bool,
+    /// The last export written or failed, as shown in the window.
+    #[serde(default)]
+    pub last_export: Option<String>,
     pub year: i32,
     /// The selected city's id.
     pub selected: Option<String>,
@@ -33,6 +42,9 @@ impl ViewState {
     pub fn new(dataset: &Dataset, year: i32, selected: Option<usize>) -> Self {
         let counts = dataset.counts(year);
         Self {
+            data: String::new(),
+            loading: false,
+            last_export: None,
             year,
             selected: selected
                 .and_then(|i| dataset.cities.get(i))

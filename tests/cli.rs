@@ -75,7 +75,7 @@ fn validate_names_the_problem_in_every_bad_file_and_exits_1() {
                 .unwrap()
                 .path()
                 .extension()
-                .is_some_and(|x| x == "geojson")
+                .is_some_and(|x| x == "geojson" || x == "csv")
         })
         .count();
     assert_eq!(
@@ -161,29 +161,57 @@ fn the_window_refuses_an_unknown_city_or_year_before_opening() {
     assert_eq!(output.status.code(), Some(2));
 }
 
-/// A file that cannot be opened is reported on stderr, and the window still opens (with
-/// the built-in data and the problems shown); here there is no display, so it cannot.
+/// FILE and `--data FILE` say the same thing; giving both is a usage error. (What the
+/// window does with a bad file is tested in tests/ui.rs: it stays open with the data it
+/// had and lists the problems.)
 #[test]
-fn a_bad_file_is_reported_before_the_window_opens_with_the_builtin_data() {
-    for args in [&["--data", "missing.geojson"][..], &["missing.geojson"][..]] {
-        let output = Command::new(env!("CARGO_BIN_EXE_memorymap"))
-            .args(args)
-            .env("RUST_LOG", "off")
-            .env_remove("DISPLAY")
-            .env_remove("WAYLAND_DISPLAY")
-            .output()
-            .unwrap();
-        let text = text(&output);
-        assert!(
-            text.contains("missing.geojson: cannot read the file"),
-            "{text}"
-        );
-        assert!(text.contains("cannot open the window"), "{text}");
-        assert_eq!(output.status.code(), Some(1));
-    }
+fn a_file_is_given_once() {
     let output = memorymap(&["a.geojson", "--data", "b.geojson"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output).contains("cannot be used with"));
+}
+
+#[test]
+fn export_writes_each_format_and_never_replaces_a_file_without_force() {
+    let dir = std::env::temp_dir().join(format!("memorymap-cli-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for format in ["csv", "geojson"] {
+        let out = dir.join(format!("2025.{format}"));
+        let _ = std::fs::remove_file(&out);
+        let args = [
+            "export",
+            "--year",
+            "2025",
+            "--format",
+            format,
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        let output = memorymap(&args);
+        assert!(output.status.success(), "{}", text(&output));
+        let check = memorymap(&["validate", out.to_str().unwrap()]);
+        assert!(check.status.success(), "{}", text(&check));
+        assert!(
+            text(&check).contains("valid: 23 cities, 15 reports"),
+            "{}",
+            text(&check)
+        );
+        // Again: refused, file untouched; with --force: replaced.
+        std::fs::write(&out, "mine").unwrap();
+        let again = memorymap(&args);
+        assert_eq!(again.status.code(), Some(1));
+        assert!(text(&again).contains("already exists"), "{}", text(&again));
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "mine");
+        let mut forced = args.to_vec();
+        forced.push("--force");
+        assert!(memorymap(&forced).status.success());
+        assert_ne!(std::fs::read_to_string(&out).unwrap(), "mine");
+    }
+    let bad = memorymap(&[
+        "export", "--year", "1990", "--format", "csv", "--out", "x.csv",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -288,30 +288,229 @@ fn warnings_found_at_load_are_listed_in_the_overview() {
     harness.get_by_label_contains("lies outside the basemap's border");
 }
 
-#[test]
-fn a_file_that_could_not_be_opened_is_shown_above_the_data_kept_and_can_be_dismissed() {
-    let basemap = Basemap::builtin().unwrap();
-    let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/bad/lonlat-swapped.geojson");
-    let problems = load_dataset(Some(&bad), &basemap).unwrap_err().problems();
-    let app = app(None).with_open_failure(Some(memorymap::app::OpenFailure {
-        file: "mine.geojson".into(),
-        problems,
-    }));
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_ui_state(|ui, app: &mut MemoryMapApp| app.root_ui(ui), app);
+fn fixture(path: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+/// Steps the UI until the background load has finished (at most 20 s).
+fn wait_for_load(harness: &mut Harness<'_, MemoryMapApp>) {
+    let start = std::time::Instant::now();
+    harness.step();
+    while harness.state().is_loading() {
+        assert!(start.elapsed().as_secs() < 20, "loading did not finish");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
     harness.run();
-    harness.get_by_label_contains(
-        "Could not open mine.geojson: 1 problem. Still showing the built-in dataset.",
-    );
-    harness.get_by_label_contains("longitude and latitude look swapped");
+}
+
+fn open(harness: &mut Harness<'_, MemoryMapApp>, path: &std::path::Path) {
+    harness
+        .state_mut()
+        .apply(memorymap::app::Command::Open(path.to_path_buf()));
+    wait_for_load(harness);
+}
+
+#[test]
+fn every_bad_file_opened_after_a_good_one_leaves_the_good_data_on_screen() {
+    let mut harness = harness(Some(2019));
+    let good = fixture("good/minimal.csv");
+    open(&mut harness, &good);
+    assert_eq!(harness.state().data_name(), good.display().to_string());
+    let cities = harness.state().dataset().cities.len();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(fixture("bad")).unwrap() {
+        let path = entry.unwrap().path();
+        if !matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("geojson" | "csv")
+        ) {
+            continue;
+        }
+        open(&mut harness, &path);
+        let app = harness.state();
+        let report = app
+            .problems()
+            .unwrap_or_else(|| panic!("{}: no problems shown", path.display()));
+        assert!(report.failed, "{}", path.display());
+        assert!(!report.problems.is_empty());
+        // Still the good file, and the window says so.
+        assert_eq!(
+            app.data_name(),
+            good.display().to_string(),
+            "{}",
+            path.display()
+        );
+        assert_eq!(app.dataset().cities.len(), cities);
+        harness.get_by_label_contains("Still showing the");
+        checked += 1;
+    }
+    assert!(checked >= 60, "only {checked} bad files");
+}
+
+#[test]
+fn a_file_that_could_not_be_opened_is_listed_and_a_click_on_a_problem_selects_its_city() {
+    let mut harness = harness(None);
+    open(&mut harness, &fixture("bad/lonlat-swapped.geojson"));
+    harness.get_by_label_contains("Could not open");
+    harness.get_by_label_contains("1 problem. Still showing the built-in dataset.");
     // The data kept is still on screen and usable.
     harness.get_by_label_contains("About this dataset");
+    // The problem names feature almaty, which the data shown has: a click selects it.
+    harness
+        .get_by_label_contains("longitude and latitude look swapped")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(city(&harness, "almaty")));
     harness
         .get_by_role_and_label(Role::Button, "Dismiss")
         .click();
     harness.run();
-    assert!(harness.state().open_failure().is_none());
+    assert!(harness.state().problems().is_none());
     assert!(harness.query_by_label_contains("Could not open").is_none());
+}
+
+#[test]
+fn opening_a_csv_dataset_shows_it_and_keeps_the_year_when_it_has_it() {
+    let mut harness = harness(Some(2025));
+    open(&mut harness, &fixture("good/minimal.csv"));
+    let app = harness.state();
+    assert!(app.problems().is_none(), "{:?}", app.problems());
+    assert!(app.data_name().ends_with("minimal.csv"));
+    assert!(app.dataset().years().contains(&app.year()));
+}
+
+/// Write a file, open it, rewrite it valid, invalid, valid again: the window follows the
+/// file through its watcher, keeping the last good version while the file is broken.
+#[test]
+fn the_open_file_is_reloaded_when_it_changes_and_a_broken_version_keeps_the_last_good_one() {
+    let dir = std::env::temp_dir().join(format!("memorymap-reload-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("live.csv");
+    let good = std::fs::read_to_string(fixture("good/minimal.csv")).unwrap();
+    std::fs::write(&path, &good).unwrap();
+    let mut harness = harness(None);
+    open(&mut harness, &path);
+    let first = harness.state().dataset().clone();
+
+    // Wait until the watcher reports a change and the reload has finished.
+    let wait_for = |harness: &mut Harness<'_, MemoryMapApp>,
+                    what: &dyn Fn(&MemoryMapApp) -> bool| {
+        let start = std::time::Instant::now();
+        loop {
+            harness.step();
+            if !harness.state().is_loading() && what(harness.state()) {
+                break;
+            }
+            assert!(
+                start.elapsed().as_secs() < 20,
+                "the window did not follow the file"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        harness.run();
+    };
+
+    // 1. Valid, with one report fewer (the last data row removed).
+    let mut lines: Vec<&str> = good.lines().collect();
+    let last = lines.pop().unwrap();
+    let fewer = lines.join("\n") + "\n";
+    std::fs::write(&path, &fewer).unwrap();
+    wait_for(&mut harness, &|app| {
+        *app.dataset() != first || app.problems().is_some()
+    });
+    let second = harness.state().dataset().clone();
+    assert!(harness.state().problems().is_none());
+    assert_eq!(second.cities.len(), first.cities.len() - 1);
+
+    // 2. Half-written: an error, and the previous version stays.
+    std::fs::write(&path, &fewer[..fewer.len() / 2]).unwrap();
+    wait_for(&mut harness, &|app| {
+        app.problems().is_some_and(|p| p.failed)
+    });
+    assert_eq!(*harness.state().dataset(), second);
+    harness.get_by_label_contains("could not be loaded");
+    harness.get_by_label_contains("Still showing the version loaded before");
+
+    // 3. Valid again: shown, and the problems are gone.
+    std::fs::write(&path, format!("{fewer}{last}\n")).unwrap();
+    wait_for(&mut harness, &|app| app.problems().is_none());
+    assert_eq!(*harness.state().dataset(), first);
+
+    // F5 reloads by hand too.
+    harness.key_press(egui::Key::F5);
+    wait_for_load(&mut harness);
+    assert_eq!(*harness.state().dataset(), first);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Ctrl+E, pick a format, type a path, press Export (or Replace).
+fn export_through_the_dialog(
+    harness: &mut Harness<'_, MemoryMapApp>,
+    format: &str,
+    path: &std::path::Path,
+) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    harness.get_by_label(format).click();
+    harness.run();
+    harness.get_by_role(Role::TextInput).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role(Role::TextInput)
+        .type_text(path.to_str().unwrap());
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
+    harness.run();
+}
+
+#[test]
+fn export_writes_csv_and_geojson_and_asks_before_replacing_a_file() {
+    let dir = std::env::temp_dir().join(format!("memorymap-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut harness = harness(Some(2025));
+    for (format, name) in [
+        ("Data table (CSV)", "out.csv"),
+        ("Data with sources (GeoJSON)", "out.geojson"),
+    ] {
+        let path = dir.join(name);
+        let _ = std::fs::remove_file(&path);
+        export_through_the_dialog(&mut harness, format, &path);
+        let (ok, message) = harness.state().export_status().cloned().unwrap();
+        assert!(ok, "{message}");
+        harness.get_by_label_contains("Exported");
+        // The export is the 2025 citation bundle and reads back.
+        let loaded =
+            memorymap::model::load_path(&path, memorymap::model::LoadOptions::default()).unwrap();
+        assert_eq!(loaded.dataset.years(), 2025..=2025);
+        assert_eq!(
+            loaded.dataset.report_count(),
+            harness
+                .state()
+                .dataset()
+                .restricted_to_year(2025)
+                .report_count()
+        );
+    }
+    // The same path again: nothing is written until the user says Replace.
+    let path = dir.join("out.csv");
+    std::fs::write(&path, "mine").unwrap();
+    export_through_the_dialog(&mut harness, "Data table (CSV)", &path);
+    harness.get_by_label_contains("exists. Replace it?");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+    harness
+        .get_by_role_and_label(Role::Button, "Replace")
+        .click();
+    harness.run();
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), "mine");
+    assert!(
+        harness.query_by_label("Export").is_none(),
+        "the dialog closes after exporting"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

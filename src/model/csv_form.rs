@@ -97,6 +97,7 @@ pub fn load_csv_bytes(
     let mut reader = Reader {
         file,
         problems: Vec::new(),
+        lines: LineIndex::default(),
     };
     let built = reader.read(bytes);
     let Some(built) = built else {
@@ -125,6 +126,8 @@ struct Built {
     report_lines: HashMap<String, Vec<u64>>,
     /// Source id → line of its first row.
     source_lines: HashMap<String, u64>,
+    /// Dataset column → the line that gave its value.
+    dataset_lines: HashMap<String, u64>,
 }
 
 impl Built {
@@ -157,7 +160,14 @@ impl Built {
                     "version" => "dataset_version",
                     other => other,
                 };
-                Location::Field(format!("column {column}"))
+                match self.dataset_lines.get(column) {
+                    Some(&line) => Location::Row {
+                        line,
+                        column: column.to_owned(),
+                        feature: None,
+                    },
+                    None => Location::Field(format!("column {column}")),
+                }
             }
             other => other.clone(),
         };
@@ -169,19 +179,19 @@ impl Built {
 
     fn feature_place(&self, id: &str, field: &str) -> (Option<u64>, String) {
         let city_line = self.city_lines.get(id).copied();
-        if let Some(rest) = field.strip_prefix("properties.reports[") {
-            if let Some((index, column)) = rest.split_once("].") {
-                let line = index
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| self.report_lines.get(id)?.get(i).copied());
-                let column = match column {
-                    "id" => "report_id",
-                    "source" => "source_id",
-                    other => other,
-                };
-                return (line.or(city_line), column.to_owned());
-            }
+        if let Some(rest) = field.strip_prefix("properties.reports[")
+            && let Some((index, column)) = rest.split_once("].")
+        {
+            let line = index
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| self.report_lines.get(id)?.get(i).copied());
+            let column = match column {
+                "id" => "report_id",
+                "source" => "source_id",
+                other => other,
+            };
+            return (line.or(city_line), column.to_owned());
         }
         let column = match field {
             "geometry.coordinates" => "lon, lat",
@@ -208,6 +218,40 @@ fn source_column(field: &str) -> &str {
 struct Reader<'f> {
     file: &'f str,
     problems: Vec<Problem>,
+    lines: LineIndex,
+}
+
+/// Byte offsets where lines start, to turn an offset into a line number.
+#[derive(Default)]
+struct LineIndex(Vec<u64>);
+
+impl LineIndex {
+    fn new(bytes: &[u8]) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| b == b'\n')
+                .map(|(i, _)| i as u64 + 1),
+        );
+        Self(starts)
+    }
+
+    /// The line of the first byte at or after `byte` that is not a line break (the csv
+    /// crate gives the offset of the line break before a record on CRLF files).
+    fn line(&self, bytes: &[u8], byte: u64) -> u64 {
+        let skip = usize::try_from(byte)
+            .ok()
+            .and_then(|start| bytes.get(start..))
+            .map_or(0, |rest| {
+                rest.iter()
+                    .take_while(|&&b| b == b'\r' || b == b'\n')
+                    .count()
+            });
+        let byte = byte + skip as u64;
+        self.0.partition_point(|&start| start <= byte) as u64
+    }
 }
 
 /// One CSV row, by column name.
@@ -249,27 +293,37 @@ impl Reader<'_> {
             );
             return None;
         }
+        self.lines = LineIndex::new(bytes);
+        let header_line = bytes.split(|&b| b == b'\n').next().unwrap_or(bytes);
+        // Spreadsheets set to a European locale save with semicolons.
+        let delimiter = if !header_line.contains(&b',') && header_line.contains(&b';') {
+            b';'
+        } else {
+            b','
+        };
         let mut csv = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(false)
+            .delimiter(delimiter)
             .from_reader(bytes);
         let header = match csv.headers() {
             Ok(h) => h.clone(),
             Err(e) => {
-                self.csv_error(&e);
+                self.csv_error(bytes, &e, &[]);
                 return None;
             }
         };
+        let names: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
         let header = self.header(&header)?;
         let mut rows = Vec::new();
         for result in csv.records() {
             match result {
                 Ok(record) => {
-                    let line = record.position().map_or(0, csv::Position::line);
+                    let line = self.line_of(bytes, record.position());
                     rows.push((line, record));
                 }
                 Err(e) => {
-                    self.csv_error(&e);
+                    self.csv_error(bytes, &e, &names);
                     // A quoting error makes the rest unreliable.
                     if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
                         return None;
@@ -296,11 +350,18 @@ impl Reader<'_> {
         self.build(&rows)
     }
 
-    fn csv_error(&mut self, e: &csv::Error) {
-        let location = |pos: Option<&csv::Position>| {
+    /// The 1-based line a record starts on, from its byte offset (the csv crate's own line
+    /// count is off by one on CRLF files).
+    fn line_of(&self, bytes: &[u8], pos: Option<&csv::Position>) -> u64 {
+        pos.map_or(0, |p| self.lines.line(bytes, p.byte()))
+    }
+
+    fn csv_error(&mut self, bytes: &[u8], e: &csv::Error, names: &[String]) {
+        let lines = &self.lines;
+        let location = |pos: Option<&csv::Position>, column: &str| {
             pos.map_or(Location::File, |p| Location::Row {
-                line: p.line(),
-                column: "(row)".into(),
+                line: lines.line(bytes, p.byte()),
+                column: column.to_owned(),
                 feature: None,
             })
         };
@@ -310,16 +371,20 @@ impl Reader<'_> {
                 expected_len,
                 len,
             } => self.error(
-                location(pos.as_ref()),
-                format!("{len} fields, but the header has {expected_len}"),
-            ),
-            csv::ErrorKind::Utf8 { pos, err } => self.error(
-                location(pos.as_ref()),
+                location(pos.as_ref(), "(row)"),
                 format!(
-                    "field {} is not valid UTF-8 (save the file as UTF-8)",
-                    err.field() + 1
+                    "{len} fields, but the header has {expected_len} (a missing or extra separator, or an unclosed quote)"
                 ),
             ),
+            csv::ErrorKind::Utf8 { pos, err } => {
+                let column = names
+                    .get(err.field())
+                    .map_or_else(|| format!("{}", err.field() + 1), Clone::clone);
+                self.error(
+                    location(pos.as_ref(), &column),
+                    "not valid UTF-8 (save the file as UTF-8)",
+                );
+            }
             _ => self.error(Location::File, format!("cannot read as CSV: {e}")),
         }
     }
@@ -408,7 +473,10 @@ impl Reader<'_> {
             match city_rows.get(&city_id) {
                 Some(first) => {
                     for ((column, value), (_, first_value)) in fields.iter().zip(first) {
-                        if value != first_value && !value.is_empty() {
+                        let same_number = matches!(column.as_str(), "lon" | "lat" | "population")
+                            && value.parse::<f64>().ok() == first_value.parse::<f64>().ok()
+                            && value.parse::<f64>().is_ok();
+                        if value != first_value && !value.is_empty() && !same_number {
                             let first_line = city_lines.get(&city_id).copied().unwrap_or(0);
                             self.error(
                                 Self::at(row.line, column),
@@ -435,6 +503,27 @@ impl Reader<'_> {
             {
                 continue;
             }
+            if row.get("year").is_empty() {
+                self.error(Self::at(row.line, "year"), "empty: a report needs its year");
+                continue;
+            }
+            if ["source_id", "source_title", "url"]
+                .iter()
+                .all(|c| row.get(c).is_empty())
+            {
+                self.error(
+                    Self::at(row.line, "source_title"),
+                    "a report needs its source: source_title, publisher, url and published (or a source_id given on another row)",
+                );
+                continue;
+            }
+            if row.get("status").is_empty() {
+                self.error(
+                    Self::at(row.line, "status"),
+                    "empty: a report needs its status (held, held_renamed, alternative, announced, official_only, refused, cancelled, none_planned)",
+                );
+                continue;
+            }
             let Some(source_id) = self.source(
                 row,
                 &mut sources,
@@ -454,12 +543,12 @@ impl Reader<'_> {
         }
 
         let given = |column: &str| dataset.get(column).map(|(v, _)| v.clone());
-        let year_of = |column: &str, fallback: Option<i32>| -> Result<Option<i32>, String> {
-            match given(column) {
-                Some(text) => text
+        let year_of = |column: &str, fallback: Option<i32>| -> Result<Option<i32>, (u64, String)> {
+            match dataset.get(column) {
+                Some((text, line)) => text
                     .parse::<i32>()
                     .map(Some)
-                    .map_err(|_| format!("`{text}` is not a year")),
+                    .map_err(|_| (*line, format!("`{text}` is not a year"))),
                 None => Ok(fallback),
             }
         };
@@ -468,12 +557,12 @@ impl Reader<'_> {
             year_of("last_year", years.iter().copied().max()),
         ) {
             (Ok(Some(first)), Ok(Some(last))) => (first, last),
-            (Err(message), _) => {
-                self.error(Location::Field("column first_year".into()), message);
+            (Err((line, message)), _) => {
+                self.error(Self::at(line, "first_year"), message);
                 return None;
             }
-            (_, Err(message)) => {
-                self.error(Location::Field("column last_year".into()), message);
+            (_, Err((line, message))) => {
+                self.error(Self::at(line, "last_year"), message);
                 return None;
             }
             _ => {
@@ -521,11 +610,16 @@ impl Reader<'_> {
             },
             "features": features,
         });
+        let dataset_lines = dataset
+            .iter()
+            .map(|(column, (_, line))| ((*column).to_owned(), *line))
+            .collect();
         Some(Built {
             json,
             city_lines,
             report_lines,
             source_lines,
+            dataset_lines,
         })
     }
 

@@ -8,6 +8,35 @@ use super::csv_form::{COLUMNS, OUTPUT_ONLY_COLUMNS};
 use super::load::SCHEMA_VERSION;
 use super::{City, Dataset, Names, Source};
 
+/// What to export: the map as a picture, or the data behind it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "gui", derive(clap::ValueEnum))]
+pub enum Format {
+    Png,
+    Csv,
+    Geojson,
+}
+
+impl Format {
+    pub const ALL: [Self; 3] = [Self::Png, Self::Csv, Self::Geojson];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Csv => "csv",
+            Self::Geojson => "geojson",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Png => "Map picture (PNG)",
+            Self::Csv => "Data table (CSV)",
+            Self::Geojson => "Data with sources (GeoJSON)",
+        }
+    }
+}
+
 /// Which part of a dataset to export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {

@@ -1160,11 +1160,18 @@ fn parse_month_day(text: &str) -> Result<(u8, u8), String> {
 /// Rewords serde's type errors for people who do not write Rust.
 fn plain_type_error(message: &str) -> String {
     let mut message = message
-        .replace("expected i32", "expected a whole number")
-        .replace("expected u32", "expected a whole number")
+        .replace(
+            "expected i32",
+            "expected a whole number from -2147483648 to 2147483647",
+        )
+        .replace(
+            "expected u32",
+            "expected a whole number from 0 to 4294967295",
+        )
         .replace("expected u64", "expected a whole number, 0 or more")
         .replace("expected f64", "expected a number")
-        .replace("expected a sequence", "expected a list [...]");
+        .replace("expected a sequence", "expected a list [...]")
+        .replace("expected string or map", "expected a string");
     if let Some(start) = message.find("expected struct Raw") {
         message.replace_range(start.., "expected an object");
     }

@@ -12,7 +12,7 @@ pub mod query;
 pub mod status;
 
 pub use date::PartialDate;
-pub use load::{LoadError, LoadOptions, Loaded, load_bytes, load_path};
+pub use load::{LoadError, LoadOptions, Loaded, load_bytes, load_path, read_file};
 pub use problem::{Location, Problem, Severity};
 pub use query::CityYear;
 pub use status::Status;

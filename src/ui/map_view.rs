@@ -35,6 +35,10 @@ pub struct MapView {
     home: LonLatBounds,
     aspect: f32,
     reset_pending: bool,
+    /// Bounds to show on the next frame (a restored view), as `[min lon, min lat, max lon, max lat]`.
+    restore: Option<[f64; 4]>,
+    /// The bounds shown in the last frame.
+    shown: Option<[f64; 4]>,
     /// Where each city was drawn last frame: `(city index, screen position)`.
     drawn: Vec<(usize, Pos2)>,
 }
@@ -59,6 +63,8 @@ impl MapView {
             aspect: aspect_for_latitude(home.mid_lat()) as f32,
             home,
             reset_pending: true,
+            restore: None,
+            shown: None,
             drawn: Vec::new(),
         }
     }
@@ -66,6 +72,20 @@ impl MapView {
     /// Fit the whole country on the next frame.
     pub fn reset_view(&mut self) {
         self.reset_pending = true;
+    }
+
+    /// The bounds shown in the last frame: `[min lon, min lat, max lon, max lat]`.
+    pub fn view_bounds(&self) -> Option<[f64; 4]> {
+        self.shown
+    }
+
+    /// Show these bounds from the next frame on (ignored unless finite and non-empty).
+    pub fn set_view_bounds(&mut self, bounds: [f64; 4]) {
+        let [x0, y0, x1, y1] = bounds;
+        if bounds.iter().all(|v| v.is_finite()) && x0 < x1 && y0 < y1 {
+            self.restore = Some(bounds);
+            self.reset_pending = false;
+        }
     }
 
     /// Where a city was drawn in the last frame, if it was visible.
@@ -90,6 +110,7 @@ impl MapView {
         commands: &mut Vec<Command>,
     ) {
         let reset = std::mem::take(&mut self.reset_pending);
+        let restore = self.restore.take();
         let home = self.home;
         let border = &self.border;
         let regions = &self.regions;
@@ -110,7 +131,9 @@ impl MapView {
             .x_axis_formatter(|mark, _| format!("{:.0}°E", mark.value))
             .y_axis_formatter(|mark, _| format!("{:.0}°N", mark.value))
             .show(ui, |plot_ui| {
-                if reset {
+                if let Some([x0, y0, x1, y1]) = restore {
+                    plot_ui.set_plot_bounds(PlotBounds::from_min_max([x0, y0], [x1, y1]));
+                } else if reset {
                     plot_ui.set_plot_bounds(PlotBounds::from_min_max(
                         [home.min_lon, home.min_lat],
                         [home.max_lon, home.max_lat],
@@ -142,6 +165,8 @@ impl MapView {
 
         let transform = response.transform;
         let frame = *transform.frame();
+        let (min, max) = (transform.bounds().min(), transform.bounds().max());
+        self.shown = Some([min[0], min[1], max[0], max[1]]);
         ui.painter()
             .with_clip_rect(frame)
             .set(background, self.background_shape(&transform));

@@ -1,0 +1,192 @@
+//! Loading a dataset file off the UI thread, with progress, and watching it for changes.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::model::{LoadError, LoadOptions, Loaded, load_bytes, read_file};
+
+/// Why a file is being loaded: the messages differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadReason {
+    /// The user opened it (menu, drop, command line, or last session).
+    Open,
+    /// It changed on disk, or the user asked to reload it.
+    Reload,
+}
+
+/// A file being read and checked on a worker thread.
+pub struct LoadJob {
+    pub path: PathBuf,
+    pub reason: LoadReason,
+    pub started: Instant,
+    /// Bytes read so far, and the file's size when the job started (0 if unknown).
+    read: Arc<AtomicU64>,
+    pub size: u64,
+    result: mpsc::Receiver<Result<Loaded, LoadError>>,
+}
+
+impl LoadJob {
+    /// Starts loading `path`; `wake` is called when the result is ready (to repaint).
+    pub fn start(
+        path: PathBuf,
+        reason: LoadReason,
+        area: Option<Arc<geo::MultiPolygon<f64>>>,
+        wake: impl Fn() + Send + 'static,
+    ) -> Self {
+        let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+        let read = Arc::new(AtomicU64::new(0));
+        let (send, result) = mpsc::channel();
+        let job_path = path.clone();
+        let job_read = Arc::clone(&read);
+        let spawned = std::thread::Builder::new()
+            .name("load dataset".into())
+            .spawn(move || {
+                let loaded = load_file(&job_path, area.as_deref(), &job_read);
+                // The receiver is gone only if the app dropped the job (a newer load).
+                let _ = send.send(loaded);
+                wake();
+            });
+        if let Err(e) = spawned {
+            log::error!("cannot start the loading thread: {e}");
+        }
+        Self {
+            path,
+            reason,
+            started: Instant::now(),
+            read,
+            size,
+            result,
+        }
+    }
+
+    /// The result, once the worker has finished.
+    pub fn poll(&self) -> Option<Result<Loaded, LoadError>> {
+        match self.result.try_recv() {
+            Ok(result) => Some(result),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(Err(LoadError::Io {
+                path: self.path.display().to_string(),
+                source: std::io::Error::other("the loading thread stopped unexpectedly"),
+            })),
+        }
+    }
+
+    /// Bytes read so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.read.load(Ordering::Relaxed)
+    }
+
+    /// What to show: reading (with a fraction) or checking (no fraction).
+    pub fn progress_text(&self) -> (String, Option<f32>) {
+        let name = display_name(&self.path);
+        let read = self.bytes_read();
+        if self.size > 0 && read < self.size {
+            #[allow(clippy::cast_precision_loss)]
+            let fraction = read as f32 / self.size as f32;
+            (
+                format!(
+                    "Reading {name}: {} of {}",
+                    megabytes(read),
+                    megabytes(self.size)
+                ),
+                Some(fraction),
+            )
+        } else {
+            (
+                format!(
+                    "Checking {name} ({}) … {:.0} s",
+                    megabytes(read),
+                    self.started.elapsed().as_secs_f32()
+                ),
+                None,
+            )
+        }
+    }
+}
+
+fn megabytes(bytes: u64) -> String {
+    #[allow(clippy::cast_precision_loss)]
+    let mb = bytes as f64 / 1_000_000.0;
+    if mb < 10.0 {
+        format!("{mb:.1} MB")
+    } else {
+        format!("{mb:.0} MB")
+    }
+}
+
+/// The file name alone, for titles and messages.
+pub fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn load_file(
+    path: &Path,
+    area: Option<&geo::MultiPolygon<f64>>,
+    read: &AtomicU64,
+) -> Result<Loaded, LoadError> {
+    let bytes = read_file(path, &|n| read.store(n, Ordering::Relaxed))?;
+    load_bytes(&path.display().to_string(), &bytes, LoadOptions { area })
+}
+
+/// Watches one file for changes (its folder, so editors that save by renaming are seen),
+/// debounced: a burst of writes gives one event after it settles.
+pub struct FileWatcher {
+    pub path: PathBuf,
+    _debouncer: notify_debouncer_mini::Debouncer<notify::RecommendedWatcher>,
+    changed: mpsc::Receiver<()>,
+}
+
+/// How long the file must be quiet before a change counts.
+pub const DEBOUNCE: Duration = Duration::from_millis(300);
+
+impl FileWatcher {
+    pub fn new(path: &Path, wake: impl Fn() + Send + 'static) -> Result<Self, String> {
+        let path = std::path::absolute(path).map_err(|e| e.to_string())?;
+        let folder = path
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let (send, changed) = mpsc::channel();
+        let target = path.clone();
+        let mut debouncer = notify_debouncer_mini::new_debouncer(
+            DEBOUNCE,
+            move |events: notify_debouncer_mini::DebounceEventResult| {
+                let ours = match events {
+                    Ok(events) => events.iter().any(|e| e.path == target),
+                    Err(e) => {
+                        log::warn!("watching for changes: {e}");
+                        false
+                    }
+                };
+                if ours {
+                    let _ = send.send(());
+                    wake();
+                }
+            },
+        )
+        .map_err(|e| e.to_string())?;
+        debouncer
+            .watcher()
+            .watch(&folder, notify::RecursiveMode::NonRecursive)
+            .map_err(|e| format!("cannot watch {}: {e}", folder.display()))?;
+        Ok(Self {
+            path,
+            _debouncer: debouncer,
+            changed,
+        })
+    }
+
+    /// True if the file changed since the last call.
+    pub fn changed(&self) -> bool {
+        let mut any = false;
+        while self.changed.try_recv().is_ok() {
+            any = true;
+        }
+        any
+    }
+}

@@ -1,0 +1,165 @@
+//! The Export window (Ctrl+E): the map as PNG, or the cities for the year (or all years)
+//! as CSV or GeoJSON with their reports and sources. It never replaces a file without
+//! asking first.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::export::{Format, Scope};
+
+/// What the user asked to export.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRequest {
+    pub format: Format,
+    pub scope: Scope,
+    pub path: PathBuf,
+    /// The user agreed to replace an existing file.
+    pub replace: bool,
+}
+
+pub struct ExportDialog {
+    format: Format,
+    all_years: bool,
+    path: String,
+    /// Set when the chosen file exists: the next click must confirm.
+    confirm_replace: bool,
+    browse: Option<egui_file::FileDialog>,
+}
+
+pub enum DialogAction {
+    None,
+    Close,
+    Export(ExportRequest),
+}
+
+impl ExportDialog {
+    pub fn new(folder: &Path, year: i32) -> Self {
+        let format = Format::Png;
+        Self {
+            format,
+            all_years: false,
+            path: folder
+                .join(default_name(format, Some(year)))
+                .display()
+                .to_string(),
+            confirm_replace: false,
+            browse: None,
+        }
+    }
+
+    pub fn show(&mut self, ctx: &egui::Context, year: i32) -> DialogAction {
+        let mut action = DialogAction::None;
+        let mut open = true;
+        egui::Window::new("Export")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                action = self.contents(ui, year);
+            });
+        if let Some(browse) = &mut self.browse {
+            if browse.show(ctx).selected() {
+                if let Some(path) = browse.path() {
+                    self.path = path.display().to_string();
+                    self.confirm_replace = false;
+                }
+                self.browse = None;
+            } else if !browse.visible() {
+                self.browse = None;
+            }
+        }
+        if !open {
+            return DialogAction::Close;
+        }
+        action
+    }
+
+    fn contents(&mut self, ui: &mut egui::Ui, year: i32) -> DialogAction {
+        let before = (self.format, self.all_years);
+        ui.label("What to export:");
+        for format in Format::ALL {
+            ui.radio_value(&mut self.format, format, format.label());
+        }
+        ui.add_enabled_ui(self.format != Format::Png, |ui| {
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut self.all_years, false, format!("{year} only"));
+                ui.radio_value(&mut self.all_years, true, "All years");
+            });
+        });
+        let scope_year = (!self.all_years || self.format == Format::Png).then_some(year);
+        if (self.format, self.all_years) != before {
+            // Keep the folder and follow the format in the name.
+            let path = PathBuf::from(&self.path);
+            let folder = path.parent().unwrap_or(Path::new(""));
+            self.path = folder
+                .join(default_name(self.format, scope_year))
+                .display()
+                .to_string();
+            self.confirm_replace = false;
+        }
+        ui.weak(match self.format {
+            Format::Png => "The window as it is now, at its pixel size.",
+            Format::Csv => "One row per report, with its source and the city's status; reads back into memorymap and spreadsheets.",
+            Format::Geojson => "Every city with its reports and only the sources they cite; reads back into memorymap and GIS tools.",
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label("File:");
+            let edit = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.path)
+                        .desired_width(340.0)
+                        .id_salt("export path"),
+                )
+                .labelled_by(label.id);
+            if edit.changed() {
+                self.confirm_replace = false;
+            }
+            if ui.button("Browse…").clicked() {
+                let mut dialog = egui_file::FileDialog::save_file()
+                    .initial_path(PathBuf::from(&self.path))
+                    .title("Export to");
+                dialog.open();
+                self.browse = Some(dialog);
+            }
+        });
+        let path = PathBuf::from(self.path.trim());
+        let exists = path.exists();
+        if self.confirm_replace {
+            ui.colored_label(
+                egui::Color32::from_rgb(0xA0, 0x40, 0x00),
+                format!("{} exists. Replace it?", path.display()),
+            );
+        }
+        let mut action = DialogAction::None;
+        ui.horizontal(|ui| {
+            let label = if self.confirm_replace {
+                "Replace"
+            } else {
+                "Export"
+            };
+            let ready = !self.path.trim().is_empty() && !path.is_dir();
+            if ui.add_enabled(ready, egui::Button::new(label)).clicked() {
+                if exists && !self.confirm_replace {
+                    self.confirm_replace = true;
+                } else {
+                    action = DialogAction::Export(ExportRequest {
+                        format: self.format,
+                        scope: scope_year.map_or(Scope::All, Scope::Year),
+                        path: path.clone(),
+                        replace: exists,
+                    });
+                }
+            }
+            if ui.button("Cancel").clicked() {
+                action = DialogAction::Close;
+            }
+        });
+        action
+    }
+}
+
+/// `memorymap-2025.png`, `memorymap-all-years.csv`, …
+pub fn default_name(format: Format, year: Option<i32>) -> String {
+    let years = year.map_or_else(|| "all-years".to_owned(), |y| y.to_string());
+    format!("memorymap-{years}.{}", format.extension())
+}
