@@ -10,6 +10,8 @@ packages=(
     libx11-xcb1 libxcursor1 libxi6 libxkbcommon-x11-0 mesa-vulkan-drivers libvulkan1
     # the end-to-end test: a virtual X server, clicks, screenshots, the script itself
     xvfb xdotool imagemagick python3
+    # reading exports back as other tools do: ogrinfo (GeoJSON) and pandas (CSV)
+    gdal-bin python3-pandas
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -779,7 +779,8 @@ fn current_folder() -> PathBuf {
 fn keyboard_commands(ctx: &egui::Context, commands: &mut Vec<Command>) {
     use egui::{Key, KeyboardShortcut, Modifiers};
     let ctrl = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
-    ctx.input_mut(|i| {
+    // Viewport commands must not be sent while the input is borrowed (the context is locked).
+    let quit = ctx.input_mut(|i| {
         if i.consume_shortcut(&ctrl(Key::O)) {
             commands.push(Command::ShowOpenDialog);
         }
@@ -791,10 +792,11 @@ fn keyboard_commands(ctx: &egui::Context, commands: &mut Vec<Command>) {
         {
             commands.push(Command::Reload);
         }
-        if i.consume_shortcut(&ctrl(Key::Q)) {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
+        i.consume_shortcut(&ctrl(Key::Q))
     });
+    if quit {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
     if ctx.egui_wants_keyboard_input() {
         return;
     }
@@ -859,5 +861,53 @@ impl eframe::App for MemoryMapApp {
             Ok(text) => storage.set_string(Remembered::KEY, text),
             Err(e) => log::warn!("cannot save the window state: {e}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn a_saved_state_round_trips_and_a_bad_or_old_one_is_discarded() {
+        let saved = Remembered {
+            version: Remembered::VERSION,
+            year: 2019,
+            city: Some("almaty".into()),
+            file: Some(PathBuf::from("/data/mine.geojson")),
+            view: Some([50.0, 40.0, 80.0, 55.0]),
+        };
+        let text = serde_json::to_string(&saved).unwrap();
+        assert_eq!(Remembered::parse(&text), Some(saved.clone()));
+        assert_eq!(Remembered::parse("{not json"), None);
+        assert_eq!(Remembered::parse(""), None);
+        assert_eq!(Remembered::parse(r#"{"year": "2019"}"#), None);
+        let old = text.replace(
+            &format!("\"version\":{}", Remembered::VERSION),
+            "\"version\":0",
+        );
+        assert_ne!(old, text);
+        assert_eq!(Remembered::parse(&old), None);
+    }
+
+    #[test]
+    fn a_remembered_year_and_city_are_restored_unless_the_command_line_chose() {
+        let basemap = Basemap::builtin().unwrap();
+        let dataset = crate::cli::load_dataset(None, &basemap).unwrap().dataset;
+        let saved = Remembered {
+            version: Remembered::VERSION,
+            year: 2019,
+            city: Some("almaty".into()),
+            file: None,
+            view: None,
+        };
+        let app = MemoryMapApp::new(dataset.clone(), "b".into(), &basemap, None, None)
+            .with_remembered(Some(saved.clone()), false);
+        assert_eq!(app.year(), 2019);
+        assert_eq!(app.selected(), dataset.city_index("almaty"));
+        let app = MemoryMapApp::new(dataset, "b".into(), &basemap, Some(2016), None)
+            .with_remembered(Some(saved), true);
+        assert_eq!((app.year(), app.selected()), (2016, None));
     }
 }

@@ -145,6 +145,23 @@ pub enum Command {
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
     },
+    /// Write a synthetic dataset (valid, not real events) for tests and measurements
+    Gen {
+        #[arg(long, default_value_t = 1000)]
+        cities: usize,
+        #[arg(long, default_value_t = 10)]
+        reports_per_city: usize,
+        /// Years as FIRST..LAST
+        #[arg(long, default_value = "2015..2025", value_parser = parse_years)]
+        years: (i32, i32),
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Replace PATH if it exists
+        #[arg(long)]
+        force: bool,
+    },
     /// Print one CSV row per city for a year: its status and the sources behind it
     List {
         #[arg(long, value_name = "YEAR")]
@@ -169,6 +186,58 @@ fn parse_size(text: &str) -> Result<[f32; 2], String> {
             .ok_or_else(|| format!("`{t}` is not a size between 200 and 8000"))
     };
     Ok([number(w)?, number(h)?])
+}
+
+fn parse_years(text: &str) -> Result<(i32, i32), String> {
+    let (a, b) = text
+        .split_once("..")
+        .ok_or_else(|| format!("`{text}` is not FIRST..LAST"))?;
+    let year = |t: &str| {
+        t.trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1800..=2200).contains(y))
+            .ok_or_else(|| format!("`{t}` is not a year"))
+    };
+    let (a, b) = (year(a)?, year(b)?);
+    if a > b {
+        return Err(format!("{a} is after {b}"));
+    }
+    Ok((a, b))
+}
+
+/// `memorymap gen`
+pub fn generate(spec: crate::model::generate::GenSpec, out: &Path, force: bool) -> ExitCode {
+    let start = std::time::Instant::now();
+    let mut bytes = Vec::new();
+    let reports = match crate::model::generate::write_dataset(spec, &mut bytes) {
+        Ok(reports) => reports,
+        Err(e) => {
+            eprintln!("memorymap: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let existing = if force {
+        Existing::Replace
+    } else {
+        Existing::Keep
+    };
+    match crate::files::write_atomically(out, &bytes, existing) {
+        Ok(()) => {
+            eprintln!(
+                "memorymap: wrote {} ({} cities, {reports} reports, {:.1} MB) in {:.1} s",
+                out.display(),
+                spec.cities,
+                bytes.len() as f64 / 1e6,
+                start.elapsed().as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("memorymap: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// Everything `memorymap export` needs.
@@ -282,14 +351,23 @@ pub fn load_dataset(path: Option<&Path>, basemap: &Basemap) -> Result<Loaded, Lo
 /// `memorymap validate FILE…`
 pub fn validate(files: &[PathBuf], basemap: &Basemap) -> ExitCode {
     let mut all_valid = true;
+    // A closed pipe (`| head`) ends the output quietly instead of panicking in println!.
+    let mut out = std::io::stdout().lock();
+    macro_rules! say {
+        ($($arg:tt)*) => {
+            if writeln!(out, $($arg)*).is_err() {
+                return ExitCode::from(if all_valid { 0 } else { 1 });
+            }
+        };
+    }
     for file in files {
         match load_dataset(Some(file), basemap) {
             Ok(loaded) => {
                 for warning in &loaded.warnings {
-                    println!("{warning}");
+                    say!("{warning}");
                 }
                 let d = &loaded.dataset;
-                println!(
+                say!(
                     "{}: valid: {}, {}, {}, {}, {}",
                     file.display(),
                     count(d.cities.len(), "city", "cities"),
@@ -303,13 +381,13 @@ pub fn validate(files: &[PathBuf], basemap: &Basemap) -> ExitCode {
                 all_valid = false;
                 let problems = error.problems();
                 for problem in &problems {
-                    println!("{problem}");
+                    say!("{problem}");
                 }
                 let errors = problems
                     .iter()
                     .filter(|p| p.severity == Severity::Error)
                     .count();
-                println!(
+                say!(
                     "{}: invalid: {}",
                     file.display(),
                     count(errors, "error", "errors")

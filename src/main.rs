@@ -20,6 +20,24 @@ fn main() -> ExitCode {
     match args.command {
         Some(Command::Validate { files }) => cli::validate(&files, &basemap),
         Some(Command::List { year, data }) => cli::list(year, data.as_deref(), &basemap),
+        Some(Command::Gen {
+            cities,
+            reports_per_city,
+            years: (first_year, last_year),
+            seed,
+            out,
+            force,
+        }) => cli::generate(
+            memorymap::model::generate::GenSpec {
+                cities,
+                reports_per_city,
+                first_year,
+                last_year,
+                seed,
+            },
+            &out,
+            force,
+        ),
         Some(Command::Export {
             year,
             format,

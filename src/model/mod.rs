@@ -6,6 +6,7 @@
 pub mod csv_form;
 pub mod date;
 pub mod export;
+pub mod generate;
 pub mod load;
 pub mod problem;
 pub mod query;

@@ -23,6 +23,8 @@ pub struct ExportDialog {
     /// Set when the chosen file exists: the next click must confirm.
     confirm_replace: bool,
     browse: Option<egui_file::FileDialog>,
+    /// The file field takes the keyboard when the window opens, so Ctrl+E, type, Enter works.
+    focused: bool,
 }
 
 pub enum DialogAction {
@@ -43,6 +45,7 @@ impl ExportDialog {
                 .to_string(),
             confirm_replace: false,
             browse: None,
+            focused: false,
         }
     }
 
@@ -102,6 +105,7 @@ impl ExportDialog {
             Format::Csv => "One row per report, with its source and the city's status; reads back into memorymap and spreadsheets.",
             Format::Geojson => "Every city with its reports and only the sources they cite; reads back into memorymap and GIS tools.",
         });
+        let mut enter = false;
         ui.horizontal(|ui| {
             let label = ui.label("File:");
             let edit = ui
@@ -111,8 +115,15 @@ impl ExportDialog {
                         .id_salt("export path"),
                 )
                 .labelled_by(label.id);
+            if !self.focused {
+                edit.request_focus();
+                self.focused = true;
+            }
             if edit.changed() {
                 self.confirm_replace = false;
+            }
+            if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                enter = true;
             }
             if ui.button("Browse…").clicked() {
                 let mut dialog = egui_file::FileDialog::save_file()
@@ -138,7 +149,8 @@ impl ExportDialog {
                 "Export"
             };
             let ready = !self.path.trim().is_empty() && !path.is_dir();
-            if ui.add_enabled(ready, egui::Button::new(label)).clicked() {
+            let clicked = ui.add_enabled(ready, egui::Button::new(label)).clicked();
+            if ready && (clicked || enter) {
                 if exists && !self.confirm_replace {
                     self.confirm_replace = true;
                 } else {

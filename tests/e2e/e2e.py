@@ -3,12 +3,17 @@
 
 Starts the app with --state-file, clicks Almaty and the 2019 button where the app says
 it drew them, presses keys, checks the state the app reports, screenshots each step
-into target/e2e/ and checks that an idle window uses (almost) no CPU.
+into target/e2e/ and checks that an idle window uses (almost) no CPU. Then quits with
+Ctrl+Q and starts again (the year is remembered), opens a fixture with --data, exports the
+map as PNG from the window (Ctrl+E, type a path, Enter), exports CSV and GeoJSON from the
+command line, and reads every export back (PNG header, Python csv and pandas, ogrinfo).
 
 Usage: tests/e2e/e2e.py path/to/memorymap
-Needs: Xvfb, xdotool, imagemagick (import), Mesa's Vulkan driver (lavapipe).
+Needs: Xvfb, xdotool, imagemagick (import), Mesa's Vulkan driver (lavapipe), gdal-bin
+(ogrinfo) and Debian's python3-pandas (/usr/bin/python3).
 """
 
+import csv
 import json
 import os
 import shutil
@@ -89,7 +94,17 @@ def main():
     state_file = tmp / "state.json"
 
     xvfb, display = start_xvfb()
-    env = dict(os.environ, DISPLAY=display, WINIT_X11_SCALE_FACTOR="1", XDG_RUNTIME_DIR=str(runtime))
+    # A private home, so what the window remembers between runs starts empty and stays here.
+    home = tmp / "home"
+    home.mkdir()
+    env = dict(
+        os.environ,
+        DISPLAY=display,
+        WINIT_X11_SCALE_FACTOR="1",
+        XDG_RUNTIME_DIR=str(runtime),
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / "data"),
+    )
     env.pop("WAYLAND_DISPLAY", None)
 
     def xdotool(*args):
@@ -169,6 +184,97 @@ def main():
         check("Escape clears the selection", state["selected"] is None)
         screenshot("3-overview-2018")
         check("the app is still running", app.poll() is None)
+
+        # Quit with Ctrl+Q: the window closes and saves what it shows.
+        xdotool("key", "ctrl+q")
+        try:
+            code = app.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            code = None
+        check("Ctrl+Q quits cleanly", code == 0, f"(exit code {code})")
+
+        # Start again with no arguments: the year is remembered.
+        state_file.unlink()
+        app = subprocess.Popen(
+            [str(binary), "--state-file", str(state_file)], env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+        state = wait_for(lambda: read_state(state_file), 60, "the first frame after a restart")
+        check("a restart remembers the year (2018)", state["year"] == 2018, state)
+        app.terminate()
+        app.wait(timeout=10)
+
+        # Open a fixture with --data: it loads in the background and replaces the built-in data.
+        fixture = ROOT / "tests/fixtures/good/minimal.geojson"
+        state_file.unlink()
+        app = subprocess.Popen(
+            [str(binary), "--data", str(fixture), "--year", "2025", "--state-file", str(state_file)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        state = wait_for(
+            lambda: (s := read_state(state_file)) and s["data"] == str(fixture) and not s["loading"] and s,
+            60,
+            "the fixture to load",
+        )
+        check("--data opens the fixture", state["data"] == str(fixture), state)
+        check("the fixture's two cities are counted", sum(state["counts"].values()) == 2, state["counts"])
+        window = wait_for(
+            lambda: subprocess.run(
+                ["xdotool", "search", "--name", "minimal.geojson"], env=env, capture_output=True, text=True
+            ).stdout.split(),
+            20,
+            "the window titled with the file",
+        )[0]
+        check("the title names the open file", bool(window))
+        screenshot("4-fixture")
+
+        # Export the map from the window: Ctrl+E, type the path, Enter.
+        png = tmp / "map.png"
+        xdotool("windowfocus", "--sync", window)
+        xdotool("key", "ctrl+e")
+        time.sleep(0.5)
+        xdotool("key", "ctrl+a")
+        xdotool("type", "--delay", "5", str(png))
+        xdotool("key", "Return")
+        state = wait_for(
+            lambda: (s := read_state(state_file)) and s.get("last_export") and s, 30, "the PNG export"
+        )
+        check("the window exports the map as PNG", "Exported the map" in state["last_export"], state["last_export"])
+        header = png.read_bytes()[:24] if png.exists() else b""
+        width = int.from_bytes(header[16:20], "big") if len(header) == 24 else 0
+        height = int.from_bytes(header[20:24], "big") if len(header) == 24 else 0
+        check("the PNG is a PNG at the window's size", header[:8] == b"\x89PNG\r\n\x1a\n" and (width, height) == (1280, 800), (width, height))
+        app.terminate()
+        app.wait(timeout=10)
+
+        # The same data exported from the command line, read back by other tools.
+        for fmt in ["csv", "geojson"]:
+            out = tmp / f"export.{fmt}"
+            run = subprocess.run(
+                [str(binary), "export", "--data", str(fixture), "--year", "2025", "--format", fmt, "--out", str(out)],
+                env=env, capture_output=True, text=True,
+            )
+            check(f"export --format {fmt} succeeds", run.returncode == 0, run.stderr)
+        fixture_ids = {f["id"] for f in json.loads(fixture.read_text())["features"]}
+        rows = list(csv.DictReader((tmp / "export.csv").open(encoding="utf-8")))
+        check("the CSV reads back with Python's csv module", {r["city_id"] for r in rows} == fixture_ids, rows[:1])
+        pandas = subprocess.run(
+            ["/usr/bin/python3", "-c", "import pandas, sys; d = pandas.read_csv(sys.argv[1]); print(len(d), sorted(set(d.city_id)))", str(tmp / "export.csv")],
+            capture_output=True, text=True,
+        )
+        check("the CSV reads back in pandas", pandas.returncode == 0 and "almaty" in pandas.stdout, pandas.stdout + pandas.stderr)
+        ogr = subprocess.run(["ogrinfo", "-ro", "-al", "-so", str(tmp / "export.geojson")], capture_output=True, text=True)
+        check(
+            "ogrinfo reads the GeoJSON (RFC 7946) with both cities",
+            ogr.returncode == 0 and "Feature Count: 2" in ogr.stdout and "ERROR" not in ogr.stderr,
+            ogr.stdout[-300:] + ogr.stderr,
+        )
+        geo = json.loads((tmp / "export.geojson").read_text())
+        check(
+            "the GeoJSON carries each city's 2025 status and its sources",
+            all("computed" in f["properties"] for f in geo["features"]) and geo["memorymap"]["sources"],
+        )
     except TimeoutError as e:
         check("e2e steps finished", False, str(e))
     finally:
