@@ -191,6 +191,8 @@ def main():
             code = app.wait(timeout=15)
         except subprocess.TimeoutExpired:
             code = None
+            app.kill()
+            app.wait(timeout=10)
         check("Ctrl+Q quits cleanly", code == 0, f"(exit code {code})")
 
         # Start again with no arguments: the year is remembered.
