@@ -114,6 +114,8 @@ pub struct MemoryMapApp {
     set_title: bool,
     /// Set on the first frame, so worker threads can wake the window.
     ctx: Option<egui::Context>,
+    /// Frames still to draw after a click or key press (see `settle`).
+    settle_frames: u8,
 }
 
 impl MemoryMapApp {
@@ -151,6 +153,7 @@ impl MemoryMapApp {
             last_written: None,
             set_title: true,
             ctx: None,
+            settle_frames: 0,
         }
     }
 
@@ -575,6 +578,7 @@ impl MemoryMapApp {
         if self.ctx.is_none() {
             self.ctx = Some(ctx.clone());
         }
+        self.settle(&ctx);
         self.poll_background(&ctx);
         self.handle_screenshot(&ctx);
         if std::mem::take(&mut self.set_title) {
@@ -650,6 +654,30 @@ impl MemoryMapApp {
         }
         if !ctx.will_discard() {
             self.write_state_file();
+        }
+    }
+
+    /// A menu, popup or dialog that opens is laid out invisibly in its first frame, and on
+    /// X11 nothing asked for the frame that shows it, so it appeared only on the next mouse
+    /// move. Two more frames after each click or key press show it; an idle window still
+    /// draws nothing.
+    fn settle(&mut self, ctx: &egui::Context) {
+        let pressed = ctx.input(|i| {
+            i.events.iter().any(|e| {
+                matches!(
+                    e,
+                    egui::Event::Key { pressed: true, .. }
+                        | egui::Event::PointerButton { .. }
+                        | egui::Event::Text(_)
+                )
+            })
+        });
+        if pressed {
+            self.settle_frames = 2;
+        }
+        if self.settle_frames > 0 {
+            self.settle_frames -= 1;
+            ctx.request_repaint();
         }
     }
 

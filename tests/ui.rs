@@ -514,3 +514,24 @@ fn export_writes_csv_and_geojson_and_asks_before_replacing_a_file() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn ctrl_o_shows_the_open_dialog_and_escape_or_cancel_closes_it() {
+    // egui_file's two path fields have no accessible name (a limitation of that crate), so
+    // kittest's accessibility check is off for this one test; every glyph must still draw.
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut MemoryMapApp| app.root_ui(ui), app(None));
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run();
+    harness.get_by_label_contains("Open a dataset (GeoJSON or CSV)");
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Open a dataset").is_none());
+    // The map is untouched.
+    assert_eq!(harness.state().data_name(), "built-in dataset");
+}
