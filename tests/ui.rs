@@ -535,3 +535,30 @@ fn ctrl_o_shows_the_open_dialog_and_escape_or_cancel_closes_it() {
     // The map is untouched.
     assert_eq!(harness.state().data_name(), "built-in dataset");
 }
+
+/// A file as the windowing layer hands it over when it is dropped on the window.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_file_dropped_on_the_window_is_opened() {
+    let mut harness = harness(None);
+    let path = fixture("good/quoted-multiline.csv");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    wait_for_load(&mut harness);
+    assert_eq!(harness.state().data_name(), path.display().to_string());
+    assert!(harness.state().problems().is_none());
+}
