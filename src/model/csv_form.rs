@@ -12,43 +12,38 @@ use super::{LoadError, LoadOptions, Loaded, Location, Problem};
 /// Every input column, in the order `export` writes them. Only the city columns
 /// `city_id, name_en, lon, lat` are required in the header; a row whose report columns are
 /// all empty declares a city without reports.
-pub const COLUMNS: [&str; 30] = [
-    "dataset_id",
-    "dataset_title",
-    "dataset_version",
-    "first_year",
-    "last_year",
-    "event_day",
-    "city_id",
-    "name_en",
-    "name_kk",
-    "name_ru",
-    "region",
-    "lon",
-    "lat",
-    "population",
-    "report_id",
-    "year",
-    "date",
-    "timing",
-    "status",
-    "summary",
-    "excerpt",
-    "uncertain",
-    "source_id",
-    "source_title",
-    "publisher",
-    "url",
-    "published",
-    "published_uncertain",
-    "source_language",
-    "reliability",
-];
+pub const COLUMNS: [&str; 30] = concat_columns();
 
 /// Written by `export` (the city's drawn status in the row's year); ignored on input.
 pub const OUTPUT_ONLY_COLUMNS: [&str; 2] = ["city_status", "city_disputed"];
 
 const REQUIRED: [&str; 4] = ["city_id", "name_en", "lon", "lat"];
+
+/// The column groups in order; a wrong total length fails to compile.
+const fn concat_columns() -> [&'static str; 30] {
+    let groups: [&[&str]; 4] = [
+        &DATASET_COLUMNS,
+        &CITY_COLUMNS,
+        &REPORT_COLUMNS,
+        &SOURCE_COLUMNS,
+    ];
+    let mut out = [""; 30];
+    let (mut at, mut g) = (0, 0);
+    while g < groups.len() {
+        let mut k = 0;
+        while k < groups[g].len() {
+            out[at] = groups[g][k];
+            at += 1;
+            k += 1;
+        }
+        g += 1;
+    }
+    assert!(
+        at == out.len(),
+        "the column groups do not add up to COLUMNS"
+    );
+    out
+}
 const DATASET_COLUMNS: [&str; 6] = [
     "dataset_id",
     "dataset_title",

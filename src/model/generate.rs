@@ -4,7 +4,21 @@
 
 use std::io::Write;
 
+use super::Status;
 use super::load::SCHEMA_VERSION;
+
+/// Every status a report can give (all but "no report").
+const REPORTED: [Status; 8] = [
+    Status::ALL[0],
+    Status::ALL[1],
+    Status::ALL[2],
+    Status::ALL[3],
+    Status::ALL[4],
+    Status::ALL[5],
+    Status::ALL[6],
+    Status::ALL[7],
+];
+const _: () = assert!(matches!(Status::ALL[8], Status::NoReport));
 
 /// What to generate.
 #[derive(Clone, Copy, Debug)]
@@ -15,17 +29,6 @@ pub struct GenSpec {
     pub last_year: i32,
     pub seed: u64,
 }
-
-const STATUSES: [&str; 8] = [
-    "held",
-    "held_renamed",
-    "alternative",
-    "announced",
-    "official_only",
-    "refused",
-    "cancelled",
-    "none_planned",
-];
 
 const WORDS: [&str; 16] = [
     "march",
@@ -150,7 +153,7 @@ pub fn write_dataset(spec: GenSpec, out: &mut impl Write) -> std::io::Result<usi
                 out,
                 "\n  {{\"id\": \"c{c}-r{r}\", \"year\": {year}, \"date\": \"{date}\", \"timing\": \"{}\", \"status\": \"{}\", \"summary\": {}{excerpt}, \"source\": \"s{}\"}}{comma}",
                 if day { "day" } else { "before" },
-                STATUSES[rng.below(STATUSES.len())],
+                REPORTED[rng.below(REPORTED.len())].id(),
                 summary,
                 rng.below(sources)
             )?;

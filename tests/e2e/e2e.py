@@ -110,6 +110,16 @@ def main():
     def xdotool(*args):
         return subprocess.run(["xdotool", *args], env=env, check=True, capture_output=True, text=True).stdout
 
+    def find_window(title):
+        """The X window whose title contains `title`, once it exists."""
+        return wait_for(
+            lambda: subprocess.run(
+                ["xdotool", "search", "--name", title], env=env, capture_output=True, text=True
+            ).stdout.split(),
+            20,
+            f"a window titled {title!r}",
+        )[0]
+
     def screenshot(name):
         # The state file is written as the frame is built; give the window time to show it.
         time.sleep(0.3)
@@ -129,13 +139,7 @@ def main():
         )
         state = wait_for(lambda: read_state(state_file), 60, "the first frame")
         print(f"info first frame written after {time.monotonic() - started:.2f} s")
-        window = wait_for(
-            lambda: subprocess.run(
-                ["xdotool", "search", "--name", "memorymap"], env=env, capture_output=True, text=True
-            ).stdout.split(),
-            20,
-            "the window",
-        )[0]
+        window = find_window("memorymap")
         check("starts on 2025 with nothing selected", state["year"] == 2025 and state["selected"] is None, state)
         held_2025 = state["counts"]["held"] + state["counts"]["held_renamed"]
                 # Let the first frames settle (the state file stops changing) before measuring.
@@ -221,13 +225,7 @@ def main():
         )
         check("--data opens the fixture", state["data"] == str(fixture), state)
         check("the fixture's two cities are counted", sum(state["counts"].values()) == 2, state["counts"])
-        window = wait_for(
-            lambda: subprocess.run(
-                ["xdotool", "search", "--name", "minimal.geojson"], env=env, capture_output=True, text=True
-            ).stdout.split(),
-            20,
-            "the window titled with the file",
-        )[0]
+        window = find_window("minimal.geojson")
         check("the title names the open file", bool(window))
         screenshot("4-fixture")
 
