@@ -34,6 +34,9 @@ pub enum Command {
     Reload,
     ShowExportDialog,
     Export(ExportRequest),
+    /// Select this city and move the map to it (from the search box).
+    Find(usize),
+    FocusSearch,
 }
 
 /// What the window remembers between runs (eframe storage, as JSON).
@@ -116,6 +119,9 @@ pub struct MemoryMapApp {
     ctx: Option<egui::Context>,
     /// Frames still to draw after a click or key press (see `settle`).
     settle_frames: u8,
+    /// The text in the search box, and whether Ctrl+F asked for its focus.
+    search: String,
+    focus_search: bool,
 }
 
 impl MemoryMapApp {
@@ -154,6 +160,8 @@ impl MemoryMapApp {
             set_title: true,
             ctx: None,
             settle_frames: 0,
+            search: String::new(),
+            focus_search: false,
         }
     }
 
@@ -354,6 +362,14 @@ impl MemoryMapApp {
             Command::Export(request) => {
                 self.export_dialog = None;
                 self.export(request);
+            }
+            Command::FocusSearch => self.focus_search = true,
+            Command::Find(city) => {
+                if let Some(c) = self.dataset.cities.get(city) {
+                    self.selected = Some(city);
+                    self.map.center_on(c.location.lon, c.location.lat);
+                    self.search.clear();
+                }
             }
         }
     }
@@ -590,6 +606,10 @@ impl MemoryMapApp {
         let mut commands = Vec::new();
         keyboard_commands(&ctx, &mut commands);
         dropped_files(&ctx, &mut commands);
+        // Focus the search box in this frame, so typing right after Ctrl+F lands in it.
+        if commands.contains(&Command::FocusSearch) {
+            self.focus_search = true;
+        }
 
         egui::Panel::top("top").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| self.menu_ui(ui, &mut commands));
@@ -604,6 +624,7 @@ impl MemoryMapApp {
                     {
                         commands.push(Command::ResetView);
                     }
+                    self.search_ui(ui, &mut commands);
                 });
             });
             self.year_buttons = year_selector_ui(ui, &self.dataset, self.year, &mut commands);
@@ -681,6 +702,58 @@ impl MemoryMapApp {
         }
     }
 
+    /// The search box (Ctrl+F): matches as you type, in any script and any of a city's
+    /// names; Enter or a click selects the city and moves the map to it.
+    fn search_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let edit = ui.add(
+            egui::TextEdit::singleline(&mut self.search)
+                .hint_text("Find a city (Ctrl+F)")
+                .desired_width(190.0)
+                .id_salt("search"),
+        );
+        let label = ui.label("Find:");
+        let edit = edit.labelled_by(label.id);
+        if std::mem::take(&mut self.focus_search) {
+            edit.request_focus();
+        }
+        let results = self.dataset.search(&self.search);
+        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if enter && let Some(&first) = results.first() {
+            commands.push(Command::Find(first));
+        }
+        if self.search.trim().is_empty() {
+            return;
+        }
+        let event_day = self.dataset.info.event_day;
+        egui::Area::new(egui::Id::unique("search results"))
+            .order(egui::Order::Foreground)
+            .fixed_pos(edit.rect.left_bottom() + egui::vec2(0.0, 2.0))
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_width(edit.rect.width().max(320.0));
+                    if results.is_empty() {
+                        ui.weak(format!("No city is called “{}”.", self.search.trim()));
+                    }
+                    for &index in results.iter().take(8) {
+                        let city = &self.dataset.cities[index];
+                        let status = self.dataset.city_year(index, self.year).status;
+                        let name = &city.names_in(self.year, event_day).en;
+                        let text = format!("{name} · {} · {}", city.region, status.label());
+                        if ui
+                            .add(egui::Button::new(text).frame(false))
+                            .on_hover_text("Select and show on the map")
+                            .clicked()
+                        {
+                            commands.push(Command::Find(index));
+                        }
+                    }
+                    if results.len() > 8 {
+                        ui.weak(format!("… and {} more", results.len() - 8));
+                    }
+                });
+            });
+    }
+
     fn title_name(&self) -> String {
         match &self.data_path {
             Some(path) => display_name(path),
@@ -715,6 +788,12 @@ impl MemoryMapApp {
             }
         });
         ui.menu_button("View", |ui| {
+            if ui
+                .add(egui::Button::new("Find a city…").shortcut_text("Ctrl+F"))
+                .clicked()
+            {
+                commands.push(Command::FocusSearch);
+            }
             if ui
                 .add(egui::Button::new("Reset view").shortcut_text("Home"))
                 .clicked()
@@ -814,6 +893,9 @@ fn keyboard_commands(ctx: &egui::Context, commands: &mut Vec<Command>) {
         }
         if i.consume_shortcut(&ctrl(Key::E)) {
             commands.push(Command::ShowExportDialog);
+        }
+        if i.consume_shortcut(&ctrl(Key::F)) {
+            commands.push(Command::FocusSearch);
         }
         if i.consume_shortcut(&ctrl(Key::R))
             || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::NONE, Key::F5))

@@ -456,11 +456,11 @@ fn export_through_the_dialog(
     harness.run();
     harness.get_by_label(format).click();
     harness.run();
-    harness.get_by_role(Role::TextInput).focus();
+    harness.get_by_label("File:").focus();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness
-        .get_by_role(Role::TextInput)
+        .get_by_label("File:")
         .type_text(path.to_str().unwrap());
     harness.run();
     harness
@@ -561,4 +561,54 @@ fn a_file_dropped_on_the_window_is_opened() {
     wait_for_load(&mut harness);
     assert_eq!(harness.state().data_name(), path.display().to_string());
     assert!(harness.state().problems().is_none());
+}
+
+/// Ctrl+F, type, Enter.
+fn find(harness: &mut Harness<'_, MemoryMapApp>, text: &str) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Find:").type_text(text);
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+}
+
+#[test]
+fn search_finds_astana_by_any_of_its_names_and_selects_it() {
+    for query in [
+        "Нур-Султан",
+        "nur sultan",
+        "Астана",
+        "astana",
+        "NUR-SULTAN",
+        "Нұр-Сұлтан",
+        "Akmola",
+    ] {
+        let mut harness = harness(Some(2021));
+        find(&mut harness, query);
+        assert_eq!(
+            harness.state().selected(),
+            Some(city(&harness, "astana")),
+            "{query}"
+        );
+    }
+}
+
+#[test]
+fn search_lists_matches_as_you_type_and_a_click_selects_one() {
+    let mut harness = harness(Some(2025));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.get_by_label("Find:").type_text("ust");
+    harness.run();
+    // Ust-Kamenogorsk is Oskemen's former name.
+    harness.get_by_label_contains("Oskemen ·").click();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(city(&harness, "oskemen")));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.get_by_label("Find:").type_text("Atlantis");
+    harness.run();
+    harness.get_by_label_contains("No city is called “Atlantis”");
 }

@@ -280,6 +280,41 @@ impl Dataset {
         })
     }
 
+    /// Cities whose id or any name (current, former, alias; any script and case; spaces and
+    /// hyphens ignored) matches `query`: exact matches first, then names that start with
+    /// it, then names that contain it; each group in dataset order.
+    pub fn search(&self, query: &str) -> Vec<usize> {
+        let wanted = query::normalise_name(query);
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let mut ranked: Vec<(u8, usize)> = self
+            .cities
+            .iter()
+            .enumerate()
+            .filter_map(|(index, city)| {
+                std::iter::once(city.id.as_str())
+                    .chain(city.all_names())
+                    .map(query::normalise_name)
+                    .filter_map(|name| {
+                        if name == wanted {
+                            Some(0)
+                        } else if name.starts_with(&wanted) {
+                            Some(1)
+                        } else if name.contains(&wanted) {
+                            Some(2)
+                        } else {
+                            None
+                        }
+                    })
+                    .min()
+                    .map(|rank| (rank, index))
+            })
+            .collect();
+        ranked.sort_unstable();
+        ranked.into_iter().map(|(_, index)| index).collect()
+    }
+
     pub fn report_count(&self) -> usize {
         self.cities.iter().map(|c| c.reports.len()).sum()
     }

@@ -88,6 +88,14 @@ impl MapView {
         }
     }
 
+    /// Moves the view so that `(lon, lat)` is in the middle, keeping the zoom.
+    pub fn center_on(&mut self, lon: f64, lat: f64) {
+        if let Some([x0, y0, x1, y1]) = self.shown {
+            let (half_w, half_h) = ((x1 - x0) / 2.0, (y1 - y0) / 2.0);
+            self.set_view_bounds([lon - half_w, lat - half_h, lon + half_w, lat + half_h]);
+        }
+    }
+
     /// Where a city was drawn in the last frame, if it was visible.
     pub fn screen_position(&self, city: usize) -> Option<Pos2> {
         self.drawn.iter().find(|(c, _)| *c == city).map(|&(_, p)| p)

@@ -4,7 +4,8 @@
 Starts the app with --state-file, clicks Almaty and the 2019 button where the app says
 it drew them, presses keys, checks the state the app reports, screenshots each step
 into target/e2e/ and checks that an idle window uses (almost) no CPU. Then quits with
-Ctrl+Q and starts again (the year is remembered), opens a fixture with --data, exports the
+Ctrl+Q and starts again (the year is remembered), finds a city by typing in the search box, opens a
+fixture with --data, exports the
 map as PNG from the window (Ctrl+E, type a path, Enter), exports CSV and GeoJSON from the
 command line, and reads every export back (PNG header, Python csv and pandas, ogrinfo).
 
@@ -187,6 +188,15 @@ def main():
         state = wait_for(lambda: (s := read_state(state_file)) and s["selected"] is None and s, 10, "no selection")
         check("Escape clears the selection", state["selected"] is None)
         screenshot("3-overview-2018")
+
+        # Find a city by a former name: Ctrl+F, type, Enter.
+        xdotool("key", "ctrl+f")
+        time.sleep(0.2)
+        xdotool("type", "--delay", "20", "ust-kamenogorsk")
+        xdotool("key", "Return")
+        state = wait_for(lambda: (s := read_state(state_file)) and s["selected"] == "oskemen" and s, 10, "Oskemen found")
+        check("typing a former name in the search box selects the city", state["selected"] == "oskemen")
+        screenshot("4-search-oskemen")
         check("the app is still running", app.poll() is None)
 
         # Quit with Ctrl+Q: the window closes and saves what it shows.
@@ -227,7 +237,7 @@ def main():
         check("the fixture's two cities are counted", sum(state["counts"].values()) == 2, state["counts"])
         window = find_window("minimal.geojson")
         check("the title names the open file", bool(window))
-        screenshot("4-fixture")
+        screenshot("5-fixture")
 
         # Export the map from the window: Ctrl+E, type the path, Enter.
         png = tmp / "map.png"
