@@ -37,6 +37,9 @@ pub enum Command {
     /// Select this city and move the map to it (from the search box).
     Find(usize),
     FocusSearch,
+    /// Copy a citation of this city in the shown year, or the command line that opens it.
+    CopyCitation(usize),
+    CopyLink(usize),
 }
 
 /// What the window remembers between runs (eframe storage, as JSON).
@@ -119,6 +122,9 @@ pub struct MemoryMapApp {
     ctx: Option<egui::Context>,
     /// Frames still to draw after a click or key press (see `settle`).
     settle_frames: u8,
+    /// SHA-256 of the file shown (the built-in data's when there is none).
+    data_sha256: String,
+    clipboard: Option<String>,
     /// The text in the search box, and whether Ctrl+F asked for its focus.
     search: String,
     focus_search: bool,
@@ -162,6 +168,8 @@ impl MemoryMapApp {
             settle_frames: 0,
             search: String::new(),
             focus_search: false,
+            data_sha256: crate::cli::builtin_data_sha256(),
+            clipboard: None,
         }
     }
 
@@ -364,6 +372,27 @@ impl MemoryMapApp {
                 self.export(request);
             }
             Command::FocusSearch => self.focus_search = true,
+            Command::CopyCitation(city) => {
+                let origin = match &self.data_path {
+                    Some(path) => format!(
+                        "file {}, sha256 {}",
+                        display_name(path),
+                        short(&self.data_sha256)
+                    ),
+                    None => format!("built-in, sha256 {}", short(&self.data_sha256)),
+                };
+                if let Some(text) =
+                    crate::model::cite::citation(&self.dataset, city, self.year, &origin)
+                {
+                    self.copy(text, "Copied the citation");
+                }
+            }
+            Command::CopyLink(city) => {
+                let id = self.dataset.cities.get(city).map(|c| c.id.as_str());
+                let text =
+                    crate::model::cite::command_line(self.data_path.as_deref(), self.year, id);
+                self.copy(text, "Copied the command line that opens this view");
+            }
             Command::Find(city) => {
                 if let Some(c) = self.dataset.cities.get(city) {
                     self.selected = Some(city);
@@ -372,6 +401,20 @@ impl MemoryMapApp {
                 }
             }
         }
+    }
+
+    /// Puts `text` on the clipboard and says so in the top bar.
+    fn copy(&mut self, text: String, done: &str) {
+        if let Some(ctx) = &self.ctx {
+            ctx.copy_text(text.clone());
+        }
+        self.clipboard = Some(text);
+        self.status = Some((true, done.to_owned()));
+    }
+
+    /// What was last put on the clipboard (for tests; the clipboard itself is the system's).
+    pub fn last_copied(&self) -> Option<&str> {
+        self.clipboard.as_deref()
     }
 
     fn start_loading(&mut self, path: PathBuf, reason: LoadReason) {
@@ -428,7 +471,7 @@ impl MemoryMapApp {
         ctx: &egui::Context,
         path: PathBuf,
         reason: LoadReason,
-        result: Result<Loaded, LoadError>,
+        result: Result<(Loaded, String), LoadError>,
     ) {
         let name = path.display().to_string();
         match result {
@@ -437,7 +480,8 @@ impl MemoryMapApp {
                     .selected
                     .and_then(|i| self.dataset.cities.get(i))
                     .map(|c| c.id.clone());
-                let Loaded { dataset, warnings } = loaded;
+                let (Loaded { dataset, warnings }, sha256) = loaded;
+                self.data_sha256 = sha256;
                 let wanted_year = self.pending_year.take().unwrap_or(self.year);
                 self.year = if dataset.years().contains(&wanted_year) {
                     wanted_year
@@ -877,6 +921,11 @@ impl MemoryMapApp {
             }
         }
     }
+}
+
+/// The first 12 hex digits of a hash: enough to tell versions apart in a citation.
+fn short(hash: &str) -> &str {
+    hash.get(..12).unwrap_or(hash)
 }
 
 fn current_folder() -> PathBuf {

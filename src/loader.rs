@@ -25,7 +25,7 @@ pub struct LoadJob {
     /// Bytes read so far, and the file's size when the job started (0 if unknown).
     read: Arc<AtomicU64>,
     pub size: u64,
-    result: mpsc::Receiver<Result<Loaded, LoadError>>,
+    result: mpsc::Receiver<Result<(Loaded, String), LoadError>>,
 }
 
 impl LoadJob {
@@ -62,8 +62,8 @@ impl LoadJob {
         }
     }
 
-    /// The result, once the worker has finished.
-    pub fn poll(&self) -> Option<Result<Loaded, LoadError>> {
+    /// The result, once the worker has finished: the dataset and the file's SHA-256 (hex).
+    pub fn poll(&self) -> Option<Result<(Loaded, String), LoadError>> {
         match self.result.try_recv() {
             Ok(result) => Some(result),
             Err(mpsc::TryRecvError::Empty) => None,
@@ -129,9 +129,15 @@ fn load_file(
     path: &Path,
     area: Option<&geo::MultiPolygon<f64>>,
     read: &AtomicU64,
-) -> Result<Loaded, LoadError> {
+) -> Result<(Loaded, String), LoadError> {
+    use sha2::Digest as _;
     let bytes = read_file(path, &|n| read.store(n, Ordering::Relaxed))?;
-    load_bytes(&path.display().to_string(), &bytes, LoadOptions { area })
+    let loaded = load_bytes(&path.display().to_string(), &bytes, LoadOptions { area })?;
+    let hash = sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok((loaded, hash))
 }
 
 /// Watches one file for changes (its folder, so editors that save by renaming are seen),

@@ -612,3 +612,42 @@ fn search_lists_matches_as_you_type_and_a_click_selects_one() {
     harness.run();
     harness.get_by_label_contains("No city is called “Atlantis”");
 }
+
+#[test]
+fn copy_citation_and_copy_link_give_the_view_its_source_and_the_exact_data() {
+    let mut harness = harness(Some(2025));
+    click_city(&mut harness, "almaty");
+    harness
+        .get_by_role_and_label(Role::Button, "Copy citation")
+        .click();
+    harness.run();
+    let text = harness.state().last_copied().unwrap().to_owned();
+    assert!(
+        text.starts_with("Almaty, 2025: Held, renamed (sources disagree)."),
+        "{text}"
+    );
+    let sha = memorymap::cli::builtin_data_sha256();
+    assert!(
+        text.contains(&format!("built-in, sha256 {}", &sha[..12])),
+        "{text}"
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Copy link")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().last_copied(),
+        Some("memorymap --year 2025 --city almaty")
+    );
+    // With a file open, the citation names the file and its own hash.
+    let path = fixture("good/minimal.geojson");
+    open(&mut harness, &path);
+    click_city(&mut harness, "almaty");
+    harness
+        .get_by_role_and_label(Role::Button, "Copy citation")
+        .click();
+    harness.run();
+    let text = harness.state().last_copied().unwrap().to_owned();
+    assert!(text.contains("file minimal.geojson, sha256 "), "{text}");
+    assert!(!text.contains(&sha[..12]), "{text}");
+}

@@ -3,6 +3,7 @@
 //! Plain Rust with no UI in it: loading, validating and querying live here so the
 //! command line, the window and the tests share one set of rules.
 
+pub mod cite;
 pub mod csv_form;
 pub mod date;
 pub mod export;

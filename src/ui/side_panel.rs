@@ -50,6 +50,22 @@ fn city_ui(
             {
                 commands.push(Command::Select(None));
             }
+            if ui
+                .button("Copy link")
+                .on_hover_text("Copy the command line that opens this city and year")
+                .clicked()
+            {
+                commands.push(Command::CopyLink(index));
+            }
+            if ui
+                .button("Copy citation")
+                .on_hover_text(
+                    "Copy a citation: the city, the year, its status, the deciding source and link, and the dataset's version and hash",
+                )
+                .clicked()
+            {
+                commands.push(Command::CopyCitation(index));
+            }
         });
     });
     egui::Grid::new("names").num_columns(2).show(ui, |ui| {
