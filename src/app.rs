@@ -40,6 +40,8 @@ pub enum Command {
     /// Copy a citation of this city in the shown year, or the command line that opens it.
     CopyCitation(usize),
     CopyLink(usize),
+    /// Hide or show the cities with this status on the map (the legend keeps counting them).
+    ToggleStatus(crate::model::Status),
 }
 
 /// What the window remembers between runs (eframe storage, as JSON).
@@ -125,6 +127,8 @@ pub struct MemoryMapApp {
     /// SHA-256 of the file shown (the built-in data's when there is none).
     data_sha256: String,
     clipboard: Option<String>,
+    /// Statuses hidden on the map, by `Status::index`.
+    hidden: [bool; crate::model::Status::ALL.len()],
     /// The text in the search box, and whether Ctrl+F asked for its focus.
     search: String,
     focus_search: bool,
@@ -170,6 +174,7 @@ impl MemoryMapApp {
             focus_search: false,
             data_sha256: crate::cli::builtin_data_sha256(),
             clipboard: None,
+            hidden: [false; crate::model::Status::ALL.len()],
         }
     }
 
@@ -372,6 +377,9 @@ impl MemoryMapApp {
                 self.export(request);
             }
             Command::FocusSearch => self.focus_search = true,
+            Command::ToggleStatus(status) => {
+                self.hidden[status.index()] = !self.hidden[status.index()];
+            }
             Command::CopyCitation(city) => {
                 let origin = match &self.data_path {
                     Some(path) => format!(
@@ -682,7 +690,7 @@ impl MemoryMapApp {
         }
         egui::Panel::bottom("legend").show(ui, |ui| {
             ui.add_space(3.0);
-            legend_ui(ui, &self.dataset, self.year);
+            legend_ui(ui, &self.dataset, self.year, &self.hidden, &mut commands);
             ui.weak("Drag to pan, scroll or pinch to zoom. Region lines predate the 2018/2022 reforms. Border and regions: Natural Earth; cities © GeoNames (CC BY 4.0).");
             ui.add_space(2.0);
         });
@@ -704,8 +712,14 @@ impl MemoryMapApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(egui::Color32::from_rgb(0xF4, 0xF1, 0xEA)))
             .show(ui, |ui| {
-                self.map
-                    .map_ui(ui, &self.dataset, self.year, self.selected, &mut commands);
+                self.map.map_ui(
+                    ui,
+                    &self.dataset,
+                    self.year,
+                    self.selected,
+                    &self.hidden,
+                    &mut commands,
+                );
             });
         self.dialogs_ui(&ctx, &mut commands);
         drop_overlay(&ctx);

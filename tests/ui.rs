@@ -651,3 +651,44 @@ fn copy_citation_and_copy_link_give_the_view_its_source_and_the_exact_data() {
     assert!(text.contains("file minimal.geojson, sha256 "), "{text}");
     assert!(!text.contains(&sha[..12]), "{text}");
 }
+
+#[test]
+fn a_click_on_a_legend_entry_hides_those_cities_but_keeps_the_count() {
+    let mut harness = harness(Some(2025));
+    let none_planned: Vec<usize> = (0..harness.state().dataset().cities.len())
+        .filter(|&i| {
+            harness.state().dataset().city_year(i, 2025).status
+                == memorymap::model::Status::NonePlanned
+        })
+        .collect();
+    assert_eq!(none_planned.len(), 3);
+    assert!(
+        harness
+            .state()
+            .city_screen_position(none_planned[0])
+            .is_some()
+    );
+    harness.get_by_label("Nothing planned 3").click();
+    harness.run();
+    for &city in &none_planned {
+        assert!(harness.state().city_screen_position(city).is_none());
+    }
+    // The count stays, and a second click shows them again.
+    harness.get_by_label("Nothing planned 3").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .city_screen_position(none_planned[0])
+            .is_some()
+    );
+
+    // "Only cities with reports" hides the 15 cities without one.
+    harness.get_by_label("Only cities with reports").click();
+    harness.run();
+    let drawn = (0..harness.state().dataset().cities.len())
+        .filter(|&i| harness.state().city_screen_position(i).is_some())
+        .count();
+    assert_eq!(drawn, 23 - 15);
+    harness.get_by_label("No report 15");
+}

@@ -115,6 +115,7 @@ impl MapView {
         dataset: &Dataset,
         year: i32,
         selected: Option<usize>,
+        hidden: &[bool; crate::model::Status::ALL.len()],
         commands: &mut Vec<Command>,
     ) {
         let reset = std::mem::take(&mut self.reset_pending);
@@ -180,6 +181,9 @@ impl MapView {
             .set(background, self.background_shape(&transform));
         self.drawn.clear();
         for (index, city) in dataset.cities.iter().enumerate() {
+            if hidden[dataset.city_year(index, year).status.index()] {
+                continue;
+            }
             let pos = transform
                 .position_from_point(&PlotPoint::new(city.location.lon, city.location.lat));
             if frame.expand(PICK_RADIUS).contains(pos) {
