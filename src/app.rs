@@ -42,6 +42,8 @@ pub enum Command {
     CopyLink(usize),
     /// Hide or show the cities with this status on the map (the legend keeps counting them).
     ToggleStatus(crate::model::Status),
+    /// Start or stop stepping through the years.
+    TogglePlay,
 }
 
 /// What the window remembers between runs (eframe storage, as JSON).
@@ -127,6 +129,8 @@ pub struct MemoryMapApp {
     /// SHA-256 of the file shown (the built-in data's when there is none).
     data_sha256: String,
     clipboard: Option<String>,
+    /// While playing: the egui time of the last step.
+    playing: Option<f64>,
     /// Statuses hidden on the map, by `Status::index`.
     hidden: [bool; crate::model::Status::ALL.len()],
     /// The text in the search box, and whether Ctrl+F asked for its focus.
@@ -175,6 +179,7 @@ impl MemoryMapApp {
             data_sha256: crate::cli::builtin_data_sha256(),
             clipboard: None,
             hidden: [false; crate::model::Status::ALL.len()],
+            playing: None,
         }
     }
 
@@ -377,6 +382,17 @@ impl MemoryMapApp {
                 self.export(request);
             }
             Command::FocusSearch => self.focus_search = true,
+            Command::TogglePlay => {
+                if self.playing.is_some() {
+                    self.playing = None;
+                } else {
+                    // From the last year, play starts again at the first.
+                    if self.year == *years.end() {
+                        self.year = *years.start();
+                    }
+                    self.playing = Some(self.ctx.as_ref().map_or(0.0, |c| c.input(|i| i.time)));
+                }
+            }
             Command::ToggleStatus(status) => {
                 self.hidden[status.index()] = !self.hidden[status.index()];
             }
@@ -647,6 +663,7 @@ impl MemoryMapApp {
             self.ctx = Some(ctx.clone());
         }
         self.settle(&ctx);
+        self.play(&ctx);
         self.poll_background(&ctx);
         self.handle_screenshot(&ctx);
         if std::mem::take(&mut self.set_title) {
@@ -693,6 +710,15 @@ impl MemoryMapApp {
             legend_ui(ui, &self.dataset, self.year, &self.hidden, &mut commands);
             ui.weak("Drag to pan, scroll or pinch to zoom. Region lines predate the 2018/2022 reforms. Border and regions: Natural Earth; cities © GeoNames (CC BY 4.0).");
             ui.add_space(2.0);
+        });
+        egui::Panel::bottom("timeline").show(ui, |ui| {
+            crate::ui::timeline::timeline_ui(
+                ui,
+                &self.dataset,
+                self.year,
+                self.playing.is_some(),
+                &mut commands,
+            );
         });
         egui::Panel::right("details")
             .resizable(true)
@@ -810,6 +836,30 @@ impl MemoryMapApp {
                     }
                 });
             });
+    }
+
+    /// While playing, steps to the next year every [`PLAY_STEP_SECONDS`] and stops after
+    /// the last; asks for a frame only when the next step is due.
+    fn play(&mut self, ctx: &egui::Context) {
+        let Some(last_step) = self.playing else {
+            return;
+        };
+        let now = ctx.input(|i| i.time);
+        if now - last_step >= PLAY_STEP_SECONDS {
+            if self.year < *self.dataset.years().end() {
+                self.year += 1;
+                self.playing = Some(now);
+            } else {
+                self.playing = None;
+                return;
+            }
+        }
+        let wait = PLAY_STEP_SECONDS - (now - self.playing.unwrap_or(now));
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.0)));
+    }
+
+    pub fn is_playing(&self) -> bool {
+        self.playing.is_some()
     }
 
     fn title_name(&self) -> String {
@@ -937,6 +987,9 @@ impl MemoryMapApp {
     }
 }
 
+/// How long each year is shown while playing.
+pub const PLAY_STEP_SECONDS: f64 = 1.2;
+
 /// The first 12 hex digits of a hash: enough to tell versions apart in a citation.
 fn short(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
@@ -985,6 +1038,9 @@ fn keyboard_commands(ctx: &egui::Context, commands: &mut Vec<Command>) {
         }
         if i.key_pressed(egui::Key::Home) {
             commands.push(Command::ResetView);
+        }
+        if i.key_pressed(egui::Key::Space) {
+            commands.push(Command::TogglePlay);
         }
     });
 }

@@ -96,12 +96,30 @@ fn clicking_empty_map_clears_the_selection() {
     let mut harness = harness(Some(2025));
     click_city(&mut harness, "almaty");
     assert!(harness.state().selected().is_some());
-    // Just inside the map's top-left corner: sea, far from any city.
-    let astana = harness
-        .state()
-        .city_screen_position(city(&harness, "astana"))
-        .unwrap();
-    click_at(&mut harness, egui::pos2(60.0, astana.y - 200.0));
+    // The point among the cities that is farthest from all of them.
+    let drawn: Vec<egui::Pos2> = (0..harness.state().dataset().cities.len())
+        .filter_map(|i| harness.state().city_screen_position(i))
+        .collect();
+    let (min, max) = drawn.iter().fold(
+        (
+            egui::pos2(f32::MAX, f32::MAX),
+            egui::pos2(f32::MIN, f32::MIN),
+        ),
+        |(lo, hi), p| (lo.min(*p), hi.max(*p)),
+    );
+    let mut empty = min;
+    let mut best = 0.0;
+    for gx in 0..=40 {
+        for gy in 0..=40 {
+            let p = min + (max - min) * egui::vec2(gx as f32 / 40.0, gy as f32 / 40.0);
+            let nearest = drawn.iter().map(|c| c.distance(p)).fold(f32::MAX, f32::min);
+            if nearest > best {
+                (best, empty) = (nearest, p);
+            }
+        }
+    }
+    assert!(best > 40.0, "no empty spot on the map ({best} px)");
+    click_at(&mut harness, empty);
     assert_eq!(harness.state().selected(), None);
 }
 
@@ -691,4 +709,51 @@ fn a_click_on_a_legend_entry_hides_those_cities_but_keeps_the_count() {
         .count();
     assert_eq!(drawn, 23 - 15);
     harness.get_by_label("No report 15");
+}
+
+#[test]
+fn space_plays_through_the_years_and_stops_at_the_last() {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_step_dt(0.25)
+        .build_ui_state(
+            |ui, app: &mut MemoryMapApp| app.root_ui(ui),
+            app(Some(2022)),
+        );
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Space);
+    harness.run_steps(2);
+    assert!(harness.state().is_playing());
+    let mut seen = vec![harness.state().year()];
+    for _ in 0..40 {
+        harness.step();
+        let year = harness.state().year();
+        if seen.last() != Some(&year) {
+            seen.push(year);
+        }
+    }
+    assert_eq!(seen, vec![2022, 2023, 2024, 2025]);
+    assert!(
+        !harness.state().is_playing(),
+        "playing stops after the last year"
+    );
+    // Space on the last year starts again from the first.
+    harness.key_press(egui::Key::Space);
+    harness.run_steps(2);
+    assert_eq!(harness.state().year(), 2015);
+    harness.key_press(egui::Key::Space);
+    harness.run_steps(2);
+    assert!(!harness.state().is_playing());
+}
+
+#[test]
+fn a_click_on_a_timeline_bar_shows_that_year() {
+    let mut harness = harness(Some(2025));
+    let plot = harness.get_by_label_contains("Cities per status, year by year");
+    let rect = plot.rect();
+    // The bars span first_year-0.6 .. last_year+0.6 across the plot's width.
+    let (first, last) = (2015.0_f32, 2025.0_f32);
+    let x = rect.left() + (2019.0 - (first - 0.6)) / ((last + 0.6) - (first - 0.6)) * rect.width();
+    click_at(&mut harness, egui::pos2(x, rect.center().y));
+    assert_eq!(harness.state().year(), 2019);
 }

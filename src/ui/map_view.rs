@@ -34,7 +34,9 @@ pub struct MapView {
     regions: Vec<Vec<PlotPoint>>,
     home: LonLatBounds,
     aspect: f32,
-    reset_pending: bool,
+    /// Frames in which to fit the whole country (two at start: the first frame's panel
+    /// sizes are not final yet).
+    reset_pending: u8,
     /// Bounds to show on the next frame (a restored view), as `[min lon, min lat, max lon, max lat]`.
     restore: Option<[f64; 4]>,
     /// The bounds shown in the last frame.
@@ -62,7 +64,7 @@ impl MapView {
                 .collect(),
             aspect: aspect_for_latitude(home.mid_lat()) as f32,
             home,
-            reset_pending: true,
+            reset_pending: 2,
             restore: None,
             shown: None,
             drawn: Vec::new(),
@@ -71,7 +73,7 @@ impl MapView {
 
     /// Fit the whole country on the next frame.
     pub fn reset_view(&mut self) {
-        self.reset_pending = true;
+        self.reset_pending = 1;
     }
 
     /// The bounds shown in the last frame: `[min lon, min lat, max lon, max lat]`.
@@ -84,7 +86,7 @@ impl MapView {
         let [x0, y0, x1, y1] = bounds;
         if bounds.iter().all(|v| v.is_finite()) && x0 < x1 && y0 < y1 {
             self.restore = Some(bounds);
-            self.reset_pending = false;
+            self.reset_pending = 0;
         }
     }
 
@@ -118,7 +120,8 @@ impl MapView {
         hidden: &[bool; crate::model::Status::ALL.len()],
         commands: &mut Vec<Command>,
     ) {
-        let reset = std::mem::take(&mut self.reset_pending);
+        let reset = self.reset_pending > 0;
+        self.reset_pending = self.reset_pending.saturating_sub(1);
         let restore = self.restore.take();
         let home = self.home;
         let border = &self.border;

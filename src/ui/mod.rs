@@ -6,4 +6,5 @@ pub mod map_view;
 pub mod problems;
 pub mod side_panel;
 pub mod style;
+pub mod timeline;
 pub mod year_selector;
