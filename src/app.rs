@@ -44,6 +44,8 @@ pub enum Command {
     ToggleStatus(crate::model::Status),
     /// Start or stop stepping through the years.
     TogglePlay,
+    /// Show or hide the city list.
+    ToggleList,
 }
 
 /// What the window remembers between runs (eframe storage, as JSON).
@@ -129,6 +131,9 @@ pub struct MemoryMapApp {
     /// SHA-256 of the file shown (the built-in data's when there is none).
     data_sha256: String,
     clipboard: Option<String>,
+    /// The city list window, and how it is sorted.
+    list_open: bool,
+    list_sort: crate::ui::city_list::ListSort,
     /// While playing: the egui time of the last step.
     playing: Option<f64>,
     /// Statuses hidden on the map, by `Status::index`.
@@ -180,6 +185,8 @@ impl MemoryMapApp {
             clipboard: None,
             hidden: [false; crate::model::Status::ALL.len()],
             playing: None,
+            list_open: false,
+            list_sort: crate::ui::city_list::ListSort::default(),
         }
     }
 
@@ -382,6 +389,7 @@ impl MemoryMapApp {
                 self.export(request);
             }
             Command::FocusSearch => self.focus_search = true,
+            Command::ToggleList => self.list_open = !self.list_open,
             Command::TogglePlay => {
                 if self.playing.is_some() {
                     self.playing = None;
@@ -897,6 +905,12 @@ impl MemoryMapApp {
         });
         ui.menu_button("View", |ui| {
             if ui
+                .add(egui::Button::new("City list").shortcut_text("Ctrl+L"))
+                .clicked()
+            {
+                commands.push(Command::ToggleList);
+            }
+            if ui
                 .add(egui::Button::new("Find a city…").shortcut_text("Ctrl+F"))
                 .clicked()
             {
@@ -949,6 +963,27 @@ impl MemoryMapApp {
     }
 
     fn dialogs_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if self.list_open {
+            let mut open = true;
+            egui::Window::new(format!("Cities in {}", self.year))
+                .id(egui::Id::unique("city list window"))
+                .open(&mut open)
+                .default_pos([240.0, 120.0])
+                .min_width(600.0)
+                .show(ctx, |ui| {
+                    crate::ui::city_list::city_list_ui(
+                        ui,
+                        &self.dataset,
+                        self.year,
+                        self.selected,
+                        &mut self.list_sort,
+                        commands,
+                    );
+                });
+            if !open {
+                commands.push(Command::ToggleList);
+            }
+        }
         if let Some(dialog) = &mut self.open_dialog {
             if dialog.show(ctx).selected() {
                 if let Some(path) = dialog.path() {
@@ -1012,6 +1047,9 @@ fn keyboard_commands(ctx: &egui::Context, commands: &mut Vec<Command>) {
         }
         if i.consume_shortcut(&ctrl(Key::F)) {
             commands.push(Command::FocusSearch);
+        }
+        if i.consume_shortcut(&ctrl(Key::L)) {
+            commands.push(Command::ToggleList);
         }
         if i.consume_shortcut(&ctrl(Key::R))
             || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::NONE, Key::F5))

@@ -757,3 +757,34 @@ fn a_click_on_a_timeline_bar_shows_that_year() {
     click_at(&mut harness, egui::pos2(x, rect.center().y));
     assert_eq!(harness.state().year(), 2019);
 }
+
+#[test]
+fn the_city_list_sorts_by_reports_and_selects_on_click() {
+    let mut harness = harness(Some(2025));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    harness.run();
+    harness.get_by_label("Cities in 2025");
+    // Sorted by name at first; every city is listed.
+    let d = harness.state().dataset().clone();
+    let order = memorymap::ui::city_list::sorted_cities(&d, 2025, Default::default());
+    assert_eq!(order.len(), 23);
+    assert_eq!(d.cities[order[0]].id, "aktau");
+    // Reports, then again for the most first.
+    harness.get_by_label("Reports").click();
+    harness.run();
+    harness.get_by_label("Reports (A–Z)").click();
+    harness.run();
+    let most = memorymap::ui::city_list::sorted_cities(
+        &d,
+        2025,
+        memorymap::ui::city_list::ListSort {
+            by: memorymap::ui::city_list::SortBy::Reports,
+            descending: true,
+        },
+    );
+    assert_eq!(d.cities[most[0]].id, "almaty");
+    harness.get_by_label("Reports (Z–A)");
+    harness.get_by_label("Almaty").click();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(city(&harness, "almaty")));
+}

@@ -1,5 +1,6 @@
 //! The window's panels and widgets; each `*_ui` function draws one part.
 
+pub mod city_list;
 pub mod export_dialog;
 pub mod legend;
 pub mod map_view;

@@ -1,0 +1,117 @@
+//! The city list (View → City list, Ctrl+L): every city with its region, its status in the
+//! shown year and how many reports it has then; sortable by any column; a click selects.
+//! The same information as the map, for people who do not use a map.
+
+use crate::app::Command;
+use crate::model::Dataset;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    Name,
+    Region,
+    Status,
+    Reports,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct ListSort {
+    pub by: SortBy,
+    pub descending: bool,
+}
+
+/// City indices in the order the list shows them.
+pub fn sorted_cities(dataset: &Dataset, year: i32, sort: ListSort) -> Vec<usize> {
+    let event_day = dataset.info.event_day;
+    let mut order: Vec<usize> = (0..dataset.cities.len()).collect();
+    let name = |i: usize| {
+        dataset.cities[i]
+            .names_in(year, event_day)
+            .en
+            .to_lowercase()
+    };
+    order.sort_by(|&a, &b| {
+        let (ca, cb) = (dataset.city_year(a, year), dataset.city_year(b, year));
+        let key = match sort.by {
+            SortBy::Name => std::cmp::Ordering::Equal,
+            SortBy::Region => dataset.cities[a].region.cmp(&dataset.cities[b].region),
+            SortBy::Status => ca.status.index().cmp(&cb.status.index()),
+            SortBy::Reports => ca.report_count.cmp(&cb.report_count),
+        };
+        let key = if sort.descending { key.reverse() } else { key };
+        let by_name = name(a).cmp(&name(b));
+        if sort.by == SortBy::Name && sort.descending {
+            by_name.reverse()
+        } else {
+            key.then(by_name)
+        }
+    });
+    order
+}
+
+pub fn city_list_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    year: i32,
+    selected: Option<usize>,
+    sort: &mut ListSort,
+    commands: &mut Vec<Command>,
+) {
+    let event_day = dataset.info.event_day;
+    egui::ScrollArea::vertical()
+        .max_height(420.0)
+        .show(ui, |ui| {
+            egui::Grid::new("city list")
+                .num_columns(4)
+                .striped(true)
+                .show(ui, |ui| {
+                    for (by, title) in [
+                        (SortBy::Name, "City"),
+                        (SortBy::Region, "Region"),
+                        (SortBy::Status, "Status"),
+                        (SortBy::Reports, "Reports"),
+                    ] {
+                        let text = if sort.by == by {
+                            format!("{title} ({})", if sort.descending { "Z–A" } else { "A–Z" })
+                        } else {
+                            title.to_owned()
+                        };
+                        if ui
+                            .add(egui::Button::new(egui::RichText::new(text).strong()).frame(false))
+                            .on_hover_text("Sort by this column; click again to reverse")
+                            .clicked()
+                        {
+                            if sort.by == by {
+                                sort.descending = !sort.descending;
+                            } else {
+                                *sort = ListSort {
+                                    by,
+                                    descending: false,
+                                };
+                            }
+                        }
+                    }
+                    ui.end_row();
+                    for index in sorted_cities(dataset, year, *sort) {
+                        let city = &dataset.cities[index];
+                        let cell = dataset.city_year(index, year);
+                        let name = &city.names_in(year, event_day).en;
+                        let label = format!("{name}: {}", cell.status.label());
+                        let row = ui
+                            .selectable_label(selected == Some(index), name.as_str())
+                            .on_hover_text(format!("Select {label}"));
+                        if row.clicked() {
+                            commands.push(Command::Select(Some(index)));
+                        }
+                        ui.label(&city.region);
+                        let mut status = cell.status.label().to_owned();
+                        if cell.disputed {
+                            status.push_str(" (disputed)");
+                        }
+                        ui.label(status);
+                        ui.label(cell.report_count.to_string());
+                        ui.end_row();
+                    }
+                });
+        });
+}
