@@ -878,11 +878,11 @@ impl MemoryMapApp {
     }
 
     fn menu_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let shortcut = |ui: &mut egui::Ui, label: &str, keys: &str| {
+            ui.add(egui::Button::new(label).shortcut_text(keys))
+                .clicked()
+        };
         ui.menu_button("File", |ui| {
-            let shortcut = |ui: &mut egui::Ui, label: &str, keys: &str| {
-                ui.add(egui::Button::new(label).shortcut_text(keys))
-                    .clicked()
-            };
             if shortcut(ui, "Open…", "Ctrl+O") {
                 commands.push(Command::ShowOpenDialog);
             }
@@ -904,28 +904,16 @@ impl MemoryMapApp {
             }
         });
         ui.menu_button("View", |ui| {
-            if ui
-                .add(egui::Button::new("City list").shortcut_text("Ctrl+L"))
-                .clicked()
-            {
+            if shortcut(ui, "City list", "Ctrl+L") {
                 commands.push(Command::ToggleList);
             }
-            if ui
-                .add(egui::Button::new("Find a city…").shortcut_text("Ctrl+F"))
-                .clicked()
-            {
+            if shortcut(ui, "Find a city…", "Ctrl+F") {
                 commands.push(Command::FocusSearch);
             }
-            if ui
-                .add(egui::Button::new("Reset view").shortcut_text("Home"))
-                .clicked()
-            {
+            if shortcut(ui, "Reset view", "Home") {
                 commands.push(Command::ResetView);
             }
-            if ui
-                .add(egui::Button::new("Clear selection").shortcut_text("Esc"))
-                .clicked()
-            {
+            if shortcut(ui, "Clear selection", "Esc") {
                 commands.push(Command::Select(None));
             }
         });
