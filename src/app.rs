@@ -8,14 +8,18 @@ use std::time::Instant;
 
 use crate::files::{Existing, write_atomically};
 use crate::geography::Basemap;
+use crate::i18n::Lang;
 use crate::loader::{FileWatcher, LoadJob, LoadReason, display_name};
+use crate::model::compare::{Change, Comparison};
 use crate::model::export::{Format, Scope};
 use crate::model::{Dataset, LoadError, Loaded, Problem};
 use crate::state::ViewState;
 use crate::ui::export_dialog::{DialogAction, ExportDialog, ExportRequest};
+use crate::ui::map_view::MapInput;
 use crate::ui::problems::{ProblemReport, problems_ui};
+use crate::ui::side_panel::SidePanelInput;
 use crate::ui::{
-    legend::legend_ui, map_view::MapView, side_panel::side_panel_ui,
+    legend::legend_ui, map_view::MapView, side_panel::side_panel_ui, tr,
     year_selector::year_selector_ui,
 };
 
@@ -46,6 +50,13 @@ pub enum Command {
     TogglePlay,
     /// Show or hide the city list.
     ToggleList,
+    /// Compare the shown year with this one, or stop comparing.
+    SetCompare(Option<i32>),
+    /// Start comparing (with the year before the shown one) or stop.
+    ToggleCompare,
+    /// Select the next (+1) or previous (-1) city in the city list's order.
+    StepCity(i32),
+    SetLang(Lang),
 }
 
 /// What the window remembers between runs (eframe storage, as JSON).
@@ -57,6 +68,12 @@ pub struct Remembered {
     pub file: Option<PathBuf>,
     /// `[min lon, min lat, max lon, max lat]`
     pub view: Option<[f64; 4]>,
+    /// The year compared with, in compare mode.
+    #[serde(default)]
+    pub compare: Option<i32>,
+    /// The interface language chosen in the window (the system's when never chosen).
+    #[serde(default)]
+    pub lang: Option<Lang>,
 }
 
 impl Remembered {
@@ -112,6 +129,7 @@ pub struct MemoryMapApp {
     /// Applied when the file being loaded arrives (from the command line or last session).
     pending_year: Option<i32>,
     pending_city: Option<String>,
+    pending_compare: Option<i32>,
     watcher: Option<FileWatcher>,
     open_dialog: Option<egui_file::FileDialog>,
     export_dialog: Option<ExportDialog>,
@@ -141,6 +159,13 @@ pub struct MemoryMapApp {
     /// The text in the search box, and whether Ctrl+F asked for its focus.
     search: String,
     focus_search: bool,
+    /// Compare mode: the year compared with the shown one, and the comparison (recomputed
+    /// only when either year or the data changes).
+    compare: Option<i32>,
+    comparison: Option<Comparison>,
+    lang: Lang,
+    /// The language was chosen in the window (remembered) rather than taken from the system.
+    lang_chosen: bool,
 }
 
 impl MemoryMapApp {
@@ -164,6 +189,7 @@ impl MemoryMapApp {
             loading: None,
             pending_year: None,
             pending_city: None,
+            pending_compare: None,
             watcher: None,
             open_dialog: None,
             export_dialog: None,
@@ -187,7 +213,38 @@ impl MemoryMapApp {
             playing: None,
             list_open: false,
             list_sort: crate::ui::city_list::ListSort::default(),
+            compare: None,
+            comparison: None,
+            lang: Lang::default(),
+            lang_chosen: false,
         }
+    }
+
+    /// The interface language; `chosen` when the user chose it (on the command line),
+    /// so that a remembered choice does not override it.
+    pub fn with_lang(mut self, lang: Lang, chosen: bool) -> Self {
+        self.lang = lang;
+        self.lang_chosen = chosen;
+        self
+    }
+
+    /// Starts in compare mode with `year` (ignored unless the dataset has it).
+    pub fn with_compare(mut self, year: Option<i32>) -> Self {
+        self.apply(Command::SetCompare(year));
+        self
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn compare_year(&self) -> Option<i32> {
+        self.compare
+    }
+
+    /// The comparison shown, if comparing.
+    pub fn comparison(&self) -> Option<&Comparison> {
+        self.comparison.as_ref()
     }
 
     /// Marks the dataset as read from `path`: it is watched and reloaded from there.
@@ -234,6 +291,12 @@ impl MemoryMapApp {
         if let Some(view) = saved.view {
             self.map.set_view_bounds(view);
         }
+        if let Some(lang) = saved.lang
+            && !self.lang_chosen
+        {
+            self.lang = lang;
+            self.lang_chosen = true;
+        }
         if cli_chose {
             return self;
         }
@@ -241,6 +304,7 @@ impl MemoryMapApp {
             Some(file) if file.exists() => {
                 self.pending_year = Some(saved.year);
                 self.pending_city = saved.city;
+                self.pending_compare = saved.compare;
                 self.apply(Command::Open(file.clone()));
             }
             _ => {
@@ -250,15 +314,23 @@ impl MemoryMapApp {
                 if self.selected.is_none() {
                     self.selected = saved.city.and_then(|id| self.dataset.city_index(&id));
                 }
+                self.apply(Command::SetCompare(saved.compare));
             }
         }
         self
     }
 
-    /// Opens `path` in the background; `year` and `city` apply once it has loaded.
-    pub fn open_on_start(mut self, path: PathBuf, year: Option<i32>, city: Option<String>) -> Self {
+    /// Opens `path` in the background; `year`, `city` and `compare` apply once it has loaded.
+    pub fn open_on_start(
+        mut self,
+        path: PathBuf,
+        year: Option<i32>,
+        city: Option<String>,
+        compare: Option<i32>,
+    ) -> Self {
         self.pending_year = year;
         self.pending_city = city;
+        self.pending_compare = compare;
         self.apply(Command::Open(path));
         self
     }
@@ -277,6 +349,8 @@ impl MemoryMapApp {
                 .as_ref()
                 .and_then(|p| std::path::absolute(p).ok()),
             view: self.map.view_bounds(),
+            compare: self.compare,
+            lang: self.lang_chosen.then_some(self.lang),
         }
     }
 
@@ -316,6 +390,14 @@ impl MemoryMapApp {
         state.data.clone_from(&self.data_name);
         state.loading = self.loading.is_some();
         state.last_export = self.status.as_ref().map(|(_, m)| m.clone());
+        state.lang = self.lang.code().to_owned();
+        state.compare = self.compare;
+        if let Some(comparison) = self.current_comparison() {
+            state.changes = Change::ALL
+                .into_iter()
+                .map(|c| (c.id().to_owned(), comparison.counts[c.index()]))
+                .collect();
+        }
         state.screen.cities = (0..self.dataset.cities.len())
             .filter_map(|i| {
                 let pos = self.map.screen_position(i)?;
@@ -344,6 +426,49 @@ impl MemoryMapApp {
             }
             Command::Select(city) => {
                 self.selected = city.filter(|&i| i < self.dataset.cities.len());
+            }
+            Command::SetCompare(year) => {
+                self.compare = year.filter(|y| years.contains(y));
+            }
+            Command::ToggleCompare => {
+                self.compare = match self.compare {
+                    Some(_) => None,
+                    // The year before, or after when the first year is shown.
+                    None if self.year > *years.start() => Some(self.year - 1),
+                    None => Some(self.year + 1).filter(|y| years.contains(y)),
+                };
+            }
+            Command::StepCity(step) => {
+                let order: Vec<usize> = crate::ui::city_list::sorted_cities(
+                    &self.dataset,
+                    self.year,
+                    self.list_sort,
+                    self.lang.tr(),
+                )
+                .into_iter()
+                .filter(|&i| !self.hidden[self.dataset.city_year(i, self.year).status.index()])
+                .collect();
+                let at = self
+                    .selected
+                    .and_then(|s| order.iter().position(|&i| i == s));
+                let next = match (at, step.signum()) {
+                    (None, 1) => order.first(),
+                    (None, _) => order.last(),
+                    (Some(at), 1) => order.get(at + 1).or(order.last()),
+                    (Some(at), _) => order.get(at.saturating_sub(1)),
+                };
+                if let Some(&city) = next {
+                    self.selected = Some(city);
+                    let c = &self.dataset.cities[city];
+                    if !self.map.shows(c.location.lon, c.location.lat) {
+                        self.map.center_on(c.location.lon, c.location.lat);
+                    }
+                }
+            }
+            Command::SetLang(lang) => {
+                self.lang = lang;
+                self.lang_chosen = true;
+                self.set_title = true;
             }
             Command::ResetView => self.map.reset_view(),
             Command::DismissProblems => self.problems = None,
@@ -421,8 +546,12 @@ impl MemoryMapApp {
             }
             Command::CopyLink(city) => {
                 let id = self.dataset.cities.get(city).map(|c| c.id.as_str());
-                let text =
-                    crate::model::cite::command_line(self.data_path.as_deref(), self.year, id);
+                let text = crate::model::cite::command_line(
+                    self.data_path.as_deref(),
+                    self.year,
+                    id,
+                    self.compare,
+                );
                 self.copy(text, "Copied the command line that opens this view");
             }
             Command::Find(city) => {
@@ -432,6 +561,25 @@ impl MemoryMapApp {
                     self.search.clear();
                 }
             }
+        }
+    }
+
+    /// The comparison of the compared year with the shown one, if comparing.
+    fn current_comparison(&self) -> Option<&Comparison> {
+        let from = self.compare?;
+        self.comparison
+            .as_ref()
+            .filter(|c| (c.from, c.to) == (from, self.year))
+    }
+
+    /// Recomputes the comparison when the years changed (a new dataset clears it).
+    fn refresh_comparison(&mut self) {
+        match self.compare {
+            Some(from) if self.current_comparison().is_none() => {
+                self.comparison = Some(Comparison::new(&self.dataset, from, self.year));
+            }
+            Some(_) => {}
+            None => self.comparison = None,
         }
     }
 
@@ -522,6 +670,12 @@ impl MemoryMapApp {
                 };
                 let wanted_city = self.pending_city.take().or(selected_id);
                 self.selected = wanted_city.and_then(|name| dataset.find_city(&name));
+                self.compare = self
+                    .pending_compare
+                    .take()
+                    .or(self.compare)
+                    .filter(|y| dataset.years().contains(y));
+                self.comparison = None;
                 self.dataset = dataset;
                 self.problems = (!warnings.is_empty()).then(|| ProblemReport {
                     file: name.clone(),
@@ -545,6 +699,7 @@ impl MemoryMapApp {
                 }
                 self.pending_year = None;
                 self.pending_city = None;
+                self.pending_compare = None;
                 self.problems = Some(ProblemReport {
                     file: name,
                     problems: error.problems(),
@@ -669,11 +824,18 @@ impl MemoryMapApp {
         let ctx = ui.ctx().clone();
         if self.ctx.is_none() {
             self.ctx = Some(ctx.clone());
+            // Fonts change from the next pass on: this first one draws nothing.
+            install_fonts(&ctx);
+            ctx.request_repaint();
+            return;
         }
+        crate::ui::set_lang(&ctx, self.lang);
+        let tr = self.lang.tr();
         self.settle(&ctx);
         self.play(&ctx);
         self.poll_background(&ctx);
         self.handle_screenshot(&ctx);
+        self.refresh_comparison();
         if std::mem::take(&mut self.set_title) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
                 "memorymap — {}",
@@ -692,11 +854,16 @@ impl MemoryMapApp {
             egui::MenuBar::new().ui(ui, |ui| self.menu_ui(ui, &mut commands));
             ui.horizontal_wrapped(|ui| {
                 ui.heading(&self.dataset.info.title);
-                ui.weak(format!("· {}", self.data_name));
+                let shown = if self.data_path.is_none() {
+                    tr.get("header.builtin")
+                } else {
+                    self.data_name.as_str()
+                };
+                ui.weak(format!("· {shown}"));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui
-                        .button("Reset view")
-                        .on_hover_text("Fit Kazakhstan (Home)")
+                        .button(tr.get("header.reset_view"))
+                        .on_hover_text(tr.get("header.reset_view_hint"))
                         .clicked()
                     {
                         commands.push(Command::ResetView);
@@ -704,7 +871,8 @@ impl MemoryMapApp {
                     self.search_ui(ui, &mut commands);
                 });
             });
-            self.year_buttons = year_selector_ui(ui, &self.dataset, self.year, &mut commands);
+            self.year_buttons =
+                year_selector_ui(ui, &self.dataset, self.year, self.compare, &mut commands);
             self.activity_ui(ui);
             ui.add_space(2.0);
         });
@@ -716,7 +884,7 @@ impl MemoryMapApp {
         egui::Panel::bottom("legend").show(ui, |ui| {
             ui.add_space(3.0);
             legend_ui(ui, &self.dataset, self.year, &self.hidden, &mut commands);
-            ui.weak("Drag to pan, scroll or pinch to zoom. Region lines predate the 2018/2022 reforms. Border and regions: Natural Earth; cities © GeoNames (CC BY 4.0).");
+            ui.weak(tr.get("legend.footnote"));
             ui.add_space(2.0);
         });
         egui::Panel::bottom("timeline").show(ui, |ui| {
@@ -728,6 +896,22 @@ impl MemoryMapApp {
                 &mut commands,
             );
         });
+        if let Some(comparison) = self.current_comparison() {
+            egui::Panel::left("compare")
+                .resizable(true)
+                .default_size(300.0)
+                .min_size(220.0)
+                .show(ui, |ui| {
+                    ui.add_space(4.0);
+                    crate::ui::compare_panel::compare_panel_ui(
+                        ui,
+                        &self.dataset,
+                        comparison,
+                        self.selected,
+                        &mut commands,
+                    );
+                });
+        }
         egui::Panel::right("details")
             .resizable(true)
             .default_size(400.0)
@@ -736,24 +920,30 @@ impl MemoryMapApp {
                 ui.add_space(4.0);
                 side_panel_ui(
                     ui,
-                    &self.dataset,
-                    &self.warnings,
-                    self.year,
-                    self.selected,
+                    &SidePanelInput {
+                        dataset: &self.dataset,
+                        warnings: &self.warnings,
+                        year: self.year,
+                        compare: self.compare,
+                        selected: self.selected,
+                    },
                     &mut commands,
                 );
             });
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(egui::Color32::from_rgb(0xF4, 0xF1, 0xEA)))
             .show(ui, |ui| {
-                self.map.map_ui(
-                    ui,
-                    &self.dataset,
-                    self.year,
-                    self.selected,
-                    &self.hidden,
-                    &mut commands,
-                );
+                let input = MapInput {
+                    dataset: &self.dataset,
+                    year: self.year,
+                    selected: self.selected,
+                    hidden: &self.hidden,
+                    comparison: self
+                        .comparison
+                        .as_ref()
+                        .filter(|c| Some(c.from) == self.compare && c.to == self.year),
+                };
+                self.map.map_ui(ui, &input, &mut commands);
             });
         self.dialogs_ui(&ctx, &mut commands);
         drop_overlay(&ctx);
@@ -765,6 +955,7 @@ impl MemoryMapApp {
         for command in commands {
             self.apply(command);
         }
+        self.refresh_comparison();
         if !ctx.will_discard() {
             self.write_state_file();
         }
@@ -799,11 +990,11 @@ impl MemoryMapApp {
     fn search_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let edit = ui.add(
             egui::TextEdit::singleline(&mut self.search)
-                .hint_text("Find a city (Ctrl+F)")
+                .hint_text(tr(ui.ctx()).get("search.hint"))
                 .desired_width(190.0)
                 .id_salt("search"),
         );
-        let label = ui.label("Find:");
+        let label = ui.label(tr(ui.ctx()).get("search.label"));
         let edit = edit.labelled_by(label.id);
         if std::mem::take(&mut self.focus_search) {
             edit.request_focus();
@@ -817,6 +1008,7 @@ impl MemoryMapApp {
             return;
         }
         let event_day = self.dataset.info.event_day;
+        let tr = tr(ui.ctx());
         egui::Area::new(egui::Id::unique("search results"))
             .order(egui::Order::Foreground)
             .fixed_pos(edit.rect.left_bottom() + egui::vec2(0.0, 2.0))
@@ -824,23 +1016,23 @@ impl MemoryMapApp {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     ui.set_width(edit.rect.width().max(320.0));
                     if results.is_empty() {
-                        ui.weak(format!("No city is called “{}”.", self.search.trim()));
+                        ui.weak(tr.fmt("search.none", &[("query", &self.search.trim())]));
                     }
                     for &index in results.iter().take(8) {
                         let city = &self.dataset.cities[index];
                         let status = self.dataset.city_year(index, self.year).status;
-                        let name = &city.names_in(self.year, event_day).en;
-                        let text = format!("{name} · {} · {}", city.region, status.label());
+                        let name = tr.name(city.names_in(self.year, event_day));
+                        let text = format!("{name} · {} · {}", city.region, tr.status(status));
                         if ui
                             .add(egui::Button::new(text).frame(false))
-                            .on_hover_text("Select and show on the map")
+                            .on_hover_text(tr.get("search.select_hint"))
                             .clicked()
                         {
                             commands.push(Command::Find(index));
                         }
                     }
                     if results.len() > 8 {
-                        ui.weak(format!("… and {} more", results.len() - 8));
+                        ui.weak(tr.fmt("search.more", &[("n", &(results.len() - 8))]));
                     }
                 });
             });
@@ -878,44 +1070,64 @@ impl MemoryMapApp {
     }
 
     fn menu_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        let shortcut = |ui: &mut egui::Ui, label: &str, keys: &str| {
-            ui.add(egui::Button::new(label).shortcut_text(keys))
+        let tr = self.lang.tr();
+        let shortcut = |ui: &mut egui::Ui, key: &str, keys: &str| {
+            ui.add(egui::Button::new(tr.get(key)).shortcut_text(keys))
                 .clicked()
         };
-        ui.menu_button("File", |ui| {
-            if shortcut(ui, "Open…", "Ctrl+O") {
+        ui.menu_button(tr.get("menu.file"), |ui| {
+            if shortcut(ui, "menu.open", "Ctrl+O") {
                 commands.push(Command::ShowOpenDialog);
             }
             if ui
                 .add_enabled(
                     self.data_path.is_some(),
-                    egui::Button::new("Reload").shortcut_text("F5"),
+                    egui::Button::new(tr.get("menu.reload")).shortcut_text("F5"),
                 )
                 .clicked()
             {
                 commands.push(Command::Reload);
             }
-            if shortcut(ui, "Export…", "Ctrl+E") {
+            if shortcut(ui, "menu.export", "Ctrl+E") {
                 commands.push(Command::ShowExportDialog);
             }
             ui.separator();
-            if shortcut(ui, "Quit", "Ctrl+Q") {
+            if shortcut(ui, "menu.quit", "Ctrl+Q") {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
-        ui.menu_button("View", |ui| {
-            if shortcut(ui, "City list", "Ctrl+L") {
+        ui.menu_button(tr.get("menu.view"), |ui| {
+            if shortcut(ui, "menu.city_list", "Ctrl+L") {
                 commands.push(Command::ToggleList);
             }
-            if shortcut(ui, "Find a city…", "Ctrl+F") {
+            if shortcut(ui, "menu.find", "Ctrl+F") {
                 commands.push(Command::FocusSearch);
             }
-            if shortcut(ui, "Reset view", "Home") {
+            let compare = if self.compare.is_some() {
+                "menu.stop_comparing"
+            } else {
+                "menu.compare"
+            };
+            if shortcut(ui, compare, "Ctrl+D") {
+                commands.push(Command::ToggleCompare);
+            }
+            if shortcut(ui, "menu.reset_view", "Home") {
                 commands.push(Command::ResetView);
             }
-            if shortcut(ui, "Clear selection", "Esc") {
+            if shortcut(ui, "menu.clear_selection", "Esc") {
                 commands.push(Command::Select(None));
             }
+            ui.separator();
+            ui.menu_button(tr.get("menu.language"), |ui| {
+                for lang in Lang::ALL {
+                    if ui
+                        .selectable_label(self.lang == lang, lang.native_name())
+                        .clicked()
+                    {
+                        commands.push(Command::SetLang(lang));
+                    }
+                }
+            });
         });
     }
 
@@ -937,7 +1149,7 @@ impl MemoryMapApp {
                     }
                 }
                 ui.label(text);
-                ui.weak("— the map keeps showing the current data until the file has loaded");
+                ui.weak(self.lang.tr().get("activity.loading_note"));
             });
         }
         if let Some((ok, message)) = &self.status {
@@ -953,7 +1165,7 @@ impl MemoryMapApp {
     fn dialogs_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         if self.list_open {
             let mut open = true;
-            egui::Window::new(format!("Cities in {}", self.year))
+            egui::Window::new(self.lang.tr().fmt("list.title", &[("year", &self.year)]))
                 .id(egui::Id::unique("city list window"))
                 .open(&mut open)
                 .default_pos([240.0, 120.0])
@@ -1010,6 +1222,19 @@ impl MemoryMapApp {
     }
 }
 
+/// egui's default fonts, with Hack (bundled with them) as the last fallback of the
+/// proportional family: Ubuntu-Light has Cyrillic and Kazakh letters but no arrows
+/// (→ ↑ ↓), which the compare mode and the hints use.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    if fonts.font_data.contains_key("Hack")
+        && let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional)
+    {
+        family.push("Hack".to_owned());
+    }
+    ctx.set_fonts(fonts);
+}
+
 /// How long each year is shown while playing.
 pub const PLAY_STEP_SECONDS: f64 = 1.2;
 
@@ -1039,6 +1264,9 @@ fn keyboard_commands(ctx: &egui::Context, commands: &mut Vec<Command>) {
         if i.consume_shortcut(&ctrl(Key::L)) {
             commands.push(Command::ToggleList);
         }
+        if i.consume_shortcut(&ctrl(Key::D)) {
+            commands.push(Command::ToggleCompare);
+        }
         if i.consume_shortcut(&ctrl(Key::R))
             || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::NONE, Key::F5))
         {
@@ -1052,6 +1280,8 @@ fn keyboard_commands(ctx: &egui::Context, commands: &mut Vec<Command>) {
     if ctx.egui_wants_keyboard_input() {
         return;
     }
+    // With a widget focused (Tab), Space and Enter press it and ↑/↓ move the focus.
+    let focused = ctx.memory(|m| m.focused().is_some());
     ctx.input(|i| {
         if i.key_pressed(egui::Key::ArrowLeft) {
             commands.push(Command::StepYear(-1));
@@ -1065,8 +1295,17 @@ fn keyboard_commands(ctx: &egui::Context, commands: &mut Vec<Command>) {
         if i.key_pressed(egui::Key::Home) {
             commands.push(Command::ResetView);
         }
+        if focused {
+            return;
+        }
         if i.key_pressed(egui::Key::Space) {
             commands.push(Command::TogglePlay);
+        }
+        if i.key_pressed(egui::Key::ArrowDown) {
+            commands.push(Command::StepCity(1));
+        }
+        if i.key_pressed(egui::Key::ArrowUp) {
+            commands.push(Command::StepCity(-1));
         }
     });
 }
@@ -1100,7 +1339,7 @@ fn drop_overlay(ctx: &egui::Context) {
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
-        "Drop a GeoJSON or CSV dataset to open it",
+        crate::ui::tr(ctx).get("drop.hint"),
         egui::FontId::proportional(24.0),
         egui::Color32::WHITE,
     );
@@ -1132,6 +1371,8 @@ mod tests {
             city: Some("almaty".into()),
             file: Some(PathBuf::from("/data/mine.geojson")),
             view: Some([50.0, 40.0, 80.0, 55.0]),
+            compare: Some(2015),
+            lang: Some(Lang::Kk),
         };
         let text = serde_json::to_string(&saved).unwrap();
         assert_eq!(Remembered::parse(&text), Some(saved.clone()));
@@ -1156,6 +1397,8 @@ mod tests {
             city: Some("almaty".into()),
             file: None,
             view: None,
+            compare: None,
+            lang: None,
         };
         let app = MemoryMapApp::new(dataset.clone(), "b".into(), &basemap, None, None)
             .with_remembered(Some(saved.clone()), false);

@@ -44,6 +44,14 @@ pub struct Cli {
     #[arg(long, value_name = "NAME")]
     pub city: Option<String>,
 
+    /// Start in compare mode: the shown year against YEAR, city by city
+    #[arg(long, value_name = "YEAR")]
+    pub compare: Option<i32>,
+
+    /// Interface language: en, ru or kk (default: the system's, else English)
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<crate::i18n::Lang>,
+
     /// Start with the defaults instead of the year, city, file and view remembered from last time
     #[arg(long)]
     pub fresh: bool,

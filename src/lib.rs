@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod files;
 pub mod geography;
+pub mod i18n;
 #[cfg(feature = "gui")]
 pub mod loader;
 pub mod model;

@@ -87,6 +87,15 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
             );
             return Ok(ExitCode::from(2));
         }
+        if let Some(year) = args.compare
+            && !dataset.years().contains(&year)
+        {
+            eprintln!(
+                "memorymap: --compare {year} is outside the dataset's years {}–{}",
+                dataset.info.first_year, dataset.info.last_year
+            );
+            return Ok(ExitCode::from(2));
+        }
         let selected = match args.city.as_deref() {
             None => None,
             Some(name) => match dataset.find_city(name) {
@@ -101,7 +110,11 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
     } else {
         (None, None)
     };
-    let cli_chose_view = file.is_some() || args.year.is_some() || args.city.is_some();
+    let cli_chose_view =
+        file.is_some() || args.year.is_some() || args.city.is_some() || args.compare.is_some();
+    let lang = args
+        .lang
+        .unwrap_or_else(memorymap::i18n::Lang::from_environment);
     let mut app = MemoryMapApp::new(
         dataset,
         cli::BUILTIN_NAME.to_owned(),
@@ -109,9 +122,12 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
         year,
         selected,
     )
-    .with_state_file(args.state_file.clone());
+    .with_state_file(args.state_file.clone())
+    .with_lang(lang, args.lang.is_some());
     if let Some(file) = file {
-        app = app.open_on_start(file, args.year, args.city.clone());
+        app = app.open_on_start(file, args.year, args.city.clone(), args.compare);
+    } else {
+        app = app.with_compare(args.compare);
     }
     let fresh = args.fresh;
     let options = eframe::NativeOptions {

@@ -28,6 +28,15 @@ pub struct ViewState {
     /// Where things were drawn, in window points, so scripts can click them.
     #[serde(default)]
     pub screen: ScreenPositions,
+    /// The interface language's code.
+    #[serde(default)]
+    pub lang: String,
+    /// Compare mode: the year compared with `year`, and the cities of each kind of change
+    /// (by change id).
+    #[serde(default)]
+    pub compare: Option<i32>,
+    #[serde(default)]
+    pub changes: BTreeMap<String, usize>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -55,6 +64,9 @@ impl ViewState {
                 .map(|s| (s.id().to_owned(), counts[s.index()]))
                 .collect(),
             screen: ScreenPositions::default(),
+            lang: String::new(),
+            compare: None,
+            changes: BTreeMap::new(),
         }
     }
 

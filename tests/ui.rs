@@ -8,6 +8,7 @@ use egui_kittest::kittest::Queryable as _;
 use memorymap::MemoryMapApp;
 use memorymap::cli::load_dataset;
 use memorymap::geography::Basemap;
+use memorymap::model::Status;
 
 fn app(year: Option<i32>) -> MemoryMapApp {
     let basemap = Basemap::builtin().unwrap();
@@ -300,7 +301,7 @@ fn warnings_found_at_load_are_listed_in_the_overview() {
         .build_ui_state(|ui, app: &mut MemoryMapApp| app.root_ui(ui), app);
     harness.run();
     harness
-        .get_by_label_contains("1 warning in this file")
+        .get_by_label_contains("Warnings in this file: 1")
         .click();
     harness.run();
     harness.get_by_label_contains("lies outside the basemap's border");
@@ -766,7 +767,12 @@ fn the_city_list_sorts_by_reports_and_selects_on_click() {
     harness.get_by_label("Cities in 2025");
     // Sorted by name at first; every city is listed.
     let d = harness.state().dataset().clone();
-    let order = memorymap::ui::city_list::sorted_cities(&d, 2025, Default::default());
+    let order = memorymap::ui::city_list::sorted_cities(
+        &d,
+        2025,
+        Default::default(),
+        memorymap::i18n::Lang::En.tr(),
+    );
     assert_eq!(order.len(), 23);
     assert_eq!(d.cities[order[0]].id, "aktau");
     // Reports, then again for the most first.
@@ -781,10 +787,258 @@ fn the_city_list_sorts_by_reports_and_selects_on_click() {
             by: memorymap::ui::city_list::SortBy::Reports,
             descending: true,
         },
+        memorymap::i18n::Lang::En.tr(),
     );
     assert_eq!(d.cities[most[0]].id, "almaty");
     harness.get_by_label("Reports (Z–A)");
-    harness.get_by_label("Almaty").click();
+    // The row's accessible name says the region and the status, not only the name.
+    harness
+        .get_by_label("Almaty, Almaty (city), 2025: Held, renamed")
+        .click();
     harness.run();
     assert_eq!(harness.state().selected(), Some(city(&harness, "almaty")));
+}
+
+/// The window in compare mode, as `memorymap --year TO --compare FROM` opens it.
+fn compare_harness(from: i32, to: i32) -> Harness<'static, MemoryMapApp> {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_theme(egui::Theme::Light)
+        .with_max_steps(32)
+        .build_ui_state(
+            |ui, app: &mut MemoryMapApp| app.root_ui(ui),
+            app(Some(to)).with_compare(Some(from)),
+        );
+    harness.run();
+    harness
+}
+
+#[test]
+fn compare_2019_to_2025_lists_the_changed_cities_with_correct_counts() {
+    let mut harness = compare_harness(2019, 2025);
+    let d = harness.state().dataset().clone();
+    // Counted here from the statuses, not from the app's comparison.
+    let (mut changed, mut newly, mut silent, mut same) = (Vec::new(), 0, 0, 0);
+    for i in 0..d.cities.len() {
+        let (a, b) = (d.city_year(i, 2019).status, d.city_year(i, 2025).status);
+        match (a == Status::NoReport, b == Status::NoReport) {
+            (true, false) => newly += 1,
+            (false, true) => silent += 1,
+            (false, false) if a == b => same += 1,
+            (false, false) => changed.push((i, a, b)),
+            (true, true) => {}
+        }
+    }
+    assert!(!changed.is_empty() && newly + silent > 0, "{changed:?}");
+    let counts = harness.state().comparison().unwrap().counts;
+    assert_eq!(counts[0..4], [changed.len(), newly, silent, same]);
+    harness.get_by_label(&format!(
+        "What differs, 2019 → 2025 ({})",
+        changed.len() + newly + silent
+    ));
+    for &(i, a, b) in &changed {
+        let name = &d.cities[i].names_in(2025, d.info.event_day).en;
+        harness.get_by_label(&format!("{name}: {} → {}", a.label(), b.label()));
+    }
+    // The counts are shown beside their kinds.
+    harness.get_by_label("Changed");
+    harness.get_by_label("No longer reported");
+    // Picking another year A recomputes the list.
+    harness.get_by_role(Role::ComboBox).click();
+    harness.run();
+    // The popup's 2024, not the year button of the same name in the top bar.
+    harness
+        .get_all_by_role_and_label(Role::Button, "2024")
+        .max_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(harness.state().compare_year(), Some(2024));
+    assert_eq!(harness.state().comparison().unwrap().from, 2024);
+    harness.snapshot("compare_2024_2025");
+    // Stop leaves compare mode.
+    harness.get_by_role_and_label(Role::Button, "Stop").click();
+    harness.run();
+    assert_eq!(harness.state().compare_year(), None);
+    assert!(harness.query_by_label_contains("What differs").is_none());
+}
+
+#[test]
+fn in_compare_mode_a_city_shows_both_years_reports_and_its_change() {
+    let mut harness = compare_harness(2019, 2025);
+    click_city(&mut harness, "almaty");
+    let d = harness.state().dataset().clone();
+    let almaty = city(&harness, "almaty");
+    let n = |y| d.cities[almaty].reports_in(y).count();
+    harness.get_by_label(&format!("Reports for 2025 ({})", n(2025)));
+    harness.get_by_label(&format!("Reports for 2019 ({})", n(2019)));
+    harness.get_by_label("2025: Held, renamed");
+    let a = d.city_year(almaty, 2019).status;
+    let change = if a == Status::HeldRenamed {
+        "unchanged"
+    } else {
+        "changed"
+    };
+    harness.get_by_label(&format!(
+        "2019 → 2025: {} → Held, renamed ({change})",
+        a.label()
+    ));
+    // The link opens the same comparison.
+    harness
+        .get_by_role_and_label(Role::Button, "Copy link")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().last_copied(),
+        Some("memorymap --year 2025 --city almaty --compare 2019")
+    );
+}
+
+#[test]
+fn ctrl_d_compares_with_the_year_before_and_again_stops() {
+    let mut harness = harness(Some(2023));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::D);
+    harness.run();
+    assert_eq!(harness.state().compare_year(), Some(2022));
+    let differ = harness.state().comparison().unwrap().differences().len();
+    assert!(differ > 0);
+    harness.get_by_label(&format!("What differs, 2022 → 2023 ({differ})"));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::D);
+    harness.run();
+    assert_eq!(harness.state().compare_year(), None);
+}
+
+/// What a screen reader should hear for a city on the map, built from the data.
+fn expected_city_name(d: &memorymap::model::Dataset, i: usize, year: i32) -> String {
+    let cell = d.city_year(i, year);
+    let mut name = format!(
+        "{}, {year}: {}",
+        d.cities[i].names_in(year, d.info.event_day).en,
+        cell.status.label()
+    );
+    if cell.disputed {
+        name.push_str(" (Sources disagree)");
+    }
+    name
+}
+
+#[test]
+fn every_city_on_the_map_has_an_accessible_name_with_its_status() {
+    for year in [2019, 2021, 2025] {
+        let harness = harness(Some(year));
+        let d = harness.state().dataset().clone();
+        for i in 0..d.cities.len() {
+            harness.get_by_role_and_label(Role::Button, &expected_city_name(&d, i, year));
+        }
+    }
+    // Astana is Nur-Sultan in 2021, to the screen reader too.
+    let harness = harness(Some(2021));
+    harness.get_by_label_contains("Nur-Sultan, 2021: ");
+}
+
+#[test]
+fn a_city_can_be_chosen_with_the_keyboard_alone() {
+    let mut harness = harness(Some(2025));
+    let d = harness.state().dataset().clone();
+    let almaty = city(&harness, "almaty");
+    // Focus (what Tab does) and Enter open a city.
+    harness
+        .get_by_label(&expected_city_name(&d, almaty, 2025))
+        .focus();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(almaty));
+    // Space on a focused city does not start playing.
+    assert!(!harness.state().is_playing());
+    // Esc clears; ↓ and ↑ then walk the city list's order (by name).
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().selected(), None);
+    let order = memorymap::ui::city_list::sorted_cities(
+        &d,
+        2025,
+        Default::default(),
+        memorymap::i18n::Lang::En.tr(),
+    );
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(order[0]));
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(order[1]));
+    harness.key_press(egui::Key::ArrowUp);
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(order[0]));
+}
+
+fn lang_harness(lang: memorymap::i18n::Lang, year: i32) -> Harness<'static, MemoryMapApp> {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_theme(egui::Theme::Light)
+        .with_max_steps(32)
+        .build_ui_state(
+            |ui, app: &mut MemoryMapApp| app.root_ui(ui),
+            app(Some(year)).with_lang(lang, true),
+        );
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_kazakh_interface_shows_kazakh_status_names_and_city_names() {
+    use memorymap::i18n::Lang;
+    let mut harness = lang_harness(Lang::Kk, 2025);
+    let d = harness.state().dataset().clone();
+    let counts = d.counts(2025);
+    let kk = Lang::Kk.tr();
+    for status in Status::ALL {
+        assert_ne!(
+            kk.status(status),
+            status.label(),
+            "{status} is not translated"
+        );
+        harness.get_by_label(&format!("{} {}", kk.status(status), counts[status.index()]));
+    }
+    // Checked against the words themselves, not only against the file they come from.
+    harness.get_by_label(&format!("Өтті {}", counts[Status::Held.index()]));
+    harness.get_by_label(&format!("Хабар жоқ {}", counts[Status::NoReport.index()]));
+    harness.get_by_label("Файл");
+    // City names follow the language: Almaty's panel is headed in Kazakh.
+    click_city(&mut harness, "almaty");
+    let almaty = &d.cities[city(&harness, "almaty")];
+    assert!(
+        harness
+            .get_all_by_label(almaty.names.kk.as_deref().unwrap())
+            .count()
+            >= 2
+    );
+    harness.snapshot("kk_2025_almaty");
+}
+
+#[test]
+fn the_language_menu_switches_the_interface_and_is_remembered() {
+    use memorymap::i18n::Lang;
+    let mut harness = lang_harness(Lang::En, 2025);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Language").hover();
+    harness.run();
+    harness.get_by_label("Русский").click();
+    harness.run();
+    assert_eq!(harness.state().lang(), Lang::Ru);
+    harness.get_by_label("Вид");
+    let held = harness.state().dataset().counts(2025)[Status::Held.index()];
+    harness.get_by_label(&format!("Прошёл {held}"));
+    assert_eq!(harness.state().remembered().lang, Some(Lang::Ru));
+}
+
+#[test]
+fn city_list_snapshot() {
+    let mut harness = harness(Some(2025));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    harness.run();
+    harness.snapshot("city_list_2025");
 }

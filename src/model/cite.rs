@@ -51,7 +51,12 @@ pub fn citation(dataset: &Dataset, city: usize, year: i32, data: &str) -> Option
 
 /// The command line that opens this view: `memorymap [FILE] --year Y --city ID`, with FILE
 /// quoted for a POSIX shell.
-pub fn command_line(file: Option<&std::path::Path>, year: i32, city: Option<&str>) -> String {
+pub fn command_line(
+    file: Option<&std::path::Path>,
+    year: i32,
+    city: Option<&str>,
+    compare: Option<i32>,
+) -> String {
     let mut parts = vec!["memorymap".to_owned()];
     if let Some(file) = file {
         parts.push(shell_quote(&file.display().to_string()));
@@ -59,6 +64,9 @@ pub fn command_line(file: Option<&std::path::Path>, year: i32, city: Option<&str
     parts.push(format!("--year {year}"));
     if let Some(city) = city {
         parts.push(format!("--city {}", shell_quote(city)));
+    }
+    if let Some(compare) = compare {
+        parts.push(format!("--compare {compare}"));
     }
     parts.join(" ")
 }
@@ -119,13 +127,18 @@ mod tests {
     #[test]
     fn the_command_line_quotes_what_a_shell_would_split() {
         assert_eq!(
-            command_line(None, 2025, Some("almaty")),
+            command_line(None, 2025, Some("almaty"), None),
             "memorymap --year 2025 --city almaty"
+        );
+        assert_eq!(
+            command_line(None, 2025, Some("almaty"), Some(2019)),
+            "memorymap --year 2025 --city almaty --compare 2019"
         );
         assert_eq!(
             command_line(
                 Some(std::path::Path::new("/data/my file's.csv")),
                 2019,
+                None,
                 None
             ),
             "memorymap '/data/my file'\\''s.csv' --year 2019"

@@ -4,6 +4,7 @@
 //! command line, the window and the tests share one set of rules.
 
 pub mod cite;
+pub mod compare;
 pub mod csv_form;
 pub mod date;
 pub mod export;

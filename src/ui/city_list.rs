@@ -3,6 +3,7 @@
 //! The same information as the map, for people who do not use a map.
 
 use crate::app::Command;
+use crate::i18n::Strings;
 use crate::model::Dataset;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -21,13 +22,11 @@ pub struct ListSort {
 }
 
 /// City indices in the order the list shows them.
-pub fn sorted_cities(dataset: &Dataset, year: i32, sort: ListSort) -> Vec<usize> {
+pub fn sorted_cities(dataset: &Dataset, year: i32, sort: ListSort, tr: &Strings) -> Vec<usize> {
     let event_day = dataset.info.event_day;
     let mut order: Vec<usize> = (0..dataset.cities.len()).collect();
     let name = |i: usize| {
-        dataset.cities[i]
-            .names_in(year, event_day)
-            .en
+        tr.name(dataset.cities[i].names_in(year, event_day))
             .to_lowercase()
     };
     order.sort_by(|&a, &b| {
@@ -58,6 +57,7 @@ pub fn city_list_ui(
     commands: &mut Vec<Command>,
 ) {
     let event_day = dataset.info.event_day;
+    let tr = crate::ui::tr(ui.ctx());
     egui::ScrollArea::vertical()
         .max_height(420.0)
         .show(ui, |ui| {
@@ -66,11 +66,12 @@ pub fn city_list_ui(
                 .striped(true)
                 .show(ui, |ui| {
                     for (by, title) in [
-                        (SortBy::Name, "City"),
-                        (SortBy::Region, "Region"),
-                        (SortBy::Status, "Status"),
-                        (SortBy::Reports, "Reports"),
+                        (SortBy::Name, "list.city"),
+                        (SortBy::Region, "list.region"),
+                        (SortBy::Status, "list.status"),
+                        (SortBy::Reports, "list.reports"),
                     ] {
+                        let title = tr.get(title);
                         let text = if sort.by == by {
                             format!("{title} ({})", if sort.descending { "Z–A" } else { "A–Z" })
                         } else {
@@ -78,7 +79,7 @@ pub fn city_list_ui(
                         };
                         if ui
                             .add(egui::Button::new(egui::RichText::new(text).strong()).frame(false))
-                            .on_hover_text("Sort by this column; click again to reverse")
+                            .on_hover_text(tr.get("list.sort_hint"))
                             .clicked()
                         {
                             if sort.by == by {
@@ -92,21 +93,33 @@ pub fn city_list_ui(
                         }
                     }
                     ui.end_row();
-                    for index in sorted_cities(dataset, year, *sort) {
+                    for index in sorted_cities(dataset, year, *sort, tr) {
                         let city = &dataset.cities[index];
                         let cell = dataset.city_year(index, year);
-                        let name = &city.names_in(year, event_day).en;
-                        let label = format!("{name}: {}", cell.status.label());
+                        let name = tr.name(city.names_in(year, event_day));
                         let row = ui
-                            .selectable_label(selected == Some(index), name.as_str())
-                            .on_hover_text(format!("Select {label}"));
+                            .selectable_label(selected == Some(index), name)
+                            .on_hover_text(tr.get("list.select_hint"));
+                        // Screen readers hear the status with the name, as on the map.
+                        row.widget_info(|| {
+                            egui::WidgetInfo::selected(
+                                egui::accesskit::Role::Button,
+                                true,
+                                selected == Some(index),
+                                format!(
+                                    "{name}, {}, {year}: {}",
+                                    city.region,
+                                    tr.status(cell.status)
+                                ),
+                            )
+                        });
                         if row.clicked() {
                             commands.push(Command::Select(Some(index)));
                         }
                         ui.label(&city.region);
-                        let mut status = cell.status.label().to_owned();
+                        let mut status = tr.status(cell.status).to_owned();
                         if cell.disputed {
-                            status.push_str(" (disputed)");
+                            status.push_str(&format!(" ({})", tr.get("list.disputed")));
                         }
                         ui.label(status);
                         ui.label(cell.report_count.to_string());

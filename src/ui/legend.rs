@@ -7,6 +7,18 @@ use crate::app::Command;
 use crate::model::{Dataset, Status};
 use crate::ui::style::{disputed_icon_ui, marker_icon_ui};
 
+/// One piece of the legend, kept whole on a line.
+#[derive(Clone, Copy)]
+enum Entry {
+    Year,
+    Status(Status),
+    Disputed,
+    OnlyReported,
+}
+
+const ICON: f32 = 16.0;
+const GAP: f32 = 3.0;
+
 pub fn legend_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
@@ -15,48 +27,110 @@ pub fn legend_ui(
     commands: &mut Vec<Command>,
 ) {
     let counts = dataset.counts(year);
-    ui.horizontal_wrapped(|ui| {
-        ui.strong(format!("{year}:"));
-        for status in Status::ALL {
-            let count = counts[status.index()];
-            let shown = !hidden[status.index()];
-            ui.scope(|ui| {
-                ui.spacing_mut().item_spacing.x = 3.0;
-                // A toggle (AccessKit sees it selected while shown) that looks like a label.
-                let text_color = ui.visuals().text_color();
-                let selection = &mut ui.visuals_mut().selection;
-                selection.bg_fill = egui::Color32::TRANSPARENT;
-                selection.stroke.color = text_color;
-                if !shown {
-                    ui.multiply_opacity(0.35);
-                }
-                marker_icon_ui(ui, status, 16.0);
-                let text = RichText::new(format!("{} {count}", status.label()));
-                let text = if shown { text } else { text.strikethrough() };
-                let hint = if shown {
-                    "click to hide these cities on the map"
-                } else {
-                    "hidden on the map: click to show"
-                };
-                let entry = ui
-                    .add(egui::Button::selectable(shown, text))
-                    .on_hover_text(format!("{} ({hint})", status.meaning()));
-                if entry.clicked() {
-                    commands.push(Command::ToggleStatus(status));
-                }
-            });
-            ui.add_space(4.0);
+    let tr = crate::ui::tr(ui.ctx());
+    let label = |entry: Entry| match entry {
+        Entry::Year => format!("{year}:"),
+        Entry::Status(status) => format!("{} {}", tr.status(status), counts[status.index()]),
+        Entry::Disputed => tr.get("legend.disputed").to_owned(),
+        Entry::OnlyReported => tr.get("legend.only_reported").to_owned(),
+    };
+    let entries: Vec<Entry> = std::iter::once(Entry::Year)
+        .chain(Status::ALL.into_iter().map(Entry::Status))
+        .chain([Entry::Disputed, Entry::OnlyReported])
+        .collect();
+
+    // Lines are packed here rather than by `horizontal_wrapped`, which breaks a long label
+    // (Russian and Kazakh ones are) inside itself instead of moving it to the next line.
+    let spacing = ui.spacing().clone();
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let width = |entry: Entry| {
+        let text = ui
+            .fonts_mut(|f| f.layout_no_wrap(label(entry), font.clone(), egui::Color32::BLACK))
+            .size()
+            .x;
+        let extra = match entry {
+            Entry::Year => 0.0,
+            Entry::Status(_) => ICON + GAP + 2.0 * spacing.button_padding.x + 4.0,
+            Entry::Disputed => ICON + GAP + 8.0,
+            Entry::OnlyReported => spacing.icon_width + spacing.icon_spacing,
+        };
+        text + extra + spacing.item_spacing.x
+    };
+    let available = ui.available_width();
+    let mut lines: Vec<Vec<Entry>> = vec![Vec::new()];
+    let mut used = 0.0;
+    for entry in entries {
+        let w = width(entry);
+        if used + w > available && lines.last().is_some_and(|l| !l.is_empty()) {
+            lines.push(Vec::new());
+            used = 0.0;
         }
-        disputed_icon_ui(ui, 16.0);
-        ui.label("Sources disagree")
-            .on_hover_text("Two reports about the same city and year contradict each other");
-        ui.add_space(8.0);
-        let mut only_reported = hidden[Status::NoReport.index()];
-        if ui
-            .checkbox(&mut only_reported, "Only cities with reports")
-            .changed()
-        {
-            commands.push(Command::ToggleStatus(Status::NoReport));
+        used += w;
+        if let Some(line) = lines.last_mut() {
+            line.push(entry);
+        }
+    }
+    for line in lines {
+        ui.horizontal(|ui| {
+            for entry in line {
+                match entry {
+                    Entry::Year => {
+                        ui.strong(label(entry));
+                    }
+                    Entry::Status(status) => {
+                        status_entry_ui(ui, status, label(entry), hidden, commands);
+                        ui.add_space(4.0);
+                    }
+                    Entry::Disputed => {
+                        disputed_icon_ui(ui, ICON);
+                        ui.label(label(entry))
+                            .on_hover_text(tr.get("legend.disputed_hint"));
+                        ui.add_space(8.0);
+                    }
+                    Entry::OnlyReported => {
+                        let mut only_reported = hidden[Status::NoReport.index()];
+                        if ui.checkbox(&mut only_reported, label(entry)).changed() {
+                            commands.push(Command::ToggleStatus(Status::NoReport));
+                        }
+                    }
+                }
+            }
+        });
+    }
+}
+
+/// A toggle (AccessKit sees it selected while shown) that looks like a label.
+fn status_entry_ui(
+    ui: &mut egui::Ui,
+    status: Status,
+    label: String,
+    hidden: &[bool; Status::ALL.len()],
+    commands: &mut Vec<Command>,
+) {
+    let tr = crate::ui::tr(ui.ctx());
+    let shown = !hidden[status.index()];
+    ui.scope(|ui| {
+        ui.spacing_mut().item_spacing.x = GAP;
+        let text_color = ui.visuals().text_color();
+        let selection = &mut ui.visuals_mut().selection;
+        selection.bg_fill = egui::Color32::TRANSPARENT;
+        selection.stroke.color = text_color;
+        if !shown {
+            ui.multiply_opacity(0.35);
+        }
+        marker_icon_ui(ui, status, ICON);
+        let text = RichText::new(label);
+        let text = if shown { text } else { text.strikethrough() };
+        let hint = if shown {
+            tr.get("legend.hide_hint")
+        } else {
+            tr.get("legend.show_hint")
+        };
+        let entry = ui
+            .add(egui::Button::selectable(shown, text).wrap_mode(egui::TextWrapMode::Extend))
+            .on_hover_text(format!("{} ({hint})", tr.meaning(status)));
+        if entry.clicked() {
+            commands.push(Command::ToggleStatus(status));
         }
     });
 }

@@ -8,8 +8,72 @@ use egui_plot::{Line, Plot, PlotBounds, PlotPoint, PlotPoints};
 
 use crate::app::Command;
 use crate::geography::{Basemap, LonLatBounds, aspect_for_latitude, nearest_within};
-use crate::model::Dataset;
-use crate::ui::style::{marker_radius, paint_disputed_badge, paint_marker};
+use crate::i18n::Strings;
+use crate::model::compare::{CityChange, Comparison};
+use crate::model::{Dataset, Status};
+use crate::ui::compare_panel::change_key;
+use crate::ui::style::{
+    change_symbol, marker_radius, paint_change_badge, paint_disputed_badge, paint_marker,
+};
+use crate::ui::tr;
+
+/// Above this many cities in view, the map adds no widget per city (the city list is the
+/// accessible way through them).
+pub const MAX_CITY_WIDGETS: usize = 2000;
+
+/// What the map shows this frame.
+pub struct MapInput<'a> {
+    pub dataset: &'a Dataset,
+    pub year: i32,
+    pub selected: Option<usize>,
+    /// Statuses hidden on the map, by [`Status::index`].
+    pub hidden: &'a [bool; Status::ALL.len()],
+    /// Compare mode: how each city changed from the compared year to `year`.
+    pub comparison: Option<&'a Comparison>,
+}
+
+/// What the per-city widgets saw this frame.
+#[derive(Default)]
+struct CityWidgets {
+    /// Opened with the keyboard (Enter or Space on a focused city).
+    activated: Option<usize>,
+    /// A pointer click landed on a city's widget (the nearest marker is picked).
+    pointer_clicked: bool,
+    hovered: Option<egui::Response>,
+}
+
+/// A city's name for screen readers: name, year and status, and the change when comparing.
+pub fn city_accessible_name(tr: &Strings, input: &MapInput<'_>, index: usize) -> String {
+    let dataset = input.dataset;
+    let city = &dataset.cities[index];
+    let cell = dataset.city_year(index, input.year);
+    let mut name = format!(
+        "{}, {}: {}",
+        tr.name(city.names_in(input.year, dataset.info.event_day)),
+        input.year,
+        tr.status(cell.status)
+    );
+    if cell.disputed {
+        name.push_str(&format!(" ({})", tr.get("map.disputed")));
+    }
+    if let Some(comparison) = input.comparison
+        && let Some(change) = comparison.of(index)
+    {
+        name.push_str("; ");
+        name.push_str(&change_text(tr, change, comparison.from, input.year));
+    }
+    name
+}
+
+/// "2019 → 2025: Held → Refused (changed)".
+pub fn change_text(tr: &Strings, change: &CityChange, from: i32, to: i32) -> String {
+    format!(
+        "{from} → {to}: {} → {} ({})",
+        tr.status(change.from),
+        tr.status(change.to),
+        tr.get(change_key(change.change)).to_lowercase()
+    )
+}
 
 /// Screen points within which a click or hover picks a city.
 pub const PICK_RADIUS: f32 = 12.0;
@@ -98,6 +162,12 @@ impl MapView {
         }
     }
 
+    /// Whether `(lon, lat)` was inside the view in the last frame.
+    pub fn shows(&self, lon: f64, lat: f64) -> bool {
+        self.shown
+            .is_some_and(|[x0, y0, x1, y1]| (x0..=x1).contains(&lon) && (y0..=y1).contains(&lat))
+    }
+
     /// Where a city was drawn in the last frame, if it was visible.
     pub fn screen_position(&self, city: usize) -> Option<Pos2> {
         self.drawn.iter().find(|(c, _)| *c == city).map(|&(_, p)| p)
@@ -111,15 +181,14 @@ impl MapView {
         )
     }
 
-    pub fn map_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        dataset: &Dataset,
-        year: i32,
-        selected: Option<usize>,
-        hidden: &[bool; crate::model::Status::ALL.len()],
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn map_ui(&mut self, ui: &mut egui::Ui, input: &MapInput<'_>, commands: &mut Vec<Command>) {
+        let &MapInput {
+            dataset,
+            year,
+            hidden,
+            comparison,
+            ..
+        } = input;
         let reset = self.reset_pending > 0;
         self.reset_pending = self.reset_pending.saturating_sub(1);
         let restore = self.restore.take();
@@ -197,30 +266,102 @@ impl MapView {
             .sort_by_key(|&(c, _)| dataset.cities[c].population.unwrap_or(0));
 
         let painter = ui.painter().with_clip_rect(frame);
-        self.paint_cities(&painter, dataset, year, selected);
+        self.paint_cities(&painter, input);
 
         let plot = response.response;
-        let hovered = plot.hover_pos().and_then(|p| self.city_at(p));
-        if plot.clicked() {
-            let picked = plot.interact_pointer_pos().and_then(|p| self.city_at(p));
+        let keyboard_pick = self.city_widgets(ui, frame, input);
+        let pointer_on_city = keyboard_pick.hovered;
+        let pointer = ui.input(|i| i.pointer.hover_pos());
+        let hovered = pointer
+            .filter(|_| plot.hovered() || pointer_on_city.is_some())
+            .and_then(|p| self.city_at(p));
+        let pointer_clicked = plot.clicked() || keyboard_pick.pointer_clicked;
+        if let Some(city) = keyboard_pick.activated {
+            commands.push(Command::Select(Some(city)));
+        } else if pointer_clicked {
+            let picked = pointer.and_then(|p| self.city_at(p));
             commands.push(Command::Select(picked));
         }
         if let Some(city_index) = hovered {
+            let tr = tr(ui.ctx());
             let city = &dataset.cities[city_index];
             let cell = dataset.city_year(city_index, year);
-            let name = &city.names_in(year, dataset.info.event_day).en;
-            plot.on_hover_ui_at_pointer(|ui| {
+            let name = tr.name(city.names_in(year, dataset.info.event_day));
+            let tooltip = |ui: &mut egui::Ui| {
                 ui.strong(name);
-                ui.label(format!("{year}: {}", cell.status.label()));
+                ui.label(format!("{year}: {}", tr.status(cell.status)));
                 if cell.disputed {
-                    ui.label("! Sources disagree");
+                    ui.label(format!("! {}", tr.get("map.disputed")));
                 } else if cell.plan_changed {
-                    ui.label("The plan changed before the day");
+                    ui.label(tr.get("map.plan_changed"));
                 }
-                ui.weak("Click for sources");
-            });
+                if let Some(change) = comparison.and_then(|c| c.of(city_index)) {
+                    ui.label(change_text(
+                        tr,
+                        change,
+                        comparison.map_or(year, |c| c.from),
+                        year,
+                    ));
+                }
+                ui.weak(tr.get("map.click_for_sources"));
+            };
+            match pointer_on_city {
+                Some(response) => {
+                    response.on_hover_ui_at_pointer(tooltip);
+                }
+                None => {
+                    plot.on_hover_ui_at_pointer(tooltip);
+                }
+            }
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
         }
+    }
+
+    /// One invisible widget per drawn city (up to [`MAX_CITY_WIDGETS`]), so that every city
+    /// on the map can be reached with Tab, opened with Enter or Space, and has an
+    /// accessible name with its status. Pointer clicks still pick the nearest marker.
+    fn city_widgets(&self, ui: &mut egui::Ui, frame: Rect, input: &MapInput<'_>) -> CityWidgets {
+        let mut out = CityWidgets::default();
+        if self.drawn.len() > MAX_CITY_WIDGETS {
+            return out;
+        }
+        let tr = tr(ui.ctx());
+        // Largest city first: the order Tab follows.
+        for &(index, pos) in self.drawn.iter().rev() {
+            let city = &input.dataset.cities[index];
+            let radius = marker_radius(city.population).max(PICK_RADIUS);
+            let rect =
+                Rect::from_center_size(pos, egui::Vec2::splat(2.0 * radius)).intersect(frame);
+            let response = ui.interact(
+                rect,
+                ui.scope_id().with(("city", index)),
+                egui::Sense::click(),
+            );
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::accesskit::Role::Button,
+                    true,
+                    input.selected == Some(index),
+                    city_accessible_name(tr, input, index),
+                )
+            });
+            if response.has_focus() {
+                ui.painter().with_clip_rect(frame).circle_stroke(
+                    pos,
+                    marker_radius(city.population) + 9.0,
+                    Stroke::new(2.0, ui.visuals().selection.stroke.color),
+                );
+            }
+            if response.clicked_by(egui::PointerButton::Primary) {
+                out.pointer_clicked = true;
+            } else if response.clicked() {
+                out.activated = Some(index);
+            }
+            if response.hovered() {
+                out.hovered = Some(response);
+            }
+        }
+        out
     }
 
     /// Sea-coloured frame with the land filled in, in this frame's screen coordinates.
@@ -254,13 +395,14 @@ impl MapView {
         ])
     }
 
-    fn paint_cities(
-        &self,
-        painter: &egui::Painter,
-        dataset: &Dataset,
-        year: i32,
-        selected: Option<usize>,
-    ) {
+    fn paint_cities(&self, painter: &egui::Painter, input: &MapInput<'_>) {
+        let &MapInput {
+            dataset,
+            year,
+            selected,
+            comparison,
+            ..
+        } = input;
         // `drawn` is smallest city first, so large markers stay on top.
         for &(city_index, pos) in &self.drawn {
             let city = &dataset.cities[city_index];
@@ -274,14 +416,31 @@ impl MapView {
                 );
                 painter.circle_stroke(pos, radius + 6.0, Stroke::new(2.5, Color32::BLACK));
             }
-            paint_marker(painter, pos, radius, cell.status);
+            // Comparing: what did not change steps back, so the changes stand out.
+            let quiet = comparison
+                .and_then(|c| c.of(city_index))
+                .is_some_and(|c| change_symbol(c.change).is_none());
+            if quiet && selected != Some(city_index) {
+                let mut faded = painter.clone();
+                faded.multiply_opacity(0.35);
+                paint_marker(&faded, pos, radius, cell.status);
+            } else {
+                paint_marker(painter, pos, radius, cell.status);
+            }
         }
         self.paint_labels(painter, dataset, year, selected);
         // After the labels, so a label's background never hides the mark.
         for &(city_index, pos) in &self.drawn {
+            let radius = marker_radius(dataset.cities[city_index].population);
             if dataset.city_year(city_index, year).disputed {
-                let radius = marker_radius(dataset.cities[city_index].population);
                 paint_disputed_badge(painter, pos + vec2(radius + 2.0, -radius - 2.0));
+            }
+            if let Some(change) = comparison.and_then(|c| c.of(city_index)) {
+                paint_change_badge(
+                    painter,
+                    pos + vec2(-radius - 3.0, radius + 3.0),
+                    change.change,
+                );
             }
         }
     }
@@ -316,7 +475,9 @@ impl MapView {
             let city = &dataset.cities[city_index];
             let is_selected = selected == Some(city_index);
             let font = FontId::proportional(if is_selected { 14.0 } else { 12.0 });
-            let text = city.names_in(year, dataset.info.event_day).en.clone();
+            let text = tr(painter.ctx())
+                .name(city.names_in(year, dataset.info.event_day))
+                .to_owned();
             let galley = painter.layout_no_wrap(text, font, Color32::from_gray(20));
             // Clear of the marker, and of the selection ring around it.
             let radius = marker_radius(city.population) + if is_selected { 6.0 } else { 0.0 };

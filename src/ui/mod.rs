@@ -1,6 +1,7 @@
 //! The window's panels and widgets; each `*_ui` function draws one part.
 
 pub mod city_list;
+pub mod compare_panel;
 pub mod export_dialog;
 pub mod legend;
 pub mod map_view;
@@ -9,3 +10,21 @@ pub mod side_panel;
 pub mod style;
 pub mod timeline;
 pub mod year_selector;
+
+use crate::i18n::{Lang, Strings};
+
+fn lang_id() -> egui::Id {
+    egui::Id::unique("memorymap interface language")
+}
+
+/// Sets the interface language for everything drawn with this context.
+pub fn set_lang(ctx: &egui::Context, lang: Lang) {
+    ctx.data_mut(|d| d.insert_temp(lang_id(), lang));
+}
+
+/// The interface language's words (kept per context, so tests in parallel do not mix).
+pub fn tr(ctx: &egui::Context) -> &'static Strings {
+    ctx.data(|d| d.get_temp::<Lang>(lang_id()))
+        .unwrap_or_default()
+        .tr()
+}

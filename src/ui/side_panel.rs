@@ -4,81 +4,90 @@
 use egui::{Color32, RichText};
 
 use crate::app::Command;
+use crate::i18n::Strings;
+use crate::model::compare::{Change, CityChange};
 use crate::model::{
-    City, CityYear, Dataset, Problem, Reliability, Report, Source, Status, TimelineEntry,
+    City, CityYear, Dataset, Problem, Reliability, Report, Source, Status, TimelineEntry, Timing,
 };
-use crate::text::count;
-use crate::ui::style::{marker_icon_ui, status_color};
+use crate::ui::compare_panel::change_hint_key;
+use crate::ui::map_view::change_text;
+use crate::ui::style::{change_icon_ui, marker_icon_ui, status_color};
+use crate::ui::tr;
 
 const WARN: Color32 = Color32::from_rgb(0xA0, 0x40, 0x00);
 
-/// `warnings` are the problems found when the dataset was loaded that did not stop it.
-pub fn side_panel_ui(
-    ui: &mut egui::Ui,
-    dataset: &Dataset,
-    warnings: &[Problem],
-    year: i32,
-    selected: Option<usize>,
-    commands: &mut Vec<Command>,
-) {
+/// What the side panel shows.
+pub struct SidePanelInput<'a> {
+    pub dataset: &'a Dataset,
+    /// Problems found when the dataset was loaded that did not stop it.
+    pub warnings: &'a [Problem],
+    pub year: i32,
+    /// Compare mode: the year compared with `year`.
+    pub compare: Option<i32>,
+    pub selected: Option<usize>,
+}
+
+pub fn side_panel_ui(ui: &mut egui::Ui, input: &SidePanelInput<'_>, commands: &mut Vec<Command>) {
+    let dataset = input.dataset;
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
-            match selected.and_then(|i| dataset.cities.get(i).map(|c| (i, c))) {
-                Some((index, city)) => city_ui(ui, dataset, index, city, year, commands),
-                None => overview_ui(ui, dataset, warnings, year),
+            match input
+                .selected
+                .and_then(|i| dataset.cities.get(i).map(|c| (i, c)))
+            {
+                Some((index, city)) => city_ui(ui, input, index, city, commands),
+                None => overview_ui(ui, dataset, input.warnings, input.year),
             }
         });
 }
 
 fn city_ui(
     ui: &mut egui::Ui,
-    dataset: &Dataset,
+    input: &SidePanelInput<'_>,
     index: usize,
     city: &City,
-    year: i32,
     commands: &mut Vec<Command>,
 ) {
+    let (dataset, year) = (input.dataset, input.year);
+    let tr = tr(ui.ctx());
     let names = city.names_in(year, dataset.info.event_day);
-    ui.horizontal(|ui| {
-        ui.heading(&names.en);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .button("Close")
-                .on_hover_text("Clear the selection (Esc)")
-                .clicked()
-            {
-                commands.push(Command::Select(None));
-            }
-            if ui
-                .button("Copy link")
-                .on_hover_text("Copy the command line that opens this city and year")
-                .clicked()
-            {
-                commands.push(Command::CopyLink(index));
-            }
-            if ui
-                .button("Copy citation")
-                .on_hover_text(
-                    "Copy a citation: the city, the year, its status, the deciding source and link, and the dataset's version and hash",
-                )
-                .clicked()
-            {
-                commands.push(Command::CopyCitation(index));
-            }
-        });
+    ui.heading(tr.name(names));
+    // The buttons get a row of their own: their labels are long in Russian and Kazakh.
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button(tr.get("panel.copy_citation"))
+            .on_hover_text(tr.get("panel.copy_citation_hint"))
+            .clicked()
+        {
+            commands.push(Command::CopyCitation(index));
+        }
+        if ui
+            .button(tr.get("panel.copy_link"))
+            .on_hover_text(tr.get("panel.copy_link_hint"))
+            .clicked()
+        {
+            commands.push(Command::CopyLink(index));
+        }
+        if ui
+            .button(tr.get("panel.close"))
+            .on_hover_text(tr.get("panel.close_hint"))
+            .clicked()
+        {
+            commands.push(Command::Select(None));
+        }
     });
     egui::Grid::new("names").num_columns(2).show(ui, |ui| {
-        for (language, name) in [("Kazakh", &names.kk), ("Russian", &names.ru)] {
-            ui.weak(language);
+        for (language, name) in [("panel.kazakh", &names.kk), ("panel.russian", &names.ru)] {
+            ui.weak(tr.get(language));
             ui.label(name.as_deref().unwrap_or("—"));
             ui.end_row();
         }
-        ui.weak("English");
+        ui.weak(tr.get("panel.english"));
         ui.label(&names.en);
         ui.end_row();
         if names != &city.names {
-            ui.weak("Today");
+            ui.weak(tr.get("panel.today"));
             ui.label(city.names.iter().collect::<Vec<_>>().join(" · "));
             ui.end_row();
         }
@@ -86,7 +95,7 @@ fn city_ui(
             if &period.names == names {
                 continue;
             }
-            ui.weak("Former name");
+            ui.weak(tr.get("panel.former_name"));
             let from = period
                 .from
                 .map_or_else(|| "…".to_owned(), |d| d.to_string());
@@ -106,54 +115,67 @@ fn city_ui(
             .filter(|a| !shown.contains(a))
             .collect();
         if !aliases.is_empty() {
-            ui.weak("Also written");
+            ui.weak(tr.get("panel.also_written"));
             ui.label(aliases.join(", "));
             ui.end_row();
         }
-        ui.weak("Region");
+        ui.weak(tr.get("panel.region"));
         ui.label(&city.region);
         ui.end_row();
         if let Some(population) = city.population {
-            ui.weak("Population");
+            ui.weak(tr.get("panel.population"));
             ui.label(group_thousands(population));
             ui.end_row();
         }
     });
 
     ui.separator();
-    let cell = dataset.city_year(index, year);
-    status_line_ui(ui, year, cell);
-    if let Some(report) = cell.deciding.and_then(|i| city.reports.get(i)) {
-        ui.weak(format!(
-            "Decided by the report dated {} ({}), by the dataset's rule.",
-            report.date,
-            report.timing.label()
-        ))
-        .on_hover_text(&dataset.info.status_rule);
+    let compare = input.compare.filter(|&a| a != year);
+    if let Some(from) = compare {
+        let change = CityChange {
+            city: index,
+            from: dataset.city_year(index, from).status,
+            to: dataset.city_year(index, year).status,
+            change: Change::between(
+                dataset.city_year(index, from).status,
+                dataset.city_year(index, year).status,
+            ),
+        };
+        ui.horizontal(|ui| {
+            change_icon_ui(ui, change.change, 18.0);
+            ui.strong(change_text(tr, &change, from, year));
+        });
+        ui.weak(tr.get(change_hint_key(change.change)));
+        ui.add_space(4.0);
+    }
+    for y in std::iter::once(year).chain(compare) {
+        let cell = dataset.city_year(index, y);
+        status_line_ui(ui, y, cell);
+        if let Some(report) = cell.deciding.and_then(|i| city.reports.get(i)) {
+            ui.weak(tr.fmt(
+                "panel.decided_by",
+                &[
+                    ("date", &report.date),
+                    ("timing", &timing(tr, report.timing)),
+                ],
+            ))
+            .on_hover_text(&dataset.info.status_rule);
+        }
     }
 
     ui.add_space(4.0);
-    ui.label(RichText::new("History").strong());
+    ui.label(RichText::new(tr.get("panel.history")).strong());
     history_ui(ui, dataset, index, year, commands);
 
-    ui.separator();
-    let reports: Vec<&Report> = city.reports_in(year).collect();
-    ui.label(RichText::new(format!("Reports for {year} ({})", reports.len())).strong());
-    if reports.is_empty() {
-        ui.label("No source found says anything about this city in this year. This is not a claim that nothing happened.");
-    }
-    for report in reports {
-        let deciding = cell
-            .deciding
-            .and_then(|i| city.reports.get(i))
-            .is_some_and(|r| r.id == report.id);
-        report_ui(ui, dataset, report, deciding, cell.disputed);
+    for y in std::iter::once(year).chain(compare) {
+        ui.separator();
+        reports_ui(ui, dataset, index, city, y);
     }
 
     let notes: Vec<_> = city.notes.iter().filter(|n| n.year == year).collect();
     if !notes.is_empty() {
         ui.add_space(6.0);
-        ui.label(RichText::new("Other mentions (no status)").strong());
+        ui.label(RichText::new(tr.get("panel.other_mentions")).strong());
         for note in notes {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
@@ -166,41 +188,64 @@ fn city_ui(
     let context: Vec<&TimelineEntry> = dataset.timeline.iter().filter(|e| e.covers(year)).collect();
     if !context.is_empty() {
         ui.add_space(6.0);
-        ui.label(RichText::new(format!("Nationwide statements about {year}")).strong());
-        ui.weak("Context about the whole country — not reports about this city.");
+        ui.label(RichText::new(tr.fmt("panel.nationwide", &[("year", &year)])).strong());
+        ui.weak(tr.get("panel.nationwide_note"));
         for entry in context {
             timeline_entry_ui(ui, dataset, entry, true);
         }
     }
 }
 
+/// The reports about one city in one year, or a plain "no report" that claims nothing.
+fn reports_ui(ui: &mut egui::Ui, dataset: &Dataset, index: usize, city: &City, year: i32) {
+    let tr = tr(ui.ctx());
+    let cell = dataset.city_year(index, year);
+    let reports: Vec<&Report> = city.reports_in(year).collect();
+    ui.label(
+        RichText::new(tr.fmt(
+            "panel.reports_for",
+            &[("year", &year), ("n", &reports.len())],
+        ))
+        .strong(),
+    );
+    if reports.is_empty() {
+        ui.label(tr.get("panel.no_reports"));
+    }
+    for report in reports {
+        let deciding = cell
+            .deciding
+            .and_then(|i| city.reports.get(i))
+            .is_some_and(|r| r.id == report.id);
+        report_ui(ui, dataset, report, deciding, cell.disputed);
+    }
+}
+
+fn timing(tr: &Strings, timing: Timing) -> &str {
+    match timing {
+        Timing::Before => tr.get("timing.before"),
+        Timing::Day => tr.get("timing.day"),
+    }
+}
+
 fn status_line_ui(ui: &mut egui::Ui, year: i32, cell: CityYear) {
+    let tr = tr(ui.ctx());
     ui.horizontal(|ui| {
         marker_icon_ui(ui, cell.status, 22.0);
         ui.label(
-            RichText::new(format!("{year}: {}", cell.status.label()))
+            RichText::new(format!("{year}: {}", tr.status(cell.status)))
                 .size(17.0)
                 .strong(),
         );
     });
-    ui.label(cell.status.meaning());
+    ui.label(tr.meaning(cell.status));
     if cell.disputed {
-        ui.colored_label(
-            WARN,
-            "! Disputed: sources contradict each other about this year; every report is listed below.",
-        );
+        ui.colored_label(WARN, tr.get("panel.disputed"));
     }
     if cell.plan_changed {
-        ui.colored_label(
-            WARN,
-            "The plan changed: a report from before the day says otherwise; see below.",
-        );
+        ui.colored_label(WARN, tr.get("panel.plan_changed"));
     }
     if cell.uncertain {
-        ui.colored_label(
-            WARN,
-            "The deciding report's year or claim is inferred, not stated by its source.",
-        );
+        ui.colored_label(WARN, tr.get("panel.uncertain"));
     }
 }
 
@@ -212,6 +257,7 @@ fn history_ui(
     year: i32,
     commands: &mut Vec<Command>,
 ) {
+    let tr = tr(ui.ctx());
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing = egui::vec2(2.0, 2.0);
         for y in dataset.years() {
@@ -227,11 +273,15 @@ fn history_ui(
                             .selected(y == year)
                             .small(),
                     )
-                    .on_hover_text(format!(
-                        "{y}: {}{}",
-                        cell.status.label(),
-                        if cell.disputed { " (disputed)" } else { "" }
-                    ))
+                    .on_hover_text(if cell.disputed {
+                        format!(
+                            "{y}: {} ({})",
+                            tr.status(cell.status),
+                            tr.get("list.disputed")
+                        )
+                    } else {
+                        format!("{y}: {}", tr.status(cell.status))
+                    })
                 })
                 .inner;
             if response.clicked() {
@@ -248,22 +298,23 @@ fn report_ui(
     deciding: bool,
     disputed: bool,
 ) {
+    let tr = tr(ui.ctx());
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
             marker_icon_ui(ui, report.status, 16.0);
             ui.label(
-                RichText::new(report.status.label())
+                RichText::new(tr.status(report.status))
                     .strong()
                     .color(darker(status_color(report.status))),
             );
-            ui.weak(format!("· {} · {}", report.date, report.timing.label()));
+            ui.weak(format!("· {} · {}", report.date, timing(tr, report.timing)));
             if deciding && disputed {
-                ui.label(RichText::new("drawn on the map").small().italics());
+                ui.label(RichText::new(tr.get("panel.drawn")).small().italics());
             }
             if report.uncertain {
-                ui.colored_label(WARN, RichText::new("uncertain").small())
-                    .on_hover_text("The year or the claim is inferred, not stated by the source.");
+                ui.colored_label(WARN, RichText::new(tr.get("panel.uncertain_short")).small())
+                    .on_hover_text(tr.get("panel.uncertain_hint"));
             }
         });
         ui.label(&report.summary);
@@ -275,10 +326,11 @@ fn report_ui(
 }
 
 fn source_ui(ui: &mut egui::Ui, source: &Source) {
+    let tr = tr(ui.ctx());
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         let date = if source.published_uncertain {
-            format!("{} (date inferred)", source.published)
+            format!("{} ({})", source.published, tr.get("source.date_inferred"))
         } else {
             source.published.to_string()
         };
@@ -290,11 +342,17 @@ fn source_ui(ui: &mut egui::Ui, source: &Source) {
             ui.hyperlink_to(&source.title, &source.url)
                 .on_hover_text(&source.url);
         } else {
-            ui.label(&source.title)
-                .on_hover_text(format!("{} (address incomplete)", source.url));
+            ui.label(&source.title).on_hover_text(format!(
+                "{} ({})",
+                source.url,
+                tr.get("source.url_partial")
+            ));
         }
         if source.reliability == Reliability::Low {
-            ui.colored_label(WARN, RichText::new("low-reliability source").small());
+            ui.colored_label(
+                WARN,
+                RichText::new(tr.get("source.low_reliability")).small(),
+            );
         }
     });
     if let Some(note) = &source.note {
@@ -309,15 +367,16 @@ fn timeline_entry_ui(ui: &mut egui::Ui, dataset: &Dataset, entry: &TimelineEntry
     } else {
         frame
     };
+    let tr = tr(ui.ctx());
     frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(entry.years_label()).strong());
             if let Some(status) = entry.status {
                 marker_icon_ui(ui, status, 14.0);
-                ui.label(status.label());
+                ui.label(tr.status(status));
             }
-            ui.weak("· nationwide");
+            ui.weak(format!("· {}", tr.get("timeline_entry.nationwide")));
         });
         ui.label(&entry.summary);
         if let Some(excerpt) = &entry.excerpt {
@@ -325,35 +384,40 @@ fn timeline_entry_ui(ui: &mut egui::Ui, dataset: &Dataset, entry: &TimelineEntry
         }
         source_ui(ui, &dataset.sources[entry.source]);
         for contest in &entry.contested_by {
-            ui.colored_label(WARN, format!("Contested: {}", contest.summary));
+            ui.colored_label(
+                WARN,
+                tr.fmt("timeline_entry.contested", &[("summary", &contest.summary)]),
+            );
             let who: Vec<&str> = contest
                 .sources
                 .iter()
                 .map(|&s| dataset.sources[s].publisher.as_str())
                 .collect();
-            ui.weak(format!("   per {}", who.join(", ")));
+            ui.weak(format!(
+                "   {}",
+                tr.fmt("timeline_entry.per", &[("who", &who.join(", "))])
+            ));
         }
     });
 }
 
 fn overview_ui(ui: &mut egui::Ui, dataset: &Dataset, warnings: &[Problem], year: i32) {
     let info = &dataset.info;
-    ui.heading("About this dataset");
+    let tr = tr(ui.ctx());
+    ui.heading(tr.get("overview.heading"));
     ui.label(&info.description);
-    ui.weak(format!(
-        "{} cities · {} reports · {} sources · version {}",
-        dataset.cities.len(),
-        dataset.report_count(),
-        dataset.sources.len(),
-        info.version
+    ui.weak(tr.fmt(
+        "overview.sizes",
+        &[
+            ("cities", &dataset.cities.len()),
+            ("reports", &dataset.report_count()),
+            ("sources", &dataset.sources.len()),
+            ("version", &info.version),
+        ],
     ));
     if !warnings.is_empty() {
         egui::CollapsingHeader::new(
-            RichText::new(format!(
-                "{} in this file",
-                count(warnings.len(), "warning", "warnings")
-            ))
-            .color(WARN),
+            RichText::new(tr.fmt("overview.warnings", &[("n", &warnings.len())])).color(WARN),
         )
         .id_salt("load warnings")
         .show(ui, |ui| {
@@ -363,24 +427,24 @@ fn overview_ui(ui: &mut egui::Ui, dataset: &Dataset, warnings: &[Problem], year:
         });
     }
     ui.add_space(4.0);
-    ui.label(
-        RichText::new(
-            "Click a city on the map to see its names, history and the reports behind its colour.",
-        )
-        .italics(),
-    );
+    ui.label(RichText::new(tr.get("overview.click_hint")).italics());
     let counts = dataset.counts(year);
     let reported = dataset.cities.len() - counts[Status::NoReport.index()];
-    ui.label(format!(
-        "{year}: {reported} of {} cities have at least one report.",
-        dataset.cities.len()
+    ui.label(tr.fmt(
+        "overview.reported",
+        &[
+            ("year", &year),
+            ("reported", &reported),
+            ("cities", &dataset.cities.len()),
+        ],
     ));
-    egui::CollapsingHeader::new("How the colour is chosen")
+    egui::CollapsingHeader::new(tr.get("overview.rule"))
+        .id_salt("status rule")
         .default_open(false)
         .show(ui, |ui| ui.label(&info.status_rule));
     ui.separator();
-    ui.label(RichText::new("Country timeline").strong());
-    ui.weak("Statements about Kazakhstan as a whole, with who made them and who disagrees.");
+    ui.label(RichText::new(tr.get("overview.timeline")).strong());
+    ui.weak(tr.get("overview.timeline_note"));
     let mut entries: Vec<&TimelineEntry> = dataset.timeline.iter().collect();
     entries.sort_by_key(|e| (e.first_year, e.last_year));
     for entry in entries {
@@ -388,7 +452,7 @@ fn overview_ui(ui: &mut egui::Ui, dataset: &Dataset, warnings: &[Problem], year:
     }
     ui.separator();
     ui.weak(&info.licence);
-    ui.weak("Border and regions: Natural Earth (public domain). Region lines predate the 2018 and 2022 reforms; city regions follow the current division.");
+    ui.weak(tr.get("overview.basemap_note"));
 }
 
 fn darker(color: Color32) -> Color32 {

@@ -4,6 +4,7 @@
 use egui::{Color32, Painter, Pos2, Shape, Stroke, pos2, vec2};
 
 use crate::model::Status;
+use crate::model::compare::Change;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MarkerShape {
@@ -122,6 +123,45 @@ pub fn disputed_icon_ui(ui: &mut egui::Ui, size: f32) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(vec2(size, size), egui::Sense::hover());
     if ui.is_rect_visible(rect) {
         paint_disputed_badge(ui.painter(), rect.center());
+    }
+    response
+}
+
+/// The mark of a city's change between two compared years: a dark disc with a symbol
+/// (Δ changed, + newly reported, − no longer reported); unchanged cities have none.
+pub fn paint_change_badge(painter: &Painter, center: Pos2, change: Change) {
+    let Some(symbol) = change_symbol(change) else {
+        return;
+    };
+    painter.circle(
+        center,
+        6.5,
+        Color32::from_rgb(0x3A, 0x1F, 0x5C),
+        Stroke::new(1.0, Color32::WHITE),
+    );
+    painter.text(
+        center + vec2(0.0, 0.5),
+        egui::Align2::CENTER_CENTER,
+        symbol,
+        egui::FontId::proportional(11.0),
+        Color32::WHITE,
+    );
+}
+
+pub fn change_symbol(change: Change) -> Option<&'static str> {
+    match change {
+        Change::Changed => Some("Δ"),
+        Change::NewlyReported => Some("+"),
+        Change::NoLongerReported => Some("−"),
+        Change::Unchanged | Change::NeverReported => None,
+    }
+}
+
+/// Allocates a small square with the change badge in it (for the compare panel).
+pub fn change_icon_ui(ui: &mut egui::Ui, change: Change, size: f32) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(vec2(size, size), egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        paint_change_badge(ui.painter(), rect.center(), change);
     }
     response
 }

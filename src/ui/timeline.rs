@@ -15,11 +15,16 @@ pub fn timeline_ui(
     playing: bool,
     commands: &mut Vec<Command>,
 ) {
+    let tr = crate::ui::tr(ui.ctx());
     ui.horizontal(|ui| {
-        let label = if playing { "Pause" } else { "Play" };
+        let label = if playing {
+            tr.get("timeline.pause")
+        } else {
+            tr.get("timeline.play")
+        };
         if ui
             .button(label)
-            .on_hover_text("Step through the years, one every 1.2 s (Space)")
+            .on_hover_text(tr.get("timeline.play_hint"))
             .clicked()
         {
             commands.push(Command::TogglePlay);
@@ -36,11 +41,11 @@ pub fn timeline_ui(
                     Bar::new(f64::from(y), count)
                         .width(0.7)
                         .fill(status_color(status))
-                        .name(format!("{y}: {}", status.label()))
+                        .name(format!("{y}: {}", tr.status(status)))
                 })
                 .collect();
             let below: Vec<&BarChart> = charts.iter().collect();
-            let chart = BarChart::new(status.label(), bars)
+            let chart = BarChart::new(tr.status(status), bars)
                 .color(status_color(status))
                 .stack_on(&below);
             charts.push(chart);
@@ -90,9 +95,7 @@ pub fn timeline_ui(
                 plot_ui.pointer_coordinate()
             });
         let pointer = response.inner;
-        let plot = response
-            .response
-            .on_hover_text("Cities per status, year by year; click a bar to show that year");
+        let plot = response.response.on_hover_text(tr.get("timeline.hint"));
         if plot.clicked()
             && let Some(point) = pointer
         {

@@ -1,0 +1,284 @@
+//! The interface's languages: English, Russian and Kazakh.
+//!
+//! The words are in `assets/lang/*.json` (one flat object of key → text per language),
+//! not in code; they are compiled in, so the binary needs no files beside it. A key
+//! missing from a language falls back to English, and a test keeps the three files'
+//! keys and `{placeholders}` the same.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::model::{Names, Status};
+
+/// An interface language.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Ru,
+    Kk,
+}
+
+impl Lang {
+    pub const ALL: [Self; 3] = [Self::En, Self::Ru, Self::Kk];
+
+    /// The ISO 639-1 code, as `--lang` takes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Ru => "ru",
+            Self::Kk => "kk",
+        }
+    }
+
+    /// The language's name in itself, for the language menu.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::En => "English",
+            Self::Ru => "Русский",
+            Self::Kk => "Қазақша",
+        }
+    }
+
+    /// Reads a language code or a POSIX locale: `ru`, `ru_RU.UTF-8`, `kk-KZ`, `kk_KZ@latin`.
+    /// `kz` (the country code, often used for the language) is taken as Kazakh.
+    pub fn from_code(code: &str) -> Option<Self> {
+        let language = code
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match language.as_str() {
+            "en" => Some(Self::En),
+            "ru" => Some(Self::Ru),
+            "kk" | "kz" => Some(Self::Kk),
+            _ => None,
+        }
+    }
+
+    /// The language of the system locale (`LC_ALL`, then `LC_MESSAGES`, then `LANG`, as
+    /// POSIX orders them; `LANGUAGE`'s list first, as GNU gettext does), or English.
+    pub fn from_environment() -> Self {
+        Self::from_locale_vars(|name| std::env::var(name).ok())
+    }
+
+    pub fn from_locale_vars(var: impl Fn(&str) -> Option<String>) -> Self {
+        let set = |name: &str| var(name).filter(|v| !v.is_empty());
+        // gettext ignores LANGUAGE when the locale is "C".
+        let locale = set("LC_ALL")
+            .or_else(|| set("LC_MESSAGES"))
+            .or_else(|| set("LANG"));
+        if locale.as_deref().is_some_and(|l| l != "C" && l != "POSIX")
+            && let Some(list) = set("LANGUAGE")
+            && let Some(lang) = list.split(':').find_map(Self::from_code)
+        {
+            return lang;
+        }
+        locale
+            .as_deref()
+            .and_then(Self::from_code)
+            .unwrap_or_default()
+    }
+
+    /// This language's words.
+    pub fn tr(self) -> &'static Strings {
+        static EN: LazyLock<Strings> =
+            LazyLock::new(|| Strings::parse(Lang::En, include_str!("../assets/lang/en.json")));
+        static RU: LazyLock<Strings> =
+            LazyLock::new(|| Strings::parse(Lang::Ru, include_str!("../assets/lang/ru.json")));
+        static KK: LazyLock<Strings> =
+            LazyLock::new(|| Strings::parse(Lang::Kk, include_str!("../assets/lang/kk.json")));
+        match self {
+            Self::En => &EN,
+            Self::Ru => &RU,
+            Self::Kk => &KK,
+        }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::from_code(s).ok_or_else(|| format!("unknown language {s:?}: use en, ru or kk"))
+    }
+}
+
+/// One language's words, by key.
+#[derive(Debug)]
+pub struct Strings {
+    pub lang: Lang,
+    table: HashMap<String, String>,
+}
+
+impl Strings {
+    /// A file that does not parse is a build mistake the tests catch; at run time it
+    /// leaves the language empty, so every key falls back to English.
+    fn parse(lang: Lang, json: &str) -> Self {
+        let table = serde_json::from_str(json).unwrap_or_else(|e| {
+            log::error!("assets/lang/{}.json: {e}", lang.code());
+            HashMap::new()
+        });
+        Self { lang, table }
+    }
+
+    /// The text for `key`, in English when this language lacks it, or the key itself
+    /// when English does too (a visible mistake rather than an empty label).
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.table
+            .get(key)
+            .or_else(|| Lang::En.tr().table.get(key))
+            .map_or(key, String::as_str)
+    }
+
+    /// [`Self::get`] with each `{name}` replaced by its value.
+    pub fn fmt(&self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        let mut text = self.get(key).to_owned();
+        for (name, value) in args {
+            text = text.replace(&format!("{{{name}}}"), &value.to_string());
+        }
+        text
+    }
+
+    pub fn status(&self, status: Status) -> &str {
+        self.get(STATUS_KEYS[status.index()].0)
+    }
+
+    pub fn meaning(&self, status: Status) -> &str {
+        self.get(STATUS_KEYS[status.index()].1)
+    }
+
+    /// The city's name in this language, or its English name when the data has none.
+    pub fn name<'a>(&self, names: &'a Names) -> &'a str {
+        let local = match self.lang {
+            Lang::En => None,
+            Lang::Ru => names.ru.as_deref(),
+            Lang::Kk => names.kk.as_deref(),
+        };
+        local.unwrap_or(&names.en)
+    }
+
+    /// Every key, for the tests.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.table.keys().map(String::as_str)
+    }
+}
+
+/// `(label key, meaning key)` per status, in [`Status::ALL`] order.
+const STATUS_KEYS: [(&str, &str); Status::ALL.len()] = [
+    ("status.held", "meaning.held"),
+    ("status.held_renamed", "meaning.held_renamed"),
+    ("status.alternative", "meaning.alternative"),
+    ("status.announced", "meaning.announced"),
+    ("status.official_only", "meaning.official_only"),
+    ("status.refused", "meaning.refused"),
+    ("status.cancelled", "meaning.cancelled"),
+    ("status.none_planned", "meaning.none_planned"),
+    ("status.no_report", "meaning.no_report"),
+];
+
+/// The `{placeholders}` in a text, sorted.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    names.sort_unstable();
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_key_with_the_same_placeholders() {
+        let english = Lang::En.tr();
+        assert!(english.keys().count() > 50);
+        for lang in [Lang::Ru, Lang::Kk] {
+            let tr = lang.tr();
+            let mut missing: Vec<&str> = english
+                .keys()
+                .filter(|k| !tr.table.contains_key(*k))
+                .collect();
+            missing.sort_unstable();
+            assert!(missing.is_empty(), "{lang}: missing {missing:?}");
+            let mut extra: Vec<&str> = tr
+                .keys()
+                .filter(|k| !english.table.contains_key(*k))
+                .collect();
+            extra.sort_unstable();
+            assert!(extra.is_empty(), "{lang}: keys English lacks {extra:?}");
+            for (key, text) in &tr.table {
+                assert!(!text.trim().is_empty(), "{lang}: {key} is empty");
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(english.get(key)),
+                    "{lang}: {key} has other placeholders than English"
+                );
+            }
+        }
+        for status in Status::ALL {
+            assert_ne!(english.status(status), STATUS_KEYS[status.index()].0);
+            assert_eq!(english.status(status), status.label(), "{status}");
+            assert_eq!(english.meaning(status), status.meaning(), "{status}");
+        }
+    }
+
+    #[test]
+    fn locales_are_read_the_way_posix_and_gettext_read_them() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(Lang::from_locale_vars(env(&[])), Lang::En);
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "ru_RU.UTF-8")])),
+            Lang::Ru
+        );
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "kk_KZ.UTF-8")])),
+            Lang::Kk
+        );
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "ru_RU.UTF-8"), ("LC_ALL", "kk_KZ")])),
+            Lang::Kk
+        );
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "en_US.UTF-8"), ("LANGUAGE", "de:kk:ru")])),
+            Lang::Kk
+        );
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "C"), ("LANGUAGE", "ru")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "de_DE.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!("kz".parse::<Lang>(), Ok(Lang::Kk));
+        assert!("de".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn placeholders_are_filled_in() {
+        assert_eq!(placeholders("{a} to {b}, {a}"), ["a", "a", "b"]);
+        let tr = Lang::En.tr();
+        assert_eq!(tr.fmt("list.title", &[("year", &2019)]), "Cities in 2019");
+        assert_eq!(tr.get("no.such.key"), "no.such.key");
+    }
+}
