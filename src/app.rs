@@ -899,8 +899,9 @@ impl MemoryMapApp {
         if let Some(comparison) = self.current_comparison() {
             egui::Panel::left("compare")
                 .resizable(true)
-                .default_size(300.0)
+                .default_size(320.0)
                 .min_size(220.0)
+                .max_size(420.0)
                 .show(ui, |ui| {
                     ui.add_space(4.0);
                     crate::ui::compare_panel::compare_panel_ui(

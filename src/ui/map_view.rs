@@ -107,6 +107,10 @@ pub struct MapView {
     shown: Option<[f64; 4]>,
     /// Where each city was drawn last frame: `(city index, screen position)`.
     drawn: Vec<(usize, Pos2)>,
+    /// Until the user pans or zooms, the whole country is fitted again whenever the map's
+    /// size changes (panels settling, a panel opening, the window resized).
+    fitted: bool,
+    frame_size: egui::Vec2,
 }
 
 impl MapView {
@@ -132,12 +136,15 @@ impl MapView {
             restore: None,
             shown: None,
             drawn: Vec::new(),
+            fitted: true,
+            frame_size: egui::Vec2::ZERO,
         }
     }
 
     /// Fit the whole country on the next frame.
     pub fn reset_view(&mut self) {
         self.reset_pending = 1;
+        self.fitted = true;
     }
 
     /// The bounds shown in the last frame: `[min lon, min lat, max lon, max lat]`.
@@ -151,6 +158,7 @@ impl MapView {
         if bounds.iter().all(|v| v.is_finite()) && x0 < x1 && y0 < y1 {
             self.restore = Some(bounds);
             self.reset_pending = 0;
+            self.fitted = false;
         }
     }
 
@@ -189,8 +197,15 @@ impl MapView {
             comparison,
             ..
         } = input;
+        // The plot's frame is about the size of this panel, less the axes.
+        let size = ui.available_size();
+        if self.fitted && size != self.frame_size {
+            self.reset_pending = self.reset_pending.max(1);
+        }
+        self.frame_size = size;
         let reset = self.reset_pending > 0;
         self.reset_pending = self.reset_pending.saturating_sub(1);
+        let mut zoomed = false;
         let restore = self.restore.take();
         let home = self.home;
         let border = &self.border;
@@ -222,6 +237,7 @@ impl MapView {
                 } else if plot_ui.response().hovered() {
                     let scroll = plot_ui.ctx().input(|i| i.smooth_scroll_delta.y);
                     if scroll != 0.0 {
+                        zoomed = true;
                         let factor = (scroll / WHEEL_ZOOM_POINTS).exp();
                         plot_ui.zoom_bounds_around_hovered(egui::vec2(factor, factor));
                     }
@@ -244,6 +260,9 @@ impl MapView {
                 }
             });
 
+        if zoomed || response.response.dragged() {
+            self.fitted = false;
+        }
         let transform = response.transform;
         let frame = *transform.frame();
         let (min, max) = (transform.bounds().min(), transform.bounds().max());

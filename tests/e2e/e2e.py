@@ -15,6 +15,7 @@ Needs: Xvfb, xdotool, imagemagick (import), Mesa's Vulkan driver (lavapipe), gda
 """
 
 import csv
+import io
 import json
 import os
 import shutil
@@ -216,6 +217,54 @@ def main():
         )
         state = wait_for(lambda: read_state(state_file), 60, "the first frame after a restart")
         check("a restart remembers the year (2018)", state["year"] == 2018, state)
+        app.terminate()
+        app.wait(timeout=10)
+
+        # A view given on the command line: compare mode, in Kazakh. The change counts are
+        # checked against `memorymap list` for both years (another code path).
+        state_file.unlink()
+        app = subprocess.Popen(
+            [str(binary), "--year", "2025", "--compare", "2019", "--lang", "kk", "--state-file", str(state_file)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        state = wait_for(lambda: read_state(state_file), 60, "the first frame in compare mode")
+        check("--lang kk and --compare 2019 open that view", state["lang"] == "kk" and state["compare"] == 2019, state)
+        statuses = {}
+        for year in (2019, 2025):
+            listed = subprocess.run([str(binary), "list", "--year", str(year)], capture_output=True, text=True, check=True)
+            statuses[year] = {r["id"]: r["status"] for r in csv.DictReader(io.StringIO(listed.stdout))}
+        expected = {"changed": 0, "newly_reported": 0, "no_longer_reported": 0, "unchanged": 0, "never_reported": 0}
+        for city, a in statuses[2019].items():
+            b = statuses[2025][city]
+            kind = {
+                (True, True): "never_reported",
+                (True, False): "newly_reported",
+                (False, True): "no_longer_reported",
+            }.get((a == "no_report", b == "no_report"), "unchanged" if a == b else "changed")
+            expected[kind] += 1
+        check("the change counts agree with `memorymap list`", state["changes"] == expected, (state["changes"], expected))
+        screenshot("4b-compare-kk")
+        window = find_window("memorymap")
+        xdotool("windowfocus", "--sync", window)
+        xdotool("key", "ctrl+d")
+        state = wait_for(
+            lambda: (s := read_state(state_file)) and s["compare"] is None and s, 15, "Ctrl+D to stop comparing"
+        )
+        check("Ctrl+D stops comparing", state["compare"] is None and state["changes"] == {}, state)
+        # The keyboard alone: Down selects the first city of the list, Down again the next.
+        xdotool("key", "Down")
+        first = wait_for(lambda: (s := read_state(state_file)) and s["selected"], 15, "Down to select a city")
+        xdotool("key", "Down")
+        second = wait_for(
+            lambda: (s := read_state(state_file)) and s["selected"] != first and s["selected"], 15, "Down again"
+        )
+        check(
+            "Down selects a city, Down again another",
+            first in statuses[2025] and second in statuses[2025] and first != second,
+            (first, second),
+        )
         app.terminate()
         app.wait(timeout=10)
 
