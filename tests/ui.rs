@@ -941,6 +941,17 @@ fn a_city_can_be_chosen_with_the_keyboard_alone() {
     let mut harness = harness(Some(2025));
     let d = harness.state().dataset().clone();
     let almaty = city(&harness, "almaty");
+    // Tab reaches the cities on the map (after the controls above and beside it).
+    let names: Vec<String> = (0..d.cities.len())
+        .map(|i| expected_city_name(&d, i, 2025))
+        .collect();
+    let mut presses = 0;
+    while !names.iter().any(|n| harness.get_by_label(n).is_focused()) {
+        presses += 1;
+        assert!(presses < 300, "Tab never reached a city on the map");
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+    }
     // Focus (what Tab does) and Enter open a city.
     harness
         .get_by_label(&expected_city_name(&d, almaty, 2025))
