@@ -95,7 +95,7 @@ pub fn load_csv_bytes(
         lines: LineIndex::default(),
     };
     let built = reader.read(bytes);
-    let Some(built) = built else {
+    let Some(mut built) = built else {
         return finish(file, reader.problems, None);
     };
     if reader
@@ -105,7 +105,8 @@ pub fn load_csv_bytes(
     {
         return finish(file, reader.problems, None);
     }
-    let (dataset, problems) = load_json_value(file, &built.json, options);
+    let json = std::mem::take(&mut built.json);
+    let (dataset, problems) = load_json_value(file, json, options);
     reader
         .problems
         .extend(problems.into_iter().map(|p| built.relocate(p)));

@@ -128,7 +128,7 @@ pub fn is_csv_name(file: &str) -> bool {
 /// Returns the dataset, if it could be built, and every problem found.
 pub(crate) fn load_json_value(
     file: &str,
-    root: &Value,
+    root: Value,
     options: LoadOptions<'_>,
 ) -> (Option<Dataset>, Vec<Problem>) {
     let mut checker = Checker {
@@ -370,11 +370,13 @@ impl Checker<'_> {
 
     fn load(&mut self, bytes: &[u8], options: LoadOptions<'_>) -> Option<Dataset> {
         let root = self.parse_json(bytes)?;
-        self.load_value(&root, options)
+        self.load_value(root, options)
     }
 
-    fn load_value(&mut self, root: &Value, options: LoadOptions<'_>) -> Option<Dataset> {
-        let Some(root) = root.as_object() else {
+    /// Checks and converts the parsed JSON, consuming it: each feature's tree is freed as
+    /// soon as its city is built, so the tree and the dataset are not both held whole.
+    fn load_value(&mut self, mut root: Value, options: LoadOptions<'_>) -> Option<Dataset> {
+        let Some(root) = root.as_object_mut() else {
             self.error(
                 Location::Field("(top level)".into()),
                 "expected a GeoJSON FeatureCollection object",
@@ -415,25 +417,26 @@ impl Checker<'_> {
         let (sources, source_index) = self.sources(&meta.sources);
         let mut cited = vec![false; sources.len()];
         let timeline = self.timeline(&meta.country_timeline, &info, &source_index, &mut cited);
-        let features = match root.get("features") {
-            Some(Value::Array(features)) => features.as_slice(),
+        let no_features = matches!(root.get("features"), Some(Value::Array(a)) if a.is_empty());
+        let features = match root.remove("features") {
+            Some(Value::Array(features)) => features,
             Some(_) => {
                 self.error(
                     Location::Field("features".into()),
                     "expected an array of features",
                 );
-                &[]
+                Vec::new()
             }
             None => {
                 self.error(
                     Location::Field("features".into()),
                     "missing: the list of cities",
                 );
-                &[]
+                Vec::new()
             }
         };
         let cities = self.cities(features, &info, &source_index, &mut cited, options);
-        if matches!(root.get("features"), Some(Value::Array(a)) if a.is_empty()) {
+        if no_features {
             self.warning(
                 Location::Field("features".into()),
                 "the dataset has no cities",
@@ -515,7 +518,26 @@ impl Checker<'_> {
         value: &Value,
         at: impl Fn(&str) -> Location,
     ) -> Option<T> {
-        match serde_path_to_error::deserialize::<_, T>(value) {
+        let result = serde_path_to_error::deserialize::<_, T>(value);
+        self.typed_result(result, at)
+    }
+
+    /// [`Self::typed`] taking the value, so its strings move instead of being copied.
+    fn typed_owned<T: for<'de> Deserialize<'de>>(
+        &mut self,
+        value: Value,
+        at: impl Fn(&str) -> Location,
+    ) -> Option<T> {
+        let result = serde_path_to_error::deserialize::<_, T>(value);
+        self.typed_result(result, at)
+    }
+
+    fn typed_result<T>(
+        &mut self,
+        result: Result<T, serde_path_to_error::Error<serde_json::Error>>,
+        at: impl Fn(&str) -> Location,
+    ) -> Option<T> {
+        match result {
             Ok(t) => Some(t),
             Err(e) => {
                 let path = e.path().to_string();
@@ -721,17 +743,17 @@ impl Checker<'_> {
 
     fn cities(
         &mut self,
-        features: &[Value],
+        features: Vec<Value>,
         info: &DatasetInfo,
         sources: &HashMap<String, usize>,
         cited: &mut [bool],
         options: LoadOptions<'_>,
     ) -> Vec<City> {
-        let mut cities = Vec::new();
+        let mut cities = Vec::with_capacity(features.len());
         let mut city_ids = HashMap::new();
         let mut report_ids = HashSet::new();
-        for (i, value) in features.iter().enumerate() {
-            let id = item_id(value, i);
+        for (i, value) in features.into_iter().enumerate() {
+            let id = item_id(&value, i);
             let item = Item {
                 kind: "feature",
                 id: &id,
@@ -740,12 +762,13 @@ impl Checker<'_> {
                 self.error(item.at("(whole item)"), "expected a Feature object");
                 continue;
             }
+            let id_is_string = matches!(value.get("id"), Some(Value::String(_)));
             match value.get("id") {
                 Some(Value::String(_)) => {}
                 Some(_) => self.error(item.at("id"), "expected a string id such as \"almaty\""),
                 None => self.error(item.at("id"), "missing: every city needs an id"),
             }
-            let Some(raw) = self.typed::<RawFeature>(value, |f| item.at(f)) else {
+            let Some(raw) = self.typed_owned::<RawFeature>(value, |f| item.at(f)) else {
                 continue;
             };
             if raw.kind != "Feature" {
@@ -765,9 +788,7 @@ impl Checker<'_> {
                 self.error(item.at("properties"), "missing: names, region and reports");
                 continue;
             };
-            if self.unique_id(&item, &mut city_ids, &id, i)
-                && matches!(value.get("id"), Some(Value::String(_)))
-            {
+            if self.unique_id(&item, &mut city_ids, &id, i) && id_is_string {
                 self.check_id(&item, &id);
             }
             if let Some(city) = self.city(
