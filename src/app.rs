@@ -164,6 +164,12 @@ pub struct MemoryMapApp {
     compare: Option<i32>,
     comparison: Option<Comparison>,
     lang: Lang,
+    /// Counts the datasets shown, so the map knows when to rebuild its index.
+    data_generation: u64,
+    /// Frames drawn so far (in the state file, so tests can see an idle window draws none).
+    frames: u64,
+    /// Close the window once this many frames have been drawn (start-up measurements).
+    exit_after_frames: Option<u64>,
     /// The language was chosen in the window (remembered) rather than taken from the system.
     lang_chosen: bool,
 }
@@ -216,6 +222,9 @@ impl MemoryMapApp {
             compare: None,
             comparison: None,
             lang: Lang::default(),
+            data_generation: 0,
+            frames: 0,
+            exit_after_frames: None,
             lang_chosen: false,
         }
     }
@@ -274,6 +283,12 @@ impl MemoryMapApp {
 
     pub fn problems(&self) -> Option<&ProblemReport> {
         self.problems.as_ref()
+    }
+
+    /// Closes the window after `frames` frames (to time start-up against a bare window).
+    pub fn with_exit_after_frames(mut self, frames: Option<u64>) -> Self {
+        self.exit_after_frames = frames;
+        self
     }
 
     pub fn with_state_file(mut self, path: Option<PathBuf>) -> Self {
@@ -379,6 +394,16 @@ impl MemoryMapApp {
         self.status.as_ref()
     }
 
+    /// Shows these bounds (`[min lon, min lat, max lon, max lat]`) from the next frame on.
+    pub fn show_bounds(&mut self, bounds: [f64; 4]) {
+        self.map.set_view_bounds(bounds);
+    }
+
+    /// The map's last frame: cities drawn one by one, and clusters.
+    pub fn map_view(&self) -> &MapView {
+        &self.map
+    }
+
     /// Where a city was drawn in the last frame (screen points), for tests and scripts.
     pub fn city_screen_position(&self, city: usize) -> Option<egui::Pos2> {
         self.map.screen_position(city)
@@ -391,6 +416,7 @@ impl MemoryMapApp {
         state.loading = self.loading.is_some();
         state.last_export = self.status.as_ref().map(|(_, m)| m.clone());
         state.lang = self.lang.code().to_owned();
+        state.frames = self.frames;
         state.compare = self.compare;
         if let Some(comparison) = self.current_comparison() {
             state.changes = Change::ALL
@@ -676,6 +702,7 @@ impl MemoryMapApp {
                     .or(self.compare)
                     .filter(|y| dataset.years().contains(y));
                 self.comparison = None;
+                self.data_generation += 1;
                 self.dataset = dataset;
                 self.problems = (!warnings.is_empty()).then(|| ProblemReport {
                     file: name.clone(),
@@ -824,7 +851,11 @@ impl MemoryMapApp {
         let ctx = ui.ctx().clone();
         if self.ctx.is_none() {
             self.ctx = Some(ctx.clone());
-            // Fonts change from the next pass on: this first one draws nothing.
+        }
+        self.frames += 1;
+        if !fonts_installed(&ctx) {
+            // Fonts change from the next pass on: this one draws nothing. (The window
+            // installs them before its first frame; tests and offscreen renders come here.)
             install_fonts(&ctx);
             ctx.request_repaint();
             return;
@@ -936,6 +967,7 @@ impl MemoryMapApp {
             .show(ui, |ui| {
                 let input = MapInput {
                     dataset: &self.dataset,
+                    generation: self.data_generation,
                     year: self.year,
                     selected: self.selected,
                     hidden: &self.hidden,
@@ -1234,6 +1266,16 @@ pub fn install_fonts(ctx: &egui::Context) {
         family.push("Hack".to_owned());
     }
     ctx.set_fonts(fonts);
+    ctx.data_mut(|d| d.insert_temp(fonts_id(), true));
+}
+
+fn fonts_id() -> egui::Id {
+    egui::Id::unique("memorymap fonts installed")
+}
+
+fn fonts_installed(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(fonts_id()))
+        .unwrap_or(false)
 }
 
 /// How long each year is shown while playing.
@@ -1348,7 +1390,14 @@ fn drop_overlay(ctx: &egui::Context) {
 
 impl eframe::App for MemoryMapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if self.exit_after_frames.is_some_and(|n| self.frames >= n) {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
         self.root_ui(ui);
+        if self.exit_after_frames.is_some() {
+            ui.ctx().request_repaint();
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -56,6 +56,10 @@ pub struct Cli {
     #[arg(long)]
     pub fresh: bool,
 
+    /// Close the window after N frames (to time start-up; see benches/README)
+    #[arg(long, value_name = "N", hide = true)]
+    pub exit_after_frames: Option<u64>,
+
     /// Write the view (year, selection, counts) as JSON to FILE whenever it changes
     #[arg(long, value_name = "FILE", hide = true)]
     pub state_file: Option<PathBuf>,

@@ -128,6 +128,7 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
         selected,
     )
     .with_state_file(args.state_file.clone())
+    .with_exit_after_frames(args.exit_after_frames)
     .with_lang(lang, args.lang.is_some());
     if let Some(file) = file {
         app = app.open_on_start(file, args.year, args.city.clone(), args.compare);
@@ -149,6 +150,7 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
         options,
         Box::new(move |cc| {
             cc.egui_ctx.set_theme(egui::Theme::Light);
+            memorymap::app::install_fonts(&cc.egui_ctx);
             let saved = if fresh {
                 None
             } else {

@@ -31,6 +31,9 @@ pub struct ViewState {
     /// The interface language's code.
     #[serde(default)]
     pub lang: String,
+    /// Frames drawn since the window opened.
+    #[serde(default)]
+    pub frames: u64,
     /// Compare mode: the year compared with `year`, and the cities of each kind of change
     /// (by change id).
     #[serde(default)]
@@ -65,6 +68,7 @@ impl ViewState {
                 .collect(),
             screen: ScreenPositions::default(),
             lang: String::new(),
+            frames: 0,
             compare: None,
             changes: BTreeMap::new(),
         }

@@ -1053,3 +1053,73 @@ fn city_list_snapshot() {
     harness.run();
     harness.snapshot("city_list_2025");
 }
+
+#[test]
+fn a_hundred_thousand_cities_are_drawn_as_clusters_and_a_click_on_one_zooms_in() {
+    use memorymap::model::generate::{GenSpec, write_dataset};
+    use memorymap::ui::map_view::INDIVIDUAL_LIMIT;
+    let basemap = Basemap::builtin().unwrap();
+    let mut bytes = Vec::new();
+    write_dataset(
+        GenSpec {
+            cities: 100_000,
+            reports_per_city: 1,
+            first_year: 2015,
+            last_year: 2025,
+            seed: 3,
+        },
+        &mut bytes,
+    )
+    .unwrap();
+    let dataset = memorymap::model::load_bytes(
+        "big.geojson",
+        &bytes,
+        memorymap::model::LoadOptions {
+            area: Some(&basemap.border),
+        },
+    )
+    .unwrap()
+    .dataset;
+    let app = MemoryMapApp::new(dataset, "big.geojson".into(), &basemap, Some(2015), None);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(32)
+        .build_ui_state(|ui, app: &mut MemoryMapApp| app.root_ui(ui), app);
+    harness.run();
+
+    let map = harness.state().map_view();
+    let clusters = map.clusters().to_vec();
+    assert!(
+        clusters.len() > 10 && map.drawn_cities() + clusters.len() < INDIVIDUAL_LIMIT,
+        "{} clusters, {} single cities",
+        clusters.len(),
+        map.drawn_cities()
+    );
+    // Every city is in one cluster or drawn alone: none is lost, none counted twice.
+    let in_clusters: u32 = clusters.iter().map(|c| c.shown).sum();
+    assert_eq!(in_clusters as usize + map.drawn_cities(), 100_000);
+    // Each cluster says what is in it, to screen readers too.
+    harness
+        .get_all_by_label_contains("; click to zoom in")
+        .next()
+        .unwrap();
+
+    let [x0, _, x1, _] = map.view_bounds().unwrap();
+    let biggest = clusters.iter().max_by_key(|c| c.shown).unwrap().clone();
+    click_at(&mut harness, biggest.pos);
+    harness.run();
+    let map = harness.state().map_view();
+    let [z0, y0, z1, y1] = map.view_bounds().unwrap();
+    let zoom = (x1 - x0) / (z1 - z0);
+    assert!((3.5..4.5).contains(&zoom), "zoomed {zoom}×");
+    let [lon, lat] = biggest.centre;
+    assert!((z0..z1).contains(&lon) && (y0..y1).contains(&lat));
+    // Zoomed in, the same cities are spread over more, smaller clusters or drawn alone.
+    assert_eq!(
+        harness.state().selected(),
+        None,
+        "a cluster click selects nothing"
+    );
+    let after: u32 = map.clusters().iter().map(|c| c.shown).sum();
+    assert!((after as usize) < 100_000);
+}

@@ -2,9 +2,11 @@
 
 pub mod basemap;
 pub mod hit;
+pub mod index;
 
 pub use basemap::{Basemap, BasemapError, Region};
 pub use hit::nearest_within;
+pub use index::CityIndex;
 
 /// Plot aspect (degrees of longitude per degree of latitude on screen) that makes
 /// shapes look right at `lat`: a degree of longitude is `cos(lat)` as long as one of latitude.

@@ -7,7 +7,7 @@ use egui::{Color32, FontId, Pos2, Rect, Stroke, vec2};
 use egui_plot::{Line, Plot, PlotBounds, PlotPoint, PlotPoints};
 
 use crate::app::Command;
-use crate::geography::{Basemap, LonLatBounds, aspect_for_latitude, nearest_within};
+use crate::geography::{Basemap, CityIndex, LonLatBounds, aspect_for_latitude, nearest_within};
 use crate::i18n::Strings;
 use crate::model::compare::{CityChange, Comparison};
 use crate::model::{Dataset, Status};
@@ -21,9 +21,19 @@ use crate::ui::tr;
 /// accessible way through them).
 pub const MAX_CITY_WIDGETS: usize = 2000;
 
+/// Up to this many cities in view are drawn one by one; beyond it, nearby cities are drawn
+/// as clusters with their count.
+pub const INDIVIDUAL_LIMIT: usize = 1500;
+/// Cluster cells are about this many screen points wide.
+const CLUSTER_PX: f64 = 64.0;
+/// At most this many cities get a label try (largest first).
+const LABEL_LIMIT: usize = 250;
+
 /// What the map shows this frame.
 pub struct MapInput<'a> {
     pub dataset: &'a Dataset,
+    /// Changes whenever another dataset is shown (the spatial index is rebuilt then).
+    pub generation: u64,
     pub year: i32,
     pub selected: Option<usize>,
     /// Statuses hidden on the map, by [`Status::index`].
@@ -32,11 +42,24 @@ pub struct MapInput<'a> {
     pub comparison: Option<&'a Comparison>,
 }
 
+/// A cluster drawn this frame.
+#[derive(Clone, Debug)]
+pub struct DrawnCluster {
+    pub pos: Pos2,
+    pub radius: f32,
+    /// `[lon, lat]` of its cities' centre.
+    pub centre: [f64; 2],
+    pub shown: u32,
+    pub counts: [u32; Status::ALL.len()],
+}
+
 /// What the per-city widgets saw this frame.
 #[derive(Default)]
 struct CityWidgets {
     /// Opened with the keyboard (Enter or Space on a focused city).
     activated: Option<usize>,
+    /// A cluster opened with the keyboard (zoom into it).
+    cluster_activated: Option<usize>,
     /// A pointer click landed on a city's widget (the nearest marker is picked).
     pointer_clicked: bool,
     hovered: Option<egui::Response>,
@@ -63,6 +86,33 @@ pub fn city_accessible_name(tr: &Strings, input: &MapInput<'_>, index: usize) ->
         name.push_str(&change_text(tr, change, comparison.from, input.year));
     }
     name
+}
+
+/// How far a click on a cluster zooms in.
+const CLUSTER_ZOOM: f64 = 4.0;
+
+/// "1234 cities: Held 1000, Refused 234".
+fn cluster_text(tr: &Strings, cluster: &DrawnCluster) -> String {
+    let parts: Vec<String> = Status::ALL
+        .into_iter()
+        .filter(|s| cluster.counts[s.index()] > 0)
+        .map(|s| format!("{} {}", tr.status(s), cluster.counts[s.index()]))
+        .collect();
+    format!(
+        "{}: {}",
+        tr.fmt("map.cluster", &[("n", &cluster.shown)]),
+        parts.join(", ")
+    )
+}
+
+/// 999, 1.2k, 15k, 1.3M: short enough for a cluster's disc.
+fn compact_count(n: u32) -> String {
+    match n {
+        0..=999 => n.to_string(),
+        1_000..=9_999 => format!("{:.1}k", f64::from(n) / 1e3),
+        10_000..=999_999 => format!("{}k", n / 1_000),
+        _ => format!("{:.1}M", f64::from(n) / 1e6),
+    }
 }
 
 /// "2019 → 2025: Held → Refused (changed)".
@@ -111,6 +161,9 @@ pub struct MapView {
     /// size changes (panels settling, a panel opening, the window resized).
     fitted: bool,
     frame_size: egui::Vec2,
+    /// The spatial index of a large dataset, and the dataset generation it was built for.
+    index: Option<(u64, CityIndex)>,
+    clusters: Vec<DrawnCluster>,
 }
 
 impl MapView {
@@ -138,6 +191,8 @@ impl MapView {
             drawn: Vec::new(),
             fitted: true,
             frame_size: egui::Vec2::ZERO,
+            index: None,
+            clusters: Vec::new(),
         }
     }
 
@@ -176,12 +231,120 @@ impl MapView {
             .is_some_and(|[x0, y0, x1, y1]| (x0..=x1).contains(&lon) && (y0..=y1).contains(&lat))
     }
 
+    /// The clusters drawn in the last frame.
+    pub fn clusters(&self) -> &[DrawnCluster] {
+        &self.clusters
+    }
+
+    /// How many cities were drawn one by one in the last frame.
+    pub fn drawn_cities(&self) -> usize {
+        self.drawn.len()
+    }
+
+    /// Zooms in `factor` times around `(lon, lat)`.
+    pub fn zoom_into(&mut self, lon: f64, lat: f64, factor: f64) {
+        if let Some([x0, y0, x1, y1]) = self.shown {
+            let (half_w, half_h) = ((x1 - x0) / 2.0 / factor, (y1 - y0) / 2.0 / factor);
+            self.set_view_bounds([lon - half_w, lat - half_h, lon + half_w, lat + half_h]);
+        }
+    }
+
+    /// The drawn cluster under `pointer`, as an index into [`Self::clusters`].
+    pub fn cluster_at(&self, pointer: Pos2) -> Option<usize> {
+        self.clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.pos.distance(pointer) <= c.radius + 2.0)
+            .min_by(|a, b| {
+                a.1.pos
+                    .distance(pointer)
+                    .total_cmp(&b.1.pos.distance(pointer))
+            })
+            .map(|(i, _)| i)
+    }
+
+    /// Decides what to draw: every city in view, or, with more than [`INDIVIDUAL_LIMIT`]
+    /// of them, clusters (and the cities alone in their cell).
+    fn place(&mut self, input: &MapInput<'_>, transform: &egui_plot::PlotTransform) {
+        let &MapInput {
+            dataset,
+            generation,
+            year,
+            hidden,
+            ..
+        } = input;
+        let frame = *transform.frame();
+        self.drawn.clear();
+        self.clusters.clear();
+        let push_city = |drawn: &mut Vec<(usize, Pos2)>, index: usize| {
+            let city = &dataset.cities[index];
+            let pos = transform
+                .position_from_point(&PlotPoint::new(city.location.lon, city.location.lat));
+            if frame.expand(PICK_RADIUS).contains(pos) {
+                drawn.push((index, pos));
+            }
+        };
+        if dataset.cities.len() <= INDIVIDUAL_LIMIT {
+            for index in 0..dataset.cities.len() {
+                if !hidden[dataset.city_year(index, year).status.index()] {
+                    push_city(&mut self.drawn, index);
+                }
+            }
+        } else {
+            if self.index.as_ref().is_none_or(|(g, _)| *g != generation) {
+                self.index = Some((generation, CityIndex::new(dataset)));
+            }
+            let Some((_, index)) = &mut self.index else {
+                return;
+            };
+            index.recount(dataset, year, hidden);
+            let (min, max) = (transform.bounds().min(), transform.bounds().max());
+            let margin = f64::from(PICK_RADIUS) * (max[1] - min[1]) / f64::from(frame.height());
+            let bounds = [
+                min[0] - margin,
+                min[1] - margin,
+                max[0] + margin,
+                max[1] + margin,
+            ];
+            let px_per_degree = f64::from(frame.height()) / (max[1] - min[1]);
+            let level = index.level_for(px_per_degree, CLUSTER_PX);
+            if index.shown_in(level, bounds) <= INDIVIDUAL_LIMIT {
+                for city in index.cities_in(bounds) {
+                    if !hidden[dataset.city_year(city, year).status.index()] {
+                        push_city(&mut self.drawn, city);
+                    }
+                }
+            } else {
+                for cell in index.cells_in(level, bounds) {
+                    if cell.shown == 1 {
+                        push_city(&mut self.drawn, cell.some_shown as usize);
+                        continue;
+                    }
+                    let pos = transform
+                        .position_from_point(&PlotPoint::new(cell.centre[0], cell.centre[1]));
+                    #[allow(clippy::cast_possible_truncation)]
+                    let radius = 8.0 + 3.0 * f64::from(cell.shown).log10() as f32;
+                    self.clusters.push(DrawnCluster {
+                        pos,
+                        radius,
+                        centre: cell.centre,
+                        shown: cell.shown,
+                        counts: cell.counts,
+                    });
+                }
+            }
+        }
+        self.drawn
+            .sort_by_key(|&(c, _)| dataset.cities[c].population.unwrap_or(0));
+    }
+
     /// Where a city was drawn in the last frame, if it was visible.
     pub fn screen_position(&self, city: usize) -> Option<Pos2> {
         self.drawn.iter().find(|(c, _)| *c == city).map(|&(_, p)| p)
     }
 
-    fn city_at(&self, pointer: Pos2) -> Option<usize> {
+    /// The drawn city within [`PICK_RADIUS`] of `pointer` (nearest first).
+    pub fn city_at(&self, pointer: Pos2) -> Option<usize> {
         nearest_within(
             self.drawn.iter().map(|&(c, p)| (c, [p.x, p.y])),
             [pointer.x, pointer.y],
@@ -193,7 +356,6 @@ impl MapView {
         let &MapInput {
             dataset,
             year,
-            hidden,
             comparison,
             ..
         } = input;
@@ -270,21 +432,10 @@ impl MapView {
         ui.painter()
             .with_clip_rect(frame)
             .set(background, self.background_shape(&transform));
-        self.drawn.clear();
-        for (index, city) in dataset.cities.iter().enumerate() {
-            if hidden[dataset.city_year(index, year).status.index()] {
-                continue;
-            }
-            let pos = transform
-                .position_from_point(&PlotPoint::new(city.location.lon, city.location.lat));
-            if frame.expand(PICK_RADIUS).contains(pos) {
-                self.drawn.push((index, pos));
-            }
-        }
-        self.drawn
-            .sort_by_key(|&(c, _)| dataset.cities[c].population.unwrap_or(0));
+        self.place(input, &transform);
 
         let painter = ui.painter().with_clip_rect(frame);
+        self.paint_clusters(&painter);
         self.paint_cities(&painter, input);
 
         let plot = response.response;
@@ -295,11 +446,47 @@ impl MapView {
             .filter(|_| plot.hovered() || pointer_on_city.is_some())
             .and_then(|p| self.city_at(p));
         let pointer_clicked = plot.clicked() || keyboard_pick.pointer_clicked;
+        let cluster_hovered = if hovered.is_none() {
+            pointer
+                .filter(|_| plot.hovered() || pointer_on_city.is_some())
+                .and_then(|p| self.cluster_at(p))
+        } else {
+            None
+        };
         if let Some(city) = keyboard_pick.activated {
             commands.push(Command::Select(Some(city)));
+        } else if let Some(cluster) = keyboard_pick.cluster_activated {
+            let [lon, lat] = self.clusters[cluster].centre;
+            self.zoom_into(lon, lat, CLUSTER_ZOOM);
         } else if pointer_clicked {
             let picked = pointer.and_then(|p| self.city_at(p));
-            commands.push(Command::Select(picked));
+            let cluster = pointer.and_then(|p| self.cluster_at(p));
+            match (picked, cluster) {
+                (None, Some(cluster)) => {
+                    // A click on a cluster zooms in on it.
+                    let [lon, lat] = self.clusters[cluster].centre;
+                    self.zoom_into(lon, lat, CLUSTER_ZOOM);
+                }
+                _ => commands.push(Command::Select(picked)),
+            }
+        }
+        if let Some(cluster) = cluster_hovered {
+            let tr = tr(ui.ctx());
+            let text = cluster_text(tr, &self.clusters[cluster]);
+            let tooltip = |ui: &mut egui::Ui| {
+                ui.label(text);
+                ui.weak(tr.get("map.cluster_hint"));
+            };
+            match pointer_on_city {
+                Some(response) => {
+                    response.on_hover_ui_at_pointer(tooltip);
+                }
+                None => {
+                    plot.on_hover_ui_at_pointer(tooltip);
+                }
+            }
+            ui.ctx().set_cursor_icon(egui::CursorIcon::ZoomIn);
+            return;
         }
         if let Some(city_index) = hovered {
             let tr = tr(ui.ctx());
@@ -341,10 +528,45 @@ impl MapView {
     /// accessible name with its status. Pointer clicks still pick the nearest marker.
     fn city_widgets(&self, ui: &mut egui::Ui, frame: Rect, input: &MapInput<'_>) -> CityWidgets {
         let mut out = CityWidgets::default();
-        if self.drawn.len() > MAX_CITY_WIDGETS {
+        if self.drawn.len() + self.clusters.len() > MAX_CITY_WIDGETS {
             return out;
         }
         let tr = tr(ui.ctx());
+        for (i, cluster) in self.clusters.iter().enumerate() {
+            let rect = Rect::from_center_size(cluster.pos, egui::Vec2::splat(2.0 * cluster.radius))
+                .intersect(frame);
+            let response = ui.interact(
+                rect,
+                ui.scope_id().with(("cluster", i)),
+                egui::Sense::click(),
+            );
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::accesskit::Role::Button,
+                    true,
+                    format!(
+                        "{}; {}",
+                        cluster_text(tr, cluster),
+                        tr.get("map.cluster_hint")
+                    ),
+                )
+            });
+            if response.has_focus() {
+                ui.painter().with_clip_rect(frame).circle_stroke(
+                    cluster.pos,
+                    cluster.radius + 4.0,
+                    Stroke::new(2.0, ui.visuals().selection.stroke.color),
+                );
+            }
+            if response.clicked_by(egui::PointerButton::Primary) {
+                out.pointer_clicked = true;
+            } else if response.clicked() {
+                out.cluster_activated = Some(i);
+            }
+            if response.hovered() {
+                out.hovered = Some(response);
+            }
+        }
         // Largest city first: the order Tab follows.
         for &(index, pos) in self.drawn.iter().rev() {
             let city = &input.dataset.cities[index];
@@ -381,6 +603,49 @@ impl MapView {
             }
         }
         out
+    }
+
+    /// Clusters: a white disc ringed with each status's share, the count in the middle.
+    fn paint_clusters(&self, painter: &egui::Painter) {
+        for cluster in &self.clusters {
+            painter.circle(
+                cluster.pos,
+                cluster.radius,
+                Color32::from_rgba_unmultiplied(255, 255, 255, 230),
+                Stroke::new(1.0, Color32::from_gray(60)),
+            );
+            let total: u32 = cluster.counts.iter().sum();
+            let mut start = -std::f32::consts::FRAC_PI_2;
+            for status in Status::ALL {
+                let n = cluster.counts[status.index()];
+                if n == 0 || total == 0 {
+                    continue;
+                }
+                #[allow(clippy::cast_precision_loss)]
+                let sweep = std::f32::consts::TAU * n as f32 / total as f32;
+                let steps = (sweep * 8.0).ceil().max(2.0);
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let points: Vec<Pos2> = (0..=steps as usize)
+                    .map(|k| {
+                        #[allow(clippy::cast_precision_loss)]
+                        let a = start + sweep * k as f32 / steps;
+                        cluster.pos + (cluster.radius - 2.5) * vec2(a.cos(), a.sin())
+                    })
+                    .collect();
+                painter.add(egui::Shape::line(
+                    points,
+                    Stroke::new(4.0, crate::ui::style::status_color(status)),
+                ));
+                start += sweep;
+            }
+            painter.text(
+                cluster.pos,
+                egui::Align2::CENTER_CENTER,
+                compact_count(cluster.shown),
+                FontId::proportional(11.0),
+                Color32::from_gray(20),
+            );
+        }
     }
 
     /// Sea-coloured frame with the land filled in, in this frame's screen coordinates.
@@ -475,9 +740,12 @@ impl MapView {
     ) {
         // The selected city, then the others largest first (`drawn` is smallest first).
         let chosen = self.drawn.iter().position(|&(c, _)| Some(c) == selected);
-        let order = chosen
-            .into_iter()
-            .chain((0..self.drawn.len()).rev().filter(|&i| Some(i) != chosen));
+        let order = chosen.into_iter().chain(
+            (0..self.drawn.len())
+                .rev()
+                .filter(|&i| Some(i) != chosen)
+                .take(LABEL_LIMIT),
+        );
         let markers: Vec<Rect> = self
             .drawn
             .iter()
