@@ -156,8 +156,9 @@ impl CityIndex {
         let Some(finest) = self.levels.last_mut() else {
             return;
         };
+        let statuses = dataset.statuses(year);
         for (city, &cell) in self.city_cell.iter().enumerate() {
-            let status = dataset.city_year(city, year).status;
+            let status = statuses.get(city).copied().unwrap_or(Status::NoReport);
             if hidden[status.index()] {
                 continue;
             }

@@ -261,6 +261,11 @@ impl Dataset {
         self.table.get(city, year)
     }
 
+    /// Every city's drawn status in `year`, in city order (empty outside the years).
+    pub fn statuses(&self, year: i32) -> &[Status] {
+        self.table.statuses(year)
+    }
+
     /// How many cities are in each status in `year`, indexed by [`Status::index`].
     pub fn counts(&self, year: i32) -> [usize; Status::ALL.len()] {
         self.table.counts(year)

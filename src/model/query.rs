@@ -93,6 +93,9 @@ pub(crate) struct YearTable {
     /// `[city * years + (year - first_year)]`
     cells: Vec<CityYear>,
     counts: Vec<[usize; Status::ALL.len()]>,
+    /// Per year, every city's status in city order (one byte each): what recolouring and
+    /// recounting a year read, in one sequential pass.
+    statuses: Vec<Vec<Status>>,
 }
 
 impl YearTable {
@@ -100,6 +103,7 @@ impl YearTable {
         let years = usize::try_from(info.last_year - info.first_year + 1).unwrap_or(0);
         let mut cells = Vec::with_capacity(cities.len() * years);
         let mut counts = vec![[0; Status::ALL.len()]; years];
+        let mut statuses = vec![Vec::with_capacity(cities.len()); years];
         for city in cities {
             for (offset, year) in (info.first_year..=info.last_year).enumerate() {
                 let cell = decide(
@@ -109,6 +113,7 @@ impl YearTable {
                         .filter(move |(_, r)| r.year == year),
                 );
                 counts[offset][cell.status.index()] += 1;
+                statuses[offset].push(cell.status);
                 cells.push(cell);
             }
         }
@@ -117,7 +122,14 @@ impl YearTable {
             years,
             cells,
             counts,
+            statuses,
         }
+    }
+
+    pub(crate) fn statuses(&self, year: i32) -> &[Status] {
+        self.offset(year)
+            .and_then(|o| self.statuses.get(o))
+            .map_or(&[], Vec::as_slice)
     }
 
     fn offset(&self, year: i32) -> Option<usize> {

@@ -149,10 +149,13 @@ def main():
         wait_for(lambda: time.time() - state_file.stat().st_mtime > 1.5, 30, "the window to settle")
 
         before = cpu_seconds(app.pid)
-        time.sleep(5.0)
+        frames_before = read_state(state_file)["frames"]
+        time.sleep(10.0)
         idle = cpu_seconds(app.pid) - before
-        print(f"info idle CPU over 5 s: {idle:.2f} s")
-        check("an idle window does not keep repainting", idle < 0.25, f"({idle:.2f} s CPU in 5 s)")
+        frames = read_state(state_file)["frames"] - frames_before
+        print(f"info idle over 10 s: {idle:.2f} s CPU, {frames} frames")
+        check("an idle window draws no frame in 10 s", frames == 0, f"({frames} frames)")
+        check("an idle window uses almost no CPU", idle < 0.25, f"({idle:.2f} s CPU in 10 s)")
 
         def click(pos):
             x, y = round(pos[0]), round(pos[1])
