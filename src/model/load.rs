@@ -248,6 +248,47 @@ struct RawContest {
     sources: Vec<String>,
 }
 
+/// A feature as the fast path reads it: [`RawFeature`] with a string id.
+#[derive(Deserialize)]
+struct TypedFeature {
+    #[serde(rename = "type")]
+    kind: String,
+    id: String,
+    geometry: Option<RawGeometry>,
+    properties: Option<RawProperties>,
+}
+
+/// The whole file as the fast path reads it. Other top-level members are ignored, as the
+/// slow path ignores them.
+#[derive(Deserialize)]
+struct TypedCollection {
+    #[serde(rename = "type", default)]
+    kind: Option<Value>,
+    #[serde(default)]
+    memorymap: Option<Value>,
+    features: Vec<TypedFeature>,
+}
+
+enum FeatureInput {
+    Json(Value),
+    Typed(TypedFeature),
+}
+
+/// Reads the file straight into typed features, or `None` when anything at the JSON or
+/// type level is off (the caller then takes the slow path, which reports it).
+fn parse_typed(bytes: &[u8]) -> Option<(Value, Vec<TypedFeature>)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let collection: TypedCollection = serde_json::from_slice(bytes).ok()?;
+    let mut root = serde_json::Map::new();
+    if let Some(kind) = collection.kind {
+        root.insert("type".into(), kind);
+    }
+    if let Some(meta) = collection.memorymap {
+        root.insert("memorymap".into(), meta);
+    }
+    Some((Value::Object(root), collection.features))
+}
+
 /// A GeoJSON Feature; foreign members are allowed here (RFC 7946 §6.1), not in properties.
 #[derive(Deserialize)]
 struct RawFeature {
@@ -369,13 +410,29 @@ impl Checker<'_> {
     }
 
     fn load(&mut self, bytes: &[u8], options: LoadOptions<'_>) -> Option<Dataset> {
+        // The fast path reads the features straight into typed structs. Any problem at that
+        // level (bad JSON, a wrong type, a missing field) sends the file down the slow path,
+        // which parses it into a tree first so that every such problem is found and placed.
+        if let Some((root, features)) = parse_typed(bytes) {
+            return self.load_parts(root, Some(features), options);
+        }
         let root = self.parse_json(bytes)?;
         self.load_value(root, options)
     }
 
     /// Checks and converts the parsed JSON, consuming it: each feature's tree is freed as
     /// soon as its city is built, so the tree and the dataset are not both held whole.
-    fn load_value(&mut self, mut root: Value, options: LoadOptions<'_>) -> Option<Dataset> {
+    fn load_value(&mut self, root: Value, options: LoadOptions<'_>) -> Option<Dataset> {
+        self.load_parts(root, None, options)
+    }
+
+    /// `typed`: the features already read by the fast path (`root` then has none).
+    fn load_parts(
+        &mut self,
+        mut root: Value,
+        typed: Option<Vec<TypedFeature>>,
+        options: LoadOptions<'_>,
+    ) -> Option<Dataset> {
         let Some(root) = root.as_object_mut() else {
             self.error(
                 Location::Field("(top level)".into()),
@@ -417,17 +474,23 @@ impl Checker<'_> {
         let (sources, source_index) = self.sources(&meta.sources);
         let mut cited = vec![false; sources.len()];
         let timeline = self.timeline(&meta.country_timeline, &info, &source_index, &mut cited);
-        let no_features = matches!(root.get("features"), Some(Value::Array(a)) if a.is_empty());
-        let features = match root.remove("features") {
-            Some(Value::Array(features)) => features,
-            Some(_) => {
+        let no_features = match &typed {
+            Some(features) => features.is_empty(),
+            None => matches!(root.get("features"), Some(Value::Array(a)) if a.is_empty()),
+        };
+        let features = match (typed, root.remove("features")) {
+            (Some(typed), _) => typed.into_iter().map(FeatureInput::Typed).collect(),
+            (None, Some(Value::Array(features))) => {
+                features.into_iter().map(FeatureInput::Json).collect()
+            }
+            (None, Some(_)) => {
                 self.error(
                     Location::Field("features".into()),
                     "expected an array of features",
                 );
                 Vec::new()
             }
-            None => {
+            (None, None) => {
                 self.error(
                     Location::Field("features".into()),
                     "missing: the list of cities",
@@ -743,7 +806,7 @@ impl Checker<'_> {
 
     fn cities(
         &mut self,
-        features: Vec<Value>,
+        features: Vec<FeatureInput>,
         info: &DatasetInfo,
         sources: &HashMap<String, usize>,
         cited: &mut [bool],
@@ -752,24 +815,48 @@ impl Checker<'_> {
         let mut cities = Vec::with_capacity(features.len());
         let mut city_ids = HashMap::new();
         let mut report_ids = HashSet::new();
-        for (i, value) in features.into_iter().enumerate() {
-            let id = item_id(&value, i);
+        for (i, input) in features.into_iter().enumerate() {
+            let (id, id_is_string, raw) = match input {
+                FeatureInput::Typed(feature) => {
+                    let id = if feature.id.is_empty() {
+                        format!("#{}", i + 1)
+                    } else {
+                        feature.id
+                    };
+                    let raw = RawFeature {
+                        kind: feature.kind,
+                        geometry: feature.geometry,
+                        properties: feature.properties,
+                    };
+                    (id, true, raw)
+                }
+                FeatureInput::Json(value) => {
+                    let id = item_id(&value, i);
+                    let item = Item {
+                        kind: "feature",
+                        id: &id,
+                    };
+                    if !value.is_object() {
+                        self.error(item.at("(whole item)"), "expected a Feature object");
+                        continue;
+                    }
+                    let id_is_string = matches!(value.get("id"), Some(Value::String(_)));
+                    match value.get("id") {
+                        Some(Value::String(_)) => {}
+                        Some(_) => {
+                            self.error(item.at("id"), "expected a string id such as \"almaty\"");
+                        }
+                        None => self.error(item.at("id"), "missing: every city needs an id"),
+                    }
+                    let Some(raw) = self.typed_owned::<RawFeature>(value, |f| item.at(f)) else {
+                        continue;
+                    };
+                    (id, id_is_string, raw)
+                }
+            };
             let item = Item {
                 kind: "feature",
                 id: &id,
-            };
-            if !value.is_object() {
-                self.error(item.at("(whole item)"), "expected a Feature object");
-                continue;
-            }
-            let id_is_string = matches!(value.get("id"), Some(Value::String(_)));
-            match value.get("id") {
-                Some(Value::String(_)) => {}
-                Some(_) => self.error(item.at("id"), "expected a string id such as \"almaty\""),
-                None => self.error(item.at("id"), "missing: every city needs an id"),
-            }
-            let Some(raw) = self.typed_owned::<RawFeature>(value, |f| item.at(f)) else {
-                continue;
             };
             if raw.kind != "Feature" {
                 self.error(
@@ -857,17 +944,21 @@ impl Checker<'_> {
         }
         let mut reports = Vec::new();
         for (i, raw) in raw.reports.into_iter().enumerate() {
-            let field = |f: &str| format!("properties.reports[{i}].{f}");
+            let field = |f: &'static str| ListField {
+                list: "properties.reports",
+                index: i,
+                field: f,
+            };
             if !report_ids.insert(raw.id.clone()) {
                 self.error(
-                    item.at(field("id")),
+                    item.at(field("id").to_string()),
                     format!("report id `{}` is used twice", raw.id),
                 );
             }
             self.year(item, &field("year"), raw.year, info);
             if raw.status == Status::NoReport {
                 self.error(
-                    item.at(field("status")),
+                    item.at(field("status").to_string()),
                     "no_report is what a year without reports means; remove the report instead",
                 );
             }
@@ -896,7 +987,11 @@ impl Checker<'_> {
         }
         let mut notes = Vec::new();
         for (i, raw) in raw.notes.into_iter().enumerate() {
-            let field = |f: &str| format!("properties.notes[{i}].{f}");
+            let field = |f: &'static str| ListField {
+                list: "properties.notes",
+                index: i,
+                field: f,
+            };
             self.year(item, &field("year"), raw.year, info);
             self.not_empty(item, &field("summary"), &raw.summary);
             if let Some(source) = self.cite(item, &field("source"), &raw.source, sources, cited) {
@@ -930,7 +1025,7 @@ impl Checker<'_> {
     fn report_date(
         &mut self,
         item: &Item<'_>,
-        field: &str,
+        field: &(impl std::fmt::Display + ?Sized),
         date: PartialDate,
         year: i32,
         timing: Timing,
@@ -939,17 +1034,17 @@ impl Checker<'_> {
         let (month, day) = info.event_day;
         if date.year > year {
             self.error(
-                item.at(field),
+                item.at(field.to_string()),
                 format!("dated {date}, after the year {year} it reports on"),
             );
         } else if date.year < year.saturating_sub(1) {
             self.warning(
-                item.at(field),
+                item.at(field.to_string()),
                 format!("dated {date}, long before the year {year} it reports on"),
             );
         } else if timing == Timing::Day && days_before(date.last_day(), (year, month, day)) > 7 {
             self.warning(
-                item.at(field),
+                item.at(field.to_string()),
                 format!(
                     "dated {date}, more than a week before the day ({year}-{month:02}-{day:02}), but its timing is \"day\""
                 ),
@@ -958,10 +1053,10 @@ impl Checker<'_> {
     }
 
     /// An error when a required text is empty or blank.
-    fn not_empty(&mut self, item: &Item<'_>, field: &str, text: &str) -> bool {
+    fn not_empty(&mut self, item: &Item<'_>, field: &(impl std::fmt::Display + ?Sized), text: &str) -> bool {
         let ok = !text.trim().is_empty();
         if !ok {
-            self.error(item.at(field), "empty");
+            self.error(item.at(field.to_string()), "empty");
         }
         ok
     }
@@ -1097,11 +1192,11 @@ impl Checker<'_> {
         ok
     }
 
-    fn year(&mut self, item: &Item<'_>, field: &str, year: i32, info: &DatasetInfo) -> bool {
+    fn year(&mut self, item: &Item<'_>, field: &(impl std::fmt::Display + ?Sized), year: i32, info: &DatasetInfo) -> bool {
         let ok = (info.first_year..=info.last_year).contains(&year);
         if !ok {
             self.error(
-                item.at(field),
+                item.at(field.to_string()),
                 format!(
                     "year {year} is outside the dataset's years {}–{}",
                     info.first_year, info.last_year
@@ -1111,18 +1206,18 @@ impl Checker<'_> {
         ok
     }
 
-    fn date(&mut self, item: &Item<'_>, field: &str, text: &str) -> Option<PartialDate> {
+    fn date(&mut self, item: &Item<'_>, field: &(impl std::fmt::Display + ?Sized), text: &str) -> Option<PartialDate> {
         PartialDate::parse(text)
-            .map_err(|message| self.error(item.at(field), message))
+            .map_err(|message| self.error(item.at(field.to_string()), message))
             .ok()
     }
 
-    fn excerpt(&mut self, item: &Item<'_>, field: &str, excerpt: Option<&str>) {
+    fn excerpt(&mut self, item: &Item<'_>, field: &(impl std::fmt::Display + ?Sized), excerpt: Option<&str>) {
         if let Some(excerpt) = excerpt {
             let chars = excerpt.chars().count();
             if chars > MAX_EXCERPT_CHARS {
                 self.warning(
-                    item.at(field),
+                    item.at(field.to_string()),
                     format!("excerpt is {chars} characters; quotations should be at most {MAX_EXCERPT_CHARS}"),
                 );
             }
@@ -1132,7 +1227,7 @@ impl Checker<'_> {
     fn cite(
         &mut self,
         item: &Item<'_>,
-        field: &str,
+        field: &(impl std::fmt::Display + ?Sized),
         source: &str,
         sources: &HashMap<String, usize>,
         cited: &mut [bool],
@@ -1146,7 +1241,7 @@ impl Checker<'_> {
             }
             None => {
                 self.error(
-                    item.at(field),
+                    item.at(field.to_string()),
                     format!("cites source `{source}`, which is not in memorymap.sources"),
                 );
                 None
@@ -1200,10 +1295,81 @@ fn plain_type_error(message: &str) -> String {
 }
 
 /// The item's id for messages: its `id` if it has a usable one, else its position.
+/// `list[index].field`, formatted only when a problem is reported.
+struct ListField {
+    list: &'static str,
+    index: usize,
+    field: &'static str,
+}
+
+impl std::fmt::Display for ListField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}[{}].{}", self.list, self.index, self.field)
+    }
+}
+
 fn item_id(value: &Value, index: usize) -> String {
     match value.get("id") {
         Some(Value::String(s)) if !s.is_empty() => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
         _ => format!("#{}", index + 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// The fast (typed) path and the slow (tree) path must agree on every valid file:
+    /// the same dataset and the same warnings.
+    fn both_paths(name: &str, bytes: &[u8], area: Option<&geo::MultiPolygon<f64>>) {
+        let options = LoadOptions { area };
+        let (root, features) = parse_typed(bytes).expect("the fast path reads a valid file");
+        let mut fast = Checker {
+            file: name,
+            problems: Vec::new(),
+        };
+        let fast_dataset = fast.load_parts(root, Some(features), options);
+        let slow_root: Value = serde_json::from_slice(bytes).unwrap();
+        let (slow_dataset, slow_problems) = load_json_value(name, slow_root, options);
+        assert!(fast_dataset.is_some(), "{name}");
+        assert!(fast_dataset == slow_dataset, "{name}: the datasets differ");
+        let text = |p: &[Problem]| p.iter().map(ToString::to_string).collect::<Vec<_>>();
+        assert_eq!(text(&fast.problems), text(&slow_problems), "{name}");
+    }
+
+    #[test]
+    fn the_fast_and_the_slow_path_agree_on_valid_files() {
+        let basemap = crate::geography::Basemap::builtin().unwrap();
+        let builtin = include_bytes!("../../data/kazakhstan.geojson");
+        both_paths("kazakhstan.geojson", builtin, Some(&basemap.border));
+        // With a warning (a city outside the border) and an empty id.
+        let moved = String::from_utf8_lossy(builtin).replace("76.9115", "96.9115");
+        both_paths("moved.geojson", moved.as_bytes(), Some(&basemap.border));
+        let mut generated = Vec::new();
+        super::super::generate::write_dataset(
+            super::super::generate::GenSpec {
+                cities: 300,
+                reports_per_city: 4,
+                first_year: 2015,
+                last_year: 2025,
+                seed: 11,
+            },
+            &mut generated,
+        )
+        .unwrap();
+        both_paths("gen.geojson", &generated, Some(&basemap.border));
+    }
+
+    #[test]
+    fn anything_off_at_the_json_level_takes_the_slow_path() {
+        assert!(parse_typed(b"{").is_none());
+        assert!(parse_typed(br#"{"type":"FeatureCollection"}"#).is_none());
+        assert!(
+            parse_typed(br#"{"features":[{"type":"Feature","id":3,"geometry":null,"properties":null}]}"#)
+                .is_none()
+        );
+        assert!(parse_typed(br#"{"features":[]}"#).is_some());
     }
 }
