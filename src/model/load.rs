@@ -3,7 +3,7 @@
 //! Every problem is collected (not just the first), with the file and the place:
 //! a line and column for JSON syntax, an item id and field path for meaning.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use geo::Contains as _;
@@ -668,8 +668,8 @@ impl Checker<'_> {
 
     fn sources(&mut self, raw: &[Value]) -> (Vec<Source>, HashMap<String, usize>) {
         let mut sources = Vec::new();
-        let mut index = HashMap::new();
-        let mut first_position = HashMap::new();
+        let mut index = HashMap::default();
+        let mut first_position = HashMap::default();
         for (i, value) in raw.iter().enumerate() {
             let id = item_id(value, i);
             let item = Item {
@@ -727,7 +727,7 @@ impl Checker<'_> {
         cited: &mut [bool],
     ) -> Vec<TimelineEntry> {
         let mut entries = Vec::new();
-        let mut first_position = HashMap::new();
+        let mut first_position = HashMap::default();
         for (i, value) in raw.iter().enumerate() {
             let id = item_id(value, i);
             let item = Item {
@@ -813,8 +813,8 @@ impl Checker<'_> {
         options: LoadOptions<'_>,
     ) -> Vec<City> {
         let mut cities = Vec::with_capacity(features.len());
-        let mut city_ids = HashMap::new();
-        let mut report_ids = HashSet::new();
+        let mut city_ids = HashMap::default();
+        let mut report_ids = HashSet::default();
         for (i, input) in features.into_iter().enumerate() {
             let (id, id_is_string, raw) = match input {
                 FeatureInput::Typed(feature) => {
