@@ -9,7 +9,7 @@ use std::time::Instant;
 use crate::files::{Existing, write_atomically};
 use crate::geography::Basemap;
 use crate::i18n::Lang;
-use crate::loader::{FileWatcher, LoadJob, LoadReason, display_name};
+use crate::loader::{Arrived, FileWatcher, LoadJob, LoadReason, display_name};
 use crate::model::compare::{Change, Comparison};
 use crate::model::export::{Format, Scope};
 use crate::model::{Dataset, LoadError, Loaded, Problem};
@@ -677,7 +677,7 @@ impl MemoryMapApp {
         ctx: &egui::Context,
         path: PathBuf,
         reason: LoadReason,
-        result: Result<(Loaded, String), LoadError>,
+        result: Result<Arrived, LoadError>,
     ) {
         let name = path.display().to_string();
         match result {
@@ -686,7 +686,11 @@ impl MemoryMapApp {
                     .selected
                     .and_then(|i| self.dataset.cities.get(i))
                     .map(|c| c.id.clone());
-                let (Loaded { dataset, warnings }, sha256) = loaded;
+                let Arrived {
+                    loaded: Loaded { dataset, warnings },
+                    sha256,
+                    index,
+                } = loaded;
                 self.data_sha256 = sha256;
                 let wanted_year = self.pending_year.take().unwrap_or(self.year);
                 self.year = if dataset.years().contains(&wanted_year) {
@@ -703,6 +707,9 @@ impl MemoryMapApp {
                     .filter(|y| dataset.years().contains(y));
                 self.comparison = None;
                 self.data_generation += 1;
+                if let Some(index) = index {
+                    self.map.set_index(self.data_generation, index);
+                }
                 self.dataset = dataset;
                 self.problems = (!warnings.is_empty()).then(|| ProblemReport {
                     file: name.clone(),

@@ -269,6 +269,9 @@ struct TypedCollection {
     features: Vec<TypedFeature>,
 }
 
+/// One feature to check, from either path. Only one exists at a time (they are taken from
+/// their list one by one), so the size difference between the variants costs nothing.
+#[allow(clippy::large_enum_variant)]
 enum FeatureInput {
     Json(Value),
     Typed(TypedFeature),
@@ -478,26 +481,28 @@ impl Checker<'_> {
             Some(features) => features.is_empty(),
             None => matches!(root.get("features"), Some(Value::Array(a)) if a.is_empty()),
         };
-        let features = match (typed, root.remove("features")) {
-            (Some(typed), _) => typed.into_iter().map(FeatureInput::Typed).collect(),
-            (None, Some(Value::Array(features))) => {
-                features.into_iter().map(FeatureInput::Json).collect()
-            }
-            (None, Some(_)) => {
-                self.error(
-                    Location::Field("features".into()),
-                    "expected an array of features",
-                );
-                Vec::new()
-            }
-            (None, None) => {
-                self.error(
-                    Location::Field("features".into()),
-                    "missing: the list of cities",
-                );
-                Vec::new()
-            }
-        };
+        // Each feature is taken from its list as it is checked, never all converted at once.
+        let features: Box<dyn Iterator<Item = FeatureInput>> =
+            match (typed, root.remove("features")) {
+                (Some(typed), _) => Box::new(typed.into_iter().map(FeatureInput::Typed)),
+                (None, Some(Value::Array(features))) => {
+                    Box::new(features.into_iter().map(FeatureInput::Json))
+                }
+                (None, Some(_)) => {
+                    self.error(
+                        Location::Field("features".into()),
+                        "expected an array of features",
+                    );
+                    Box::new(std::iter::empty())
+                }
+                (None, None) => {
+                    self.error(
+                        Location::Field("features".into()),
+                        "missing: the list of cities",
+                    );
+                    Box::new(std::iter::empty())
+                }
+            };
         let cities = self.cities(features, &info, &source_index, &mut cited, options);
         if no_features {
             self.warning(
@@ -806,13 +811,13 @@ impl Checker<'_> {
 
     fn cities(
         &mut self,
-        features: Vec<FeatureInput>,
+        features: Box<dyn Iterator<Item = FeatureInput> + '_>,
         info: &DatasetInfo,
         sources: &HashMap<String, usize>,
         cited: &mut [bool],
         options: LoadOptions<'_>,
     ) -> Vec<City> {
-        let mut cities = Vec::with_capacity(features.len());
+        let mut cities = Vec::with_capacity(features.size_hint().0);
         let mut city_ids = HashMap::default();
         let mut report_ids = HashSet::default();
         for (i, input) in features.into_iter().enumerate() {
@@ -1053,7 +1058,12 @@ impl Checker<'_> {
     }
 
     /// An error when a required text is empty or blank.
-    fn not_empty(&mut self, item: &Item<'_>, field: &(impl std::fmt::Display + ?Sized), text: &str) -> bool {
+    fn not_empty(
+        &mut self,
+        item: &Item<'_>,
+        field: &(impl std::fmt::Display + ?Sized),
+        text: &str,
+    ) -> bool {
         let ok = !text.trim().is_empty();
         if !ok {
             self.error(item.at(field.to_string()), "empty");
@@ -1192,7 +1202,13 @@ impl Checker<'_> {
         ok
     }
 
-    fn year(&mut self, item: &Item<'_>, field: &(impl std::fmt::Display + ?Sized), year: i32, info: &DatasetInfo) -> bool {
+    fn year(
+        &mut self,
+        item: &Item<'_>,
+        field: &(impl std::fmt::Display + ?Sized),
+        year: i32,
+        info: &DatasetInfo,
+    ) -> bool {
         let ok = (info.first_year..=info.last_year).contains(&year);
         if !ok {
             self.error(
@@ -1206,13 +1222,23 @@ impl Checker<'_> {
         ok
     }
 
-    fn date(&mut self, item: &Item<'_>, field: &(impl std::fmt::Display + ?Sized), text: &str) -> Option<PartialDate> {
+    fn date(
+        &mut self,
+        item: &Item<'_>,
+        field: &(impl std::fmt::Display + ?Sized),
+        text: &str,
+    ) -> Option<PartialDate> {
         PartialDate::parse(text)
             .map_err(|message| self.error(item.at(field.to_string()), message))
             .ok()
     }
 
-    fn excerpt(&mut self, item: &Item<'_>, field: &(impl std::fmt::Display + ?Sized), excerpt: Option<&str>) {
+    fn excerpt(
+        &mut self,
+        item: &Item<'_>,
+        field: &(impl std::fmt::Display + ?Sized),
+        excerpt: Option<&str>,
+    ) {
         if let Some(excerpt) = excerpt {
             let chars = excerpt.chars().count();
             if chars > MAX_EXCERPT_CHARS {
@@ -1367,8 +1393,10 @@ mod tests {
         assert!(parse_typed(b"{").is_none());
         assert!(parse_typed(br#"{"type":"FeatureCollection"}"#).is_none());
         assert!(
-            parse_typed(br#"{"features":[{"type":"Feature","id":3,"geometry":null,"properties":null}]}"#)
-                .is_none()
+            parse_typed(
+                br#"{"features":[{"type":"Feature","id":3,"geometry":null,"properties":null}]}"#
+            )
+            .is_none()
         );
         assert!(parse_typed(br#"{"features":[]}"#).is_some());
     }

@@ -231,6 +231,11 @@ impl MapView {
             .is_some_and(|[x0, y0, x1, y1]| (x0..=x1).contains(&lon) && (y0..=y1).contains(&lat))
     }
 
+    /// Uses this index for the dataset of `generation` (built on the loading thread).
+    pub fn set_index(&mut self, generation: u64, index: CityIndex) {
+        self.index = Some((generation, index));
+    }
+
     /// The clusters drawn in the last frame.
     pub fn clusters(&self) -> &[DrawnCluster] {
         &self.clusters
