@@ -88,6 +88,46 @@ pub fn city_accessible_name(tr: &Strings, input: &MapInput<'_>, index: usize) ->
     name
 }
 
+/// How a marker's widget was pressed this frame.
+enum Activation {
+    None,
+    /// A pointer click (the nearest marker is picked, not necessarily this one).
+    Pointer,
+    /// Enter or Space while it had keyboard focus.
+    Keyboard,
+}
+
+/// An invisible, focusable widget over a marker, named for screen readers by `info` and
+/// ringed while it has keyboard focus.
+fn marker_widget(
+    ui: &egui::Ui,
+    frame: Rect,
+    id: egui::Id,
+    pos: Pos2,
+    hit_radius: f32,
+    ring_radius: f32,
+    info: impl Fn() -> egui::WidgetInfo,
+) -> (egui::Response, Activation) {
+    let rect = Rect::from_center_size(pos, egui::Vec2::splat(2.0 * hit_radius)).intersect(frame);
+    let response = ui.interact(rect, id, egui::Sense::click());
+    response.widget_info(info);
+    if response.has_focus() {
+        ui.painter().with_clip_rect(frame).circle_stroke(
+            pos,
+            ring_radius,
+            Stroke::new(2.0, ui.visuals().selection.stroke.color),
+        );
+    }
+    let how = if response.clicked_by(egui::PointerButton::Primary) {
+        Activation::Pointer
+    } else if response.clicked() {
+        Activation::Keyboard
+    } else {
+        Activation::None
+    };
+    (response, how)
+}
+
 /// How far a click on a cluster zooms in.
 const CLUSTER_ZOOM: f64 = 4.0;
 
@@ -538,35 +578,29 @@ impl MapView {
         }
         let tr = tr(ui.ctx());
         for (i, cluster) in self.clusters.iter().enumerate() {
-            let rect = Rect::from_center_size(cluster.pos, egui::Vec2::splat(2.0 * cluster.radius))
-                .intersect(frame);
-            let response = ui.interact(
-                rect,
+            let (response, how) = marker_widget(
+                ui,
+                frame,
                 ui.scope_id().with(("cluster", i)),
-                egui::Sense::click(),
+                cluster.pos,
+                cluster.radius,
+                cluster.radius + 4.0,
+                || {
+                    egui::WidgetInfo::labeled(
+                        egui::accesskit::Role::Button,
+                        true,
+                        format!(
+                            "{}; {}",
+                            cluster_text(tr, cluster),
+                            tr.get("map.cluster_hint")
+                        ),
+                    )
+                },
             );
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::accesskit::Role::Button,
-                    true,
-                    format!(
-                        "{}; {}",
-                        cluster_text(tr, cluster),
-                        tr.get("map.cluster_hint")
-                    ),
-                )
-            });
-            if response.has_focus() {
-                ui.painter().with_clip_rect(frame).circle_stroke(
-                    cluster.pos,
-                    cluster.radius + 4.0,
-                    Stroke::new(2.0, ui.visuals().selection.stroke.color),
-                );
-            }
-            if response.clicked_by(egui::PointerButton::Primary) {
-                out.pointer_clicked = true;
-            } else if response.clicked() {
-                out.cluster_activated = Some(i);
+            match how {
+                Activation::Pointer => out.pointer_clicked = true,
+                Activation::Keyboard => out.cluster_activated = Some(i),
+                Activation::None => {}
             }
             if response.hovered() {
                 out.hovered = Some(response);
@@ -575,33 +609,26 @@ impl MapView {
         // Largest city first: the order Tab follows.
         for &(index, pos) in self.drawn.iter().rev() {
             let city = &input.dataset.cities[index];
-            let radius = marker_radius(city.population).max(PICK_RADIUS);
-            let rect =
-                Rect::from_center_size(pos, egui::Vec2::splat(2.0 * radius)).intersect(frame);
-            let response = ui.interact(
-                rect,
+            let (response, how) = marker_widget(
+                ui,
+                frame,
                 ui.scope_id().with(("city", index)),
-                egui::Sense::click(),
+                pos,
+                marker_radius(city.population).max(PICK_RADIUS),
+                marker_radius(city.population) + 9.0,
+                || {
+                    egui::WidgetInfo::selected(
+                        egui::accesskit::Role::Button,
+                        true,
+                        input.selected == Some(index),
+                        city_accessible_name(tr, input, index),
+                    )
+                },
             );
-            response.widget_info(|| {
-                egui::WidgetInfo::selected(
-                    egui::accesskit::Role::Button,
-                    true,
-                    input.selected == Some(index),
-                    city_accessible_name(tr, input, index),
-                )
-            });
-            if response.has_focus() {
-                ui.painter().with_clip_rect(frame).circle_stroke(
-                    pos,
-                    marker_radius(city.population) + 9.0,
-                    Stroke::new(2.0, ui.visuals().selection.stroke.color),
-                );
-            }
-            if response.clicked_by(egui::PointerButton::Primary) {
-                out.pointer_clicked = true;
-            } else if response.clicked() {
-                out.activated = Some(index);
+            match how {
+                Activation::Pointer => out.pointer_clicked = true,
+                Activation::Keyboard => out.activated = Some(index),
+                Activation::None => {}
             }
             if response.hovered() {
                 out.hovered = Some(response);

@@ -103,49 +103,62 @@ pub fn paint_marker(painter: &Painter, center: Pos2, radius: f32, status: Status
 
 /// The mark for "sources disagree": a small vermillion disc with "!" in it.
 pub fn paint_disputed_badge(painter: &Painter, center: Pos2) {
-    painter.circle(
+    paint_badge(
+        painter,
         center,
         6.0,
         Color32::from_rgb(0xD5, 0x5E, 0x00),
-        Stroke::new(1.0, Color32::WHITE),
+        "!",
+        10.0,
     );
+}
+
+/// A small disc with a white rim and a white symbol in it.
+fn paint_badge(
+    painter: &Painter,
+    center: Pos2,
+    radius: f32,
+    fill: Color32,
+    symbol: &str,
+    font_size: f32,
+) {
+    painter.circle(center, radius, fill, Stroke::new(1.0, Color32::WHITE));
     painter.text(
         center + vec2(0.0, 0.5),
         egui::Align2::CENTER_CENTER,
-        "!",
-        egui::FontId::proportional(10.0),
+        symbol,
+        egui::FontId::proportional(font_size),
         Color32::WHITE,
     );
 }
 
-/// Allocates a small square with the disputed badge in it (for legends and lists).
-pub fn disputed_icon_ui(ui: &mut egui::Ui, size: f32) -> egui::Response {
+/// Allocates a `size` square and lets `paint` draw in it around its centre (legend icons).
+fn icon_ui(ui: &mut egui::Ui, size: f32, paint: impl FnOnce(&Painter, Pos2)) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(vec2(size, size), egui::Sense::hover());
     if ui.is_rect_visible(rect) {
-        paint_disputed_badge(ui.painter(), rect.center());
+        paint(ui.painter(), rect.center());
     }
     response
+}
+
+/// Allocates a small square with the disputed badge in it (for legends and lists).
+pub fn disputed_icon_ui(ui: &mut egui::Ui, size: f32) -> egui::Response {
+    icon_ui(ui, size, paint_disputed_badge)
 }
 
 /// The mark of a city's change between two compared years: a dark disc with a symbol
 /// (Δ changed, + newly reported, − no longer reported); unchanged cities have none.
 pub fn paint_change_badge(painter: &Painter, center: Pos2, change: Change) {
-    let Some(symbol) = change_symbol(change) else {
-        return;
-    };
-    painter.circle(
-        center,
-        6.5,
-        Color32::from_rgb(0x3A, 0x1F, 0x5C),
-        Stroke::new(1.0, Color32::WHITE),
-    );
-    painter.text(
-        center + vec2(0.0, 0.5),
-        egui::Align2::CENTER_CENTER,
-        symbol,
-        egui::FontId::proportional(11.0),
-        Color32::WHITE,
-    );
+    if let Some(symbol) = change_symbol(change) {
+        paint_badge(
+            painter,
+            center,
+            6.5,
+            Color32::from_rgb(0x3A, 0x1F, 0x5C),
+            symbol,
+            11.0,
+        );
+    }
 }
 
 pub fn change_symbol(change: Change) -> Option<&'static str> {
@@ -159,11 +172,9 @@ pub fn change_symbol(change: Change) -> Option<&'static str> {
 
 /// Allocates a small square with the change badge in it (for the compare panel).
 pub fn change_icon_ui(ui: &mut egui::Ui, change: Change, size: f32) -> egui::Response {
-    let (rect, response) = ui.allocate_exact_size(vec2(size, size), egui::Sense::hover());
-    if ui.is_rect_visible(rect) {
-        paint_change_badge(ui.painter(), rect.center(), change);
-    }
-    response
+    icon_ui(ui, size, |painter, center| {
+        paint_change_badge(painter, center, change);
+    })
 }
 
 fn square(center: Pos2, half: f32) -> Vec<Pos2> {
@@ -177,11 +188,9 @@ fn square(center: Pos2, half: f32) -> Vec<Pos2> {
 
 /// Allocates a small square and paints the status marker in it (for legends and lists).
 pub fn marker_icon_ui(ui: &mut egui::Ui, status: Status, size: f32) -> egui::Response {
-    let (rect, response) = ui.allocate_exact_size(vec2(size, size), egui::Sense::hover());
-    if ui.is_rect_visible(rect) {
-        paint_marker(ui.painter(), rect.center(), size * 0.32, status);
-    }
-    response
+    icon_ui(ui, size, |painter, center| {
+        paint_marker(painter, center, size * 0.32, status);
+    })
 }
 
 /// Marker radius by population class, so larger cities read larger.
