@@ -17,12 +17,17 @@ fn app(year: Option<i32>) -> MemoryMapApp {
 }
 
 fn harness(year: Option<i32>) -> Harness<'static, MemoryMapApp> {
+    harness_for(app(year))
+}
+
+/// The window at 1280×800 in the light theme, run until it settles.
+fn harness_for(app: MemoryMapApp) -> Harness<'static, MemoryMapApp> {
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_theme(egui::Theme::Light)
         // Smooth scrolling animates the wheel's zoom over a few frames.
         .with_max_steps(32)
-        .build_ui_state(|ui, app: &mut MemoryMapApp| app.root_ui(ui), app(year));
+        .build_ui_state(|ui, app: &mut MemoryMapApp| app.root_ui(ui), app);
     harness.run();
     harness
 }
@@ -797,16 +802,7 @@ fn the_city_list_sorts_by_reports_and_selects_on_click() {
 
 /// The window in compare mode, as `memorymap --year TO --compare FROM` opens it.
 fn compare_harness(from: i32, to: i32) -> Harness<'static, MemoryMapApp> {
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_theme(egui::Theme::Light)
-        .with_max_steps(32)
-        .build_ui_state(
-            |ui, app: &mut MemoryMapApp| app.root_ui(ui),
-            app(Some(to)).with_compare(Some(from)),
-        );
-    harness.run();
-    harness
+    harness_for(app(Some(to)).with_compare(Some(from)))
 }
 
 #[test]
@@ -987,16 +983,7 @@ fn a_city_can_be_chosen_with_the_keyboard_alone() {
 }
 
 fn lang_harness(lang: memorymap::i18n::Lang, year: i32) -> Harness<'static, MemoryMapApp> {
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_theme(egui::Theme::Light)
-        .with_max_steps(32)
-        .build_ui_state(
-            |ui, app: &mut MemoryMapApp| app.root_ui(ui),
-            app(Some(year)).with_lang(lang, true),
-        );
-    harness.run();
-    harness
+    harness_for(app(Some(year)).with_lang(lang, true))
 }
 
 #[test]
