@@ -657,8 +657,9 @@ impl MemoryMapApp {
                     self.loading = None;
                     self.finish_loading(ctx, path, reason, result);
                 }
-                // Keep the progress moving without spinning the CPU.
-                None => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
+                // Keep the progress moving (4 times a second) without taking a core from
+                // the load: under software rendering each frame costs tens of ms.
+                None => ctx.request_repaint_after(std::time::Duration::from_millis(250)),
             }
         }
         if self.loading.is_none()
