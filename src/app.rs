@@ -502,10 +502,7 @@ impl MemoryMapApp {
             Command::Reload => match self.reload_path() {
                 Some(path) => self.start_loading(path, LoadReason::Reload),
                 None => {
-                    self.status = Some((
-                        false,
-                        "The built-in dataset has no file to reload.".to_owned(),
-                    ));
+                    self.status = Some((false, self.lang.tr().get("status.no_reload").to_owned()));
                 }
             },
             Command::ShowOpenDialog => {
@@ -516,7 +513,7 @@ impl MemoryMapApp {
                     .map_or_else(current_folder, Path::to_path_buf);
                 let mut dialog = egui_file::FileDialog::open_file()
                     .initial_path(folder)
-                    .title("Open a dataset (GeoJSON or CSV)")
+                    .title(self.lang.tr().get("open.title"))
                     .show_files_filter(Box::new(|path: &Path| {
                         path.extension().is_some_and(|e| {
                             ["geojson", "json", "csv"]
@@ -567,7 +564,7 @@ impl MemoryMapApp {
                 if let Some(text) =
                     crate::model::cite::citation(&self.dataset, city, self.year, &origin)
                 {
-                    self.copy(text, "Copied the citation");
+                    self.copy(text, self.lang.tr().get("status.copied_citation"));
                 }
             }
             Command::CopyLink(city) => {
@@ -578,7 +575,7 @@ impl MemoryMapApp {
                     id,
                     self.compare,
                 );
-                self.copy(text, "Copied the command line that opens this view");
+                self.copy(text, self.lang.tr().get("status.copied_link"));
             }
             Command::Find(city) => {
                 if let Some(c) = self.dataset.cities.get(city) {
@@ -789,21 +786,25 @@ impl MemoryMapApp {
         .and_then(|()| {
             write_atomically(&request.path, &bytes, existing).map_err(|e| e.to_string())
         });
+        let tr = self.lang.tr();
         let what = match request.scope {
-            Scope::All => "all years".to_owned(),
+            Scope::All => tr.get("export.all_years").to_lowercase(),
             Scope::Year(y) => y.to_string(),
         };
         self.status = Some(match written {
             Ok(()) => (
                 true,
-                format!(
-                    "Exported {} ({what}) to {} in {} ms",
-                    request.format.extension().to_uppercase(),
-                    request.path.display(),
-                    start.elapsed().as_millis()
+                tr.fmt(
+                    "status.exported",
+                    &[
+                        ("format", &request.format.extension().to_uppercase()),
+                        ("what", &what),
+                        ("path", &request.path.display()),
+                        ("ms", &start.elapsed().as_millis()),
+                    ],
                 ),
             ),
-            Err(e) => (false, format!("Export failed: {e}")),
+            Err(e) => (false, tr.fmt("status.export_failed", &[("error", &e)])),
         });
     }
 
@@ -841,16 +842,21 @@ impl MemoryMapApp {
             image.as_raw(),
         )
         .and_then(|png| write_atomically(&path, &png, existing).map_err(|e| e.to_string()));
+        let tr = self.lang.tr();
         self.status = Some(match result {
             Ok(()) => (
                 true,
-                format!(
-                    "Exported the map ({w}×{h} px) to {} in {} ms",
-                    path.display(),
-                    start.elapsed().as_millis()
+                tr.fmt(
+                    "status.exported_map",
+                    &[
+                        ("w", &w),
+                        ("h", &h),
+                        ("path", &path.display()),
+                        ("ms", &start.elapsed().as_millis()),
+                    ],
                 ),
             ),
-            Err(e) => (false, format!("Export failed: {e}")),
+            Err(e) => (false, tr.fmt("status.export_failed", &[("error", &e)])),
         });
     }
 

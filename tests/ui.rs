@@ -1111,3 +1111,18 @@ fn a_hundred_thousand_cities_are_drawn_as_clusters_and_a_click_on_one_zooms_in()
     let after: u32 = map.clusters().iter().map(|c| c.shown).sum();
     assert!((after as usize) < 100_000);
 }
+
+#[test]
+fn the_export_dialog_speaks_the_interface_language() {
+    use memorymap::i18n::Lang;
+    let mut harness = lang_harness(Lang::Ru, 2025);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    harness.get_by_label("Что экспортировать:");
+    harness.get_by_label("Только 2025");
+    harness
+        .get_by_role_and_label(Role::Button, "Отмена")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("Что экспортировать:").is_none());
+}

@@ -52,7 +52,8 @@ impl ExportDialog {
     pub fn show(&mut self, ctx: &egui::Context, year: i32) -> DialogAction {
         let mut action = DialogAction::None;
         let mut open = true;
-        egui::Window::new("Export")
+        egui::Window::new(crate::ui::tr(ctx).get("export.title"))
+            .id(egui::Id::unique("export dialog"))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
@@ -78,15 +79,25 @@ impl ExportDialog {
     }
 
     fn contents(&mut self, ui: &mut egui::Ui, year: i32) -> DialogAction {
+        let tr = crate::ui::tr(ui.ctx());
         let before = (self.format, self.all_years);
-        ui.label("What to export:");
+        ui.label(tr.get("export.what"));
         for format in Format::ALL {
-            ui.radio_value(&mut self.format, format, format.label());
+            let key = match format {
+                Format::Png => "export.png",
+                Format::Csv => "export.csv",
+                Format::Geojson => "export.geojson",
+            };
+            ui.radio_value(&mut self.format, format, tr.get(key));
         }
         ui.add_enabled_ui(self.format != Format::Png, |ui| {
             ui.horizontal(|ui| {
-                ui.radio_value(&mut self.all_years, false, format!("{year} only"));
-                ui.radio_value(&mut self.all_years, true, "All years");
+                ui.radio_value(
+                    &mut self.all_years,
+                    false,
+                    tr.fmt("export.year_only", &[("year", &year)]),
+                );
+                ui.radio_value(&mut self.all_years, true, tr.get("export.all_years"));
             });
         });
         let scope_year = (!self.all_years || self.format == Format::Png).then_some(year);
@@ -100,14 +111,14 @@ impl ExportDialog {
                 .to_string();
             self.confirm_replace = false;
         }
-        ui.weak(match self.format {
-            Format::Png => "The window as it is now, at its pixel size.",
-            Format::Csv => "One row per report, with its source and the city's status; reads back into memorymap and spreadsheets.",
-            Format::Geojson => "Every city with its reports and only the sources they cite; reads back into memorymap and GIS tools.",
-        });
+        ui.weak(tr.get(match self.format {
+            Format::Png => "export.png_hint",
+            Format::Csv => "export.csv_hint",
+            Format::Geojson => "export.geojson_hint",
+        }));
         let mut enter = false;
         ui.horizontal(|ui| {
-            let label = ui.label("File:");
+            let label = ui.label(tr.get("export.file"));
             let edit = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.path)
@@ -125,10 +136,10 @@ impl ExportDialog {
             if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                 enter = true;
             }
-            if ui.button("Browse…").clicked() {
+            if ui.button(tr.get("export.browse")).clicked() {
                 let mut dialog = egui_file::FileDialog::save_file()
                     .initial_path(PathBuf::from(&self.path))
-                    .title("Export to");
+                    .title(tr.get("export.browse_title"));
                 dialog.open();
                 self.browse = Some(dialog);
             }
@@ -138,15 +149,15 @@ impl ExportDialog {
         if self.confirm_replace {
             ui.colored_label(
                 egui::Color32::from_rgb(0xA0, 0x40, 0x00),
-                format!("{} exists. Replace it?", path.display()),
+                tr.fmt("export.exists", &[("path", &path.display())]),
             );
         }
         let mut action = DialogAction::None;
         ui.horizontal(|ui| {
             let label = if self.confirm_replace {
-                "Replace"
+                tr.get("export.replace")
             } else {
-                "Export"
+                tr.get("export.export")
             };
             let ready = !self.path.trim().is_empty() && !path.is_dir();
             let clicked = ui.add_enabled(ready, egui::Button::new(label)).clicked();
@@ -162,7 +173,7 @@ impl ExportDialog {
                     });
                 }
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr.get("export.cancel")).clicked() {
                 action = DialogAction::Close;
             }
         });

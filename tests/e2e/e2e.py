@@ -108,6 +108,9 @@ def main():
         XDG_DATA_HOME=str(home / "data"),
     )
     env.pop("WAYLAND_DISPLAY", None)
+    # The checks read English messages: the interface follows the locale otherwise.
+    env["LC_ALL"] = "C.UTF-8"
+    env.pop("LANGUAGE", None)
 
     def xdotool(*args):
         return subprocess.run(["xdotool", *args], env=env, check=True, capture_output=True, text=True).stdout
