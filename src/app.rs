@@ -589,10 +589,7 @@ impl MemoryMapApp {
 
     /// The comparison of the compared year with the shown one, if comparing.
     fn current_comparison(&self) -> Option<&Comparison> {
-        let from = self.compare?;
-        self.comparison
-            .as_ref()
-            .filter(|c| (c.from, c.to) == (from, self.year))
+        comparison_for(self.comparison.as_ref(), self.compare, self.year)
     }
 
     /// Recomputes the comparison when the years changed (a new dataset clears it).
@@ -985,10 +982,8 @@ impl MemoryMapApp {
                     year: self.year,
                     selected: self.selected,
                     hidden: &self.hidden,
-                    comparison: self
-                        .comparison
-                        .as_ref()
-                        .filter(|c| Some(c.from) == self.compare && c.to == self.year),
+                    // Not `current_comparison`: `self.map` is borrowed mutably below.
+                    comparison: comparison_for(self.comparison.as_ref(), self.compare, self.year),
                 };
                 self.map.map_ui(ui, &input, &mut commands);
             });
@@ -1290,6 +1285,16 @@ fn fonts_id() -> egui::Id {
 fn fonts_installed(ctx: &egui::Context) -> bool {
     ctx.data(|d| d.get_temp::<bool>(fonts_id()))
         .unwrap_or(false)
+}
+
+/// `comparison` if it is the one of year `compare` against `year`.
+fn comparison_for(
+    comparison: Option<&Comparison>,
+    compare: Option<i32>,
+    year: i32,
+) -> Option<&Comparison> {
+    let from = compare?;
+    comparison.filter(|c| (c.from, c.to) == (from, year))
 }
 
 /// How long each year is shown while playing.

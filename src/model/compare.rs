@@ -69,6 +69,21 @@ pub struct CityChange {
     pub change: Change,
 }
 
+impl CityChange {
+    pub fn new(dataset: &Dataset, city: usize, from: i32, to: i32) -> Self {
+        let (a, b) = (
+            dataset.city_year(city, from).status,
+            dataset.city_year(city, to).status,
+        );
+        Self {
+            city,
+            from: a,
+            to: b,
+            change: Change::between(a, b),
+        }
+    }
+}
+
 /// Every city compared between year `from` and year `to`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
@@ -78,32 +93,36 @@ pub struct Comparison {
     pub cities: Vec<CityChange>,
     /// Cities of each kind, indexed by [`Change::index`].
     pub counts: [usize; Change::ALL.len()],
+    /// The cities worth listing, as indices into `cities` (see [`Self::differences`]).
+    differences: Vec<usize>,
 }
 
 impl Comparison {
     pub fn new(dataset: &Dataset, from: i32, to: i32) -> Self {
         let mut counts = [0; Change::ALL.len()];
-        let cities = (0..dataset.cities.len())
+        let cities: Vec<CityChange> = (0..dataset.cities.len())
             .map(|city| {
-                let (a, b) = (
-                    dataset.city_year(city, from).status,
-                    dataset.city_year(city, to).status,
-                );
-                let change = Change::between(a, b);
-                counts[change.index()] += 1;
-                CityChange {
-                    city,
-                    from: a,
-                    to: b,
-                    change,
-                }
+                let row = CityChange::new(dataset, city, from, to);
+                counts[row.change.index()] += 1;
+                row
             })
             .collect();
+        // Listed once here, not sorted again on every frame that shows the list.
+        let mut differences: Vec<usize> = (0..cities.len())
+            .filter(|&i| {
+                matches!(
+                    cities[i].change,
+                    Change::Changed | Change::NewlyReported | Change::NoLongerReported
+                )
+            })
+            .collect();
+        differences.sort_by_key(|&i| (cities[i].change, i));
         Self {
             from,
             to,
             cities,
             counts,
+            differences,
         }
     }
 
@@ -113,19 +132,13 @@ impl Comparison {
 
     /// The cities worth listing (changed, newly reported, no longer reported), in
     /// [`Change::ALL`] order, then dataset order.
-    pub fn differences(&self) -> Vec<&CityChange> {
-        let mut list: Vec<&CityChange> = self
-            .cities
-            .iter()
-            .filter(|c| {
-                matches!(
-                    c.change,
-                    Change::Changed | Change::NewlyReported | Change::NoLongerReported
-                )
-            })
-            .collect();
-        list.sort_by_key(|c| (c.change, c.city));
-        list
+    pub fn differences(&self) -> impl ExactSizeIterator<Item = &CityChange> + '_ {
+        self.differences.iter().map(|&i| &self.cities[i])
+    }
+
+    /// The `n`th of [`Self::differences`].
+    pub fn difference(&self, n: usize) -> Option<&CityChange> {
+        self.differences.get(n).map(|&i| &self.cities[i])
     }
 }
 

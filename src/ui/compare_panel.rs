@@ -64,22 +64,24 @@ pub fn compare_panel_ui(
         });
     ui.separator();
 
-    let differences = comparison.differences();
+    let listed = comparison.differences().len();
     ui.label(
         RichText::new(tr.fmt(
             "compare.list",
-            &[("from", &from), ("to", &to), ("n", &differences.len())],
+            &[("from", &from), ("to", &to), ("n", &listed)],
         ))
         .strong(),
     );
-    if differences.is_empty() {
+    if listed == 0 {
         ui.weak(tr.get("compare.none"));
     }
     let event_day = dataset.info.event_day;
+    // Only the rows in sight are laid out: a large dataset can list 100,000 cities.
+    let row_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
         .auto_shrink([false, true])
-        .show(ui, |ui| {
-            for row in differences {
+        .show_rows(ui, row_height, listed, |ui, rows| {
+            for row in rows.filter_map(|n| comparison.difference(n)) {
                 let city = &dataset.cities[row.city];
                 let name = tr.name(city.names_in(to, event_day));
                 ui.horizontal(|ui| {

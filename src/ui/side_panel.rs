@@ -5,7 +5,7 @@ use egui::{Color32, RichText};
 
 use crate::app::Command;
 use crate::i18n::Strings;
-use crate::model::compare::{Change, CityChange};
+use crate::model::compare::CityChange;
 use crate::model::{
     City, CityYear, Dataset, Problem, Reliability, Report, Source, Status, TimelineEntry, Timing,
 };
@@ -132,15 +132,7 @@ fn city_ui(
     ui.separator();
     let compare = input.compare.filter(|&a| a != year);
     if let Some(from) = compare {
-        let change = CityChange {
-            city: index,
-            from: dataset.city_year(index, from).status,
-            to: dataset.city_year(index, year).status,
-            change: Change::between(
-                dataset.city_year(index, from).status,
-                dataset.city_year(index, year).status,
-            ),
-        };
+        let change = CityChange::new(dataset, index, from, year);
         ui.horizontal(|ui| {
             change_icon_ui(ui, change.change, 18.0);
             ui.strong(change_text(tr, &change, from, year));
