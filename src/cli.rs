@@ -97,6 +97,18 @@ pub fn long_version() -> String {
     )
 }
 
+/// Says on standard error when `year`, given with `flag`, is outside the dataset's years.
+pub fn year_outside(flag: &str, year: Option<i32>, dataset: &crate::model::Dataset) -> bool {
+    let outside = year.filter(|y| !dataset.years().contains(y));
+    if let Some(year) = outside {
+        eprintln!(
+            "memorymap: {flag} {year} is outside the dataset's years {}–{}",
+            dataset.info.first_year, dataset.info.last_year
+        );
+    }
+    outside.is_some()
+}
+
 /// Hex SHA-256 of the built-in dataset file exactly as compiled in.
 pub fn builtin_data_sha256() -> String {
     let digest = Sha256::digest(BUILTIN_DATA.as_bytes());
@@ -274,13 +286,7 @@ pub fn export(args: &ExportArgs<'_>, basemap: &Basemap) -> ExitCode {
         }
     };
     let dataset = loaded.dataset;
-    if let Some(year) = args.year
-        && !dataset.years().contains(&year)
-    {
-        eprintln!(
-            "memorymap: --year {year} is outside the dataset's years {}–{}",
-            dataset.info.first_year, dataset.info.last_year
-        );
+    if year_outside("--year", args.year, &dataset) {
         return ExitCode::from(2);
     }
     let selected = match args.city {
@@ -423,11 +429,7 @@ pub fn list(year: i32, data: Option<&Path>, basemap: &Basemap) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    if !loaded.dataset.years().contains(&year) {
-        eprintln!(
-            "memorymap: --year {year} is outside the dataset's years {}–{}",
-            loaded.dataset.info.first_year, loaded.dataset.info.last_year
-        );
+    if year_outside("--year", Some(year), &loaded.dataset) {
         return ExitCode::from(2);
     }
     let mut out = Vec::new();

@@ -83,22 +83,9 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
     // command line is loaded in the background once the window is open (it may be large,
     // and a bad one must not stop the window), and they are applied when it arrives.
     let (year, selected) = if file.is_none() {
-        if let Some(year) = args.year
-            && !dataset.years().contains(&year)
+        if cli::year_outside("--year", args.year, &dataset)
+            || cli::year_outside("--compare", args.compare, &dataset)
         {
-            eprintln!(
-                "memorymap: --year {year} is outside the dataset's years {}–{}",
-                dataset.info.first_year, dataset.info.last_year
-            );
-            return Ok(ExitCode::from(2));
-        }
-        if let Some(year) = args.compare
-            && !dataset.years().contains(&year)
-        {
-            eprintln!(
-                "memorymap: --compare {year} is outside the dataset's years {}–{}",
-                dataset.info.first_year, dataset.info.last_year
-            );
             return Ok(ExitCode::from(2));
         }
         let selected = match args.city.as_deref() {

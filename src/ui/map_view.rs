@@ -353,14 +353,16 @@ impl MapView {
             ];
             let px_per_degree = f64::from(frame.height()) / (max[1] - min[1]);
             let level = index.level_for(px_per_degree, CLUSTER_PX);
-            if index.shown_in(level, bounds) <= INDIVIDUAL_LIMIT {
+            let cells = index.cells_in(level, bounds);
+            let shown: usize = cells.iter().map(|c| c.shown as usize).sum();
+            if shown <= INDIVIDUAL_LIMIT {
                 for city in index.cities_in(bounds) {
                     if !hidden[dataset.city_year(city, year).status.index()] {
                         push_city(&mut self.drawn, city);
                     }
                 }
             } else {
-                for cell in index.cells_in(level, bounds) {
+                for cell in cells {
                     if cell.shown == 1 {
                         push_city(&mut self.drawn, cell.some_shown as usize);
                         continue;
