@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use memorymap::MemoryMapApp;
-use memorymap::app::Command;
+use memorymap::command::Command;
 use memorymap::geography::{Basemap, CityIndex};
 use memorymap::model::generate::{GenSpec, write_dataset};
 use memorymap::model::{Dataset, LoadOptions, Status, load_bytes};
@@ -59,6 +59,7 @@ fn load(bytes: &[u8], basemap: &Basemap) -> Dataset {
         bytes,
         LoadOptions {
             area: Some(&basemap.border),
+            ..Default::default()
         },
     )
     .expect("the generated data is valid")

@@ -6,8 +6,8 @@
 use std::time::{Duration, Instant};
 
 use memorymap::MemoryMapApp;
-use memorymap::app::Command;
 use memorymap::cli::load_dataset;
+use memorymap::command::Command;
 use memorymap::geography::Basemap;
 
 const FRAMES: usize = 400;

@@ -6,13 +6,16 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
+pub use crate::command::Command;
+use crate::command::UiCommand;
 use crate::files::{Existing, write_atomically};
 use crate::geography::Basemap;
 use crate::i18n::Lang;
 use crate::loader::{Arrived, FileWatcher, LoadJob, LoadReason, display_name};
 use crate::model::compare::{Change, Comparison};
-use crate::model::export::{Format, Scope};
+use crate::model::export::Scope;
 use crate::model::{Dataset, LoadError, Loaded, Problem};
+use crate::output::Output;
 use crate::state::ViewState;
 use crate::ui::export_dialog::{DialogAction, ExportDialog, ExportRequest};
 use crate::ui::map_view::MapInput;
@@ -22,42 +25,6 @@ use crate::ui::{
     legend::legend_ui, map_view::MapView, side_panel::side_panel_ui, tr,
     year_selector::year_selector_ui,
 };
-
-/// Something the user asked for; collected while drawing, applied after.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Command {
-    SetYear(i32),
-    StepYear(i32),
-    Select(Option<usize>),
-    ResetView,
-    DismissProblems,
-    /// Load this file in the background and show it when it is valid.
-    Open(PathBuf),
-    ShowOpenDialog,
-    /// Load the open file again.
-    Reload,
-    ShowExportDialog,
-    Export(ExportRequest),
-    /// Select this city and move the map to it (from the search box).
-    Find(usize),
-    FocusSearch,
-    /// Copy a citation of this city in the shown year, or the command line that opens it.
-    CopyCitation(usize),
-    CopyLink(usize),
-    /// Hide or show the cities with this status on the map (the legend keeps counting them).
-    ToggleStatus(crate::model::Status),
-    /// Start or stop stepping through the years.
-    TogglePlay,
-    /// Show or hide the city list.
-    ToggleList,
-    /// Compare the shown year with this one, or stop comparing.
-    SetCompare(Option<i32>),
-    /// Start comparing (with the year before the shown one) or stop.
-    ToggleCompare,
-    /// Select the next (+1) or previous (-1) city in the city list's order.
-    StepCity(i32),
-    SetLang(Lang),
-}
 
 /// What the window remembers between runs (eframe storage, as JSON).
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -80,24 +47,99 @@ impl Remembered {
     pub const KEY: &'static str = "memorymap-view";
     pub const VERSION: u32 = 1;
 
-    /// Reads what was saved; anything unreadable or from another version is discarded
-    /// (with a log line) and the defaults are used.
+    /// Reads what was saved, field by field: a field that is unusable (a view that is not
+    /// on the globe, a year no dataset has, a file that is now a folder or a pipe) falls
+    /// back to its default with a log line, and the others are kept. Anything unreadable
+    /// or from another version is discarded whole.
     pub fn parse(text: &str) -> Option<Self> {
-        match serde_json::from_str::<Self>(text) {
-            Ok(saved) if saved.version == Self::VERSION => Some(saved),
-            Ok(saved) => {
-                log::warn!(
-                    "discarding the saved window state: version {} (this build writes {})",
-                    saved.version,
-                    Self::VERSION
-                );
-                None
-            }
+        let value: serde_json::Value = match serde_json::from_str(text) {
+            Ok(value) => value,
             Err(e) => {
                 log::warn!("discarding the saved window state: {e}");
+                return None;
+            }
+        };
+        let Some(fields) = value.as_object() else {
+            log::warn!("discarding the saved window state: not an object");
+            return None;
+        };
+        let version = fields.get("version").and_then(serde_json::Value::as_u64);
+        if version != Some(u64::from(Self::VERSION)) {
+            log::warn!(
+                "discarding the saved window state: version {version:?} (this build writes {})",
+                Self::VERSION
+            );
+            return None;
+        }
+        let drop_field = |name: &str, why: &str| {
+            log::warn!("saved window state: {name} ignored ({why})");
+        };
+        let year_field = |name: &str| -> Option<i32> {
+            let value = fields.get(name)?;
+            match value.as_i64().and_then(|y| i32::try_from(y).ok()) {
+                Some(y) if (1800..=2200).contains(&y) => Some(y),
+                _ if value.is_null() => None,
+                _ => {
+                    drop_field(name, "not a year from 1800 to 2200");
+                    None
+                }
+            }
+        };
+        let year = year_field("year").unwrap_or(0);
+        let compare = year_field("compare");
+        let city = match fields.get("city") {
+            Some(serde_json::Value::String(id))
+                if !id.is_empty() && id.len() <= 256 && !id.chars().any(char::is_control) =>
+            {
+                Some(id.clone())
+            }
+            None | Some(serde_json::Value::Null) => None,
+            Some(_) => {
+                drop_field("city", "not a city id");
                 None
             }
-        }
+        };
+        let file = match fields.get("file") {
+            Some(serde_json::Value::String(path)) if !path.is_empty() => {
+                let path = PathBuf::from(path);
+                if crate::files::is_regular_file(&path) {
+                    Some(path)
+                } else {
+                    drop_field("file", "it is no longer a regular file");
+                    None
+                }
+            }
+            None | Some(serde_json::Value::Null) => None,
+            Some(_) => {
+                drop_field("file", "not a path");
+                None
+            }
+        };
+        let view = match fields.get("view") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(value) => match serde_json::from_value::<[f64; 4]>(value.clone()) {
+                Ok(view) if crate::geography::sane_view(view) => Some(view),
+                _ => {
+                    drop_field("view", "not a view of the globe");
+                    None
+                }
+            },
+        };
+        let lang = match fields.get("lang") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(value) => serde_json::from_value::<Lang>(value.clone())
+                .map_err(|_| drop_field("lang", "not a known language"))
+                .ok(),
+        };
+        Some(Self {
+            version: Self::VERSION,
+            year,
+            city,
+            file,
+            view,
+            compare,
+            lang,
+        })
     }
 }
 
@@ -141,6 +183,7 @@ pub struct MemoryMapApp {
     /// Where to write the view state whenever it changes (for scripts and end-to-end tests).
     state_file: Option<PathBuf>,
     last_written: Option<ViewState>,
+    state_written_at: Option<Instant>,
     set_title: bool,
     /// Set on the first frame, so worker threads can wake the window.
     ctx: Option<egui::Context>,
@@ -208,12 +251,13 @@ impl MemoryMapApp {
             selected,
             state_file: None,
             last_written: None,
+            state_written_at: None,
             set_title: true,
             ctx: None,
             settle_frames: 0,
             search: String::new(),
             focus_search: false,
-            data_sha256: crate::cli::builtin_data_sha256(),
+            data_sha256: crate::model::builtin::builtin_data_sha256(),
             clipboard: None,
             hidden: [false; crate::model::Status::ALL.len()],
             playing: None,
@@ -316,7 +360,7 @@ impl MemoryMapApp {
             return self;
         }
         match &saved.file {
-            Some(file) if file.exists() => {
+            Some(file) if crate::files::is_regular_file(file) => {
                 self.pending_year = Some(saved.year);
                 self.pending_city = saved.city;
                 self.pending_compare = saved.compare;
@@ -489,6 +533,11 @@ impl MemoryMapApp {
                     if !self.map.shows(c.location.lon, c.location.lat) {
                         self.map.center_on(c.location.lon, c.location.lat);
                     }
+                }
+            }
+            Command::Quit => {
+                if let Some(ctx) = &self.ctx {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
             Command::SetLang(lang) => {
@@ -761,7 +810,7 @@ impl MemoryMapApp {
         } else {
             Existing::Keep
         };
-        if request.format == Format::Png {
+        let Output::Data(format) = request.format else {
             self.screenshot = Some(PendingScreenshot {
                 path: request.path,
                 existing,
@@ -769,20 +818,15 @@ impl MemoryMapApp {
                 image: None,
             });
             return;
-        }
+        };
         let start = Instant::now();
         let mut bytes = Vec::new();
-        let written = match request.format {
-            Format::Csv => {
-                crate::model::export::write_csv(&self.dataset, request.scope, &mut bytes)
-                    .map_err(|e| e.to_string())
-            }
-            _ => crate::model::export::write_geojson(&self.dataset, request.scope, &mut bytes)
-                .map_err(|e| e.to_string()),
-        }
-        .and_then(|()| {
-            write_atomically(&request.path, &bytes, existing).map_err(|e| e.to_string())
-        });
+        let written = format
+            .write(&self.dataset, request.scope, &mut bytes)
+            .map_err(|e| e.to_string())
+            .and_then(|()| {
+                write_atomically(&request.path, &bytes, existing).map_err(|e| e.to_string())
+            });
         let tr = self.lang.tr();
         let what = match request.scope {
             Scope::All => tr.get("export.all_years").to_lowercase(),
@@ -885,7 +929,7 @@ impl MemoryMapApp {
             )));
         }
         let mut commands = Vec::new();
-        keyboard_commands(&ctx, &mut commands);
+        crate::command::keyboard_commands(&ctx, &mut commands);
         dropped_files(&ctx, &mut commands);
         // Focus the search box in this frame, so typing right after Ctrl+F lands in it.
         if commands.contains(&Command::FocusSearch) {
@@ -920,7 +964,12 @@ impl MemoryMapApp {
         });
         if let Some(report) = &self.problems {
             egui::Panel::bottom("problems").show(ui, |ui| {
-                problems_ui(ui, report, &self.data_name, &self.dataset, &mut commands);
+                let shown = if self.data_path.is_none() {
+                    tr.get("activity.shown_builtin")
+                } else {
+                    self.data_name.as_str()
+                };
+                problems_ui(ui, report, shown, &self.dataset, &mut commands);
             });
         }
         egui::Panel::bottom("legend").show(ui, |ui| {
@@ -1113,52 +1162,20 @@ impl MemoryMapApp {
 
     fn menu_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let tr = self.lang.tr();
-        let shortcut = |ui: &mut egui::Ui, key: &str, keys: &str| {
-            ui.add(egui::Button::new(tr.get(key)).shortcut_text(keys))
-                .clicked()
-        };
         ui.menu_button(tr.get("menu.file"), |ui| {
-            if shortcut(ui, "menu.open", "Ctrl+O") {
-                commands.push(Command::ShowOpenDialog);
-            }
-            if ui
-                .add_enabled(
-                    self.data_path.is_some(),
-                    egui::Button::new(tr.get("menu.reload")).shortcut_text("F5"),
-                )
-                .clicked()
-            {
-                commands.push(Command::Reload);
-            }
-            if shortcut(ui, "menu.export", "Ctrl+E") {
-                commands.push(Command::ShowExportDialog);
-            }
+            UiCommand::Open.menu_item_ui(ui, true, None, commands);
+            UiCommand::Reload.menu_item_ui(ui, self.data_path.is_some(), None, commands);
+            UiCommand::Export.menu_item_ui(ui, true, None, commands);
             ui.separator();
-            if shortcut(ui, "menu.quit", "Ctrl+Q") {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-            }
+            UiCommand::Quit.menu_item_ui(ui, true, None, commands);
         });
         ui.menu_button(tr.get("menu.view"), |ui| {
-            if shortcut(ui, "menu.city_list", "Ctrl+L") {
-                commands.push(Command::ToggleList);
-            }
-            if shortcut(ui, "menu.find", "Ctrl+F") {
-                commands.push(Command::FocusSearch);
-            }
-            let compare = if self.compare.is_some() {
-                "menu.stop_comparing"
-            } else {
-                "menu.compare"
-            };
-            if shortcut(ui, compare, "Ctrl+D") {
-                commands.push(Command::ToggleCompare);
-            }
-            if shortcut(ui, "menu.reset_view", "Home") {
-                commands.push(Command::ResetView);
-            }
-            if shortcut(ui, "menu.clear_selection", "Esc") {
-                commands.push(Command::Select(None));
-            }
+            UiCommand::CityList.menu_item_ui(ui, true, None, commands);
+            UiCommand::Find.menu_item_ui(ui, true, None, commands);
+            let compare = self.compare.is_some().then_some("menu.stop_comparing");
+            UiCommand::Compare.menu_item_ui(ui, true, compare, commands);
+            UiCommand::ResetView.menu_item_ui(ui, true, None, commands);
+            UiCommand::ClearSelection.menu_item_ui(ui, true, None, commands);
             ui.separator();
             ui.menu_button(tr.get("menu.language"), |ui| {
                 for lang in Lang::ALL {
@@ -1177,7 +1194,7 @@ impl MemoryMapApp {
     fn activity_ui(&self, ui: &mut egui::Ui) {
         if let Some(job) = &self.loading {
             ui.horizontal(|ui| {
-                let (text, fraction) = job.progress_text();
+                let (text, fraction) = job.progress_text(self.lang.tr());
                 match fraction {
                     Some(f) => {
                         ui.add(
@@ -1250,11 +1267,25 @@ impl MemoryMapApp {
             return;
         };
         let state = self.view_state();
-        if self.last_written.as_ref() == Some(&state) {
+        // The frame counter alone changes every frame: written at most once a second then,
+        // not on every frame (anything else that changed is written at once).
+        let same_but_frames = self.last_written.as_ref().is_some_and(|last| {
+            ViewState {
+                frames: state.frames,
+                ..last.clone()
+            } == state
+        });
+        let recently = self
+            .state_written_at
+            .is_some_and(|t| t.elapsed() < std::time::Duration::from_secs(1));
+        if self.last_written.as_ref() == Some(&state) || (same_but_frames && recently) {
             return;
         }
         match state.write_atomically(path) {
-            Ok(()) => self.last_written = Some(state),
+            Ok(()) => {
+                self.last_written = Some(state);
+                self.state_written_at = Some(Instant::now());
+            }
             Err(e) => {
                 log::error!("{e}");
                 // Do not retry every frame.
@@ -1307,69 +1338,6 @@ fn short(hash: &str) -> &str {
 
 fn current_folder() -> PathBuf {
     std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
-}
-
-fn keyboard_commands(ctx: &egui::Context, commands: &mut Vec<Command>) {
-    use egui::{Key, KeyboardShortcut, Modifiers};
-    let ctrl = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
-    // Viewport commands must not be sent while the input is borrowed (the context is locked).
-    let quit = ctx.input_mut(|i| {
-        if i.consume_shortcut(&ctrl(Key::O)) {
-            commands.push(Command::ShowOpenDialog);
-        }
-        if i.consume_shortcut(&ctrl(Key::E)) {
-            commands.push(Command::ShowExportDialog);
-        }
-        if i.consume_shortcut(&ctrl(Key::F)) {
-            commands.push(Command::FocusSearch);
-        }
-        if i.consume_shortcut(&ctrl(Key::L)) {
-            commands.push(Command::ToggleList);
-        }
-        if i.consume_shortcut(&ctrl(Key::D)) {
-            commands.push(Command::ToggleCompare);
-        }
-        if i.consume_shortcut(&ctrl(Key::R))
-            || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::NONE, Key::F5))
-        {
-            commands.push(Command::Reload);
-        }
-        i.consume_shortcut(&ctrl(Key::Q))
-    });
-    if quit {
-        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-    }
-    if ctx.egui_wants_keyboard_input() {
-        return;
-    }
-    // With a widget focused (Tab), Space and Enter press it and ↑/↓ move the focus.
-    let focused = ctx.memory(|m| m.focused().is_some());
-    ctx.input(|i| {
-        if i.key_pressed(egui::Key::ArrowLeft) {
-            commands.push(Command::StepYear(-1));
-        }
-        if i.key_pressed(egui::Key::ArrowRight) {
-            commands.push(Command::StepYear(1));
-        }
-        if i.key_pressed(egui::Key::Escape) {
-            commands.push(Command::Select(None));
-        }
-        if i.key_pressed(egui::Key::Home) {
-            commands.push(Command::ResetView);
-        }
-        if focused {
-            return;
-        }
-        if i.key_pressed(egui::Key::Space) {
-            commands.push(Command::TogglePlay);
-        }
-        if i.key_pressed(egui::Key::ArrowDown) {
-            commands.push(Command::StepCity(1));
-        }
-        if i.key_pressed(egui::Key::ArrowUp) {
-            commands.push(Command::StepCity(-1));
-        }
-    });
 }
 
 /// A file dropped on the window is opened.
@@ -1434,11 +1402,13 @@ mod tests {
 
     #[test]
     fn a_saved_state_round_trips_and_a_bad_or_old_one_is_discarded() {
+        // A file that exists: the test binary itself.
+        let file = std::env::current_exe().unwrap();
         let saved = Remembered {
             version: Remembered::VERSION,
             year: 2019,
             city: Some("almaty".into()),
-            file: Some(PathBuf::from("/data/mine.geojson")),
+            file: Some(file),
             view: Some([50.0, 40.0, 80.0, 55.0]),
             compare: Some(2015),
             lang: Some(Lang::Kk),
@@ -1457,9 +1427,48 @@ mod tests {
     }
 
     #[test]
+    fn each_unusable_saved_field_falls_back_alone() {
+        let parse = |fields: &str| {
+            Remembered::parse(&format!(
+                "{{\"version\": {}, \"year\": 2019, {fields}}}",
+                Remembered::VERSION
+            ))
+            .unwrap()
+        };
+        // Views off the globe or not finite (1e300 once panicked in the grid, ±1e12 aborted).
+        for view in [
+            "[-1e300, -1e300, 1e300, 1e300]",
+            "[-1e12, 40, 1e12, 55]",
+            "[80, 40, 50, 55]",
+            "[500, 40, 510, 55]",
+            "\"wide\"",
+        ] {
+            let saved = parse(&format!("\"view\": {view}"));
+            assert_eq!(saved.view, None, "{view}");
+            assert_eq!(saved.year, 2019, "the rest is kept: {view}");
+        }
+        // A remembered file that is now a folder or a device is not opened again.
+        for file in ["/", "/dev/null", "/no/such/file.geojson"] {
+            assert_eq!(parse(&format!("\"file\": \"{file}\"")).file, None, "{file}");
+        }
+        assert_eq!(parse("\"year\": 99999").year, 0);
+        assert_eq!(parse("\"compare\": \"x\"").compare, None);
+        assert_eq!(parse("\"lang\": \"tlh\"").lang, None);
+        assert_eq!(parse("\"city\": \"a\\u0000b\"").city, None);
+    }
+
+    #[test]
     fn a_remembered_year_and_city_are_restored_unless_the_command_line_chose() {
         let basemap = Basemap::builtin().unwrap();
-        let dataset = crate::cli::load_dataset(None, &basemap).unwrap().dataset;
+        let dataset = crate::model::builtin::load_dataset(
+            None,
+            crate::model::LoadOptions {
+                area: Some(&basemap.border),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .dataset;
         let saved = Remembered {
             version: Remembered::VERSION,
             year: 2019,

@@ -5,17 +5,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
-use sha2::{Digest as _, Sha256};
 
 use crate::files::Existing;
 use crate::geography::Basemap;
-use crate::model::export::Scope;
-use crate::model::{Dataset, LoadError, LoadOptions, Loaded, Severity, load_bytes, load_path};
-use crate::text::count;
+use crate::model::export::{DataFormat, Scope};
+use crate::model::{Dataset, LoadError, LoadOptions, Loaded, Severity};
+use crate::text::{count, escape_controls};
 
-/// The dataset compiled into the binary.
-pub const BUILTIN_DATA: &str = include_str!("../data/kazakhstan.geojson");
-pub const BUILTIN_NAME: &str = "built-in dataset";
+pub use crate::model::builtin::{BUILTIN_DATA, BUILTIN_NAME, builtin_data_sha256};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -89,7 +86,7 @@ pub fn command() -> clap::Command {
 /// `memorymap --version`: the program's version, then the built-in dataset's id, version
 /// and SHA-256, so a figure can be traced to the exact data behind it.
 pub fn long_version() -> String {
-    let (id, version) = builtin_dataset_id();
+    let (id, version) = crate::model::builtin::builtin_dataset_id();
     format!(
         "{}\nbuilt-in dataset: {id} version {version}\nbuilt-in dataset sha256: {}",
         env!("CARGO_PKG_VERSION"),
@@ -109,39 +106,15 @@ pub fn year_outside(flag: &str, year: Option<i32>, dataset: &crate::model::Datas
     outside.is_some()
 }
 
-/// Hex SHA-256 of the built-in dataset file exactly as compiled in.
-pub fn builtin_data_sha256() -> String {
-    let digest = Sha256::digest(BUILTIN_DATA.as_bytes());
-    digest.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
-/// Id and version of the built-in dataset, read from its header without a full load.
-fn builtin_dataset_id() -> (String, String) {
-    #[derive(serde::Deserialize)]
-    struct Header {
-        memorymap: Meta,
-    }
-    #[derive(serde::Deserialize)]
-    struct Meta {
-        dataset: Info,
-    }
-    #[derive(serde::Deserialize)]
-    struct Info {
-        id: String,
-        version: String,
-    }
-    match serde_json::from_str::<Header>(BUILTIN_DATA) {
-        Ok(h) => (h.memorymap.dataset.id, h.memorymap.dataset.version),
-        Err(e) => ("unreadable".to_owned(), e.to_string()),
-    }
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check dataset files and print every problem; exit 0 if all are valid, 1 if not
     Validate {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Print at most N problems per file, then how many more there are (0: all)
+        #[arg(long, value_name = "N", default_value_t = 200)]
+        max_problems: usize,
     },
     /// Write the map (PNG) or the data behind it (CSV form or GeoJSON) for a year, or all years
     Export {
@@ -165,8 +138,8 @@ pub enum Command {
         /// PNG only: size in points, as WIDTHxHEIGHT
         #[arg(long, value_name = "WxH", default_value = "1280x800", value_parser = parse_size)]
         size: [f32; 2],
-        /// PNG only: pixels per point (2 doubles the resolution)
-        #[arg(long, default_value_t = 2.0)]
+        /// PNG only: pixels per point (2 doubles the resolution), 0.5 to 4
+        #[arg(long, default_value_t = 2.0, value_parser = parse_scale)]
         scale: f32,
     },
     /// Write a synthetic dataset (valid, not real events) for tests and measurements
@@ -196,7 +169,13 @@ pub enum Command {
     },
 }
 
-pub use crate::model::export::Format as ExportFormat;
+/// The formats `memorymap export --format` takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Png,
+    Csv,
+    Geojson,
+}
 
 fn parse_size(text: &str) -> Result<[f32; 2], String> {
     let (w, h) = text
@@ -211,6 +190,18 @@ fn parse_size(text: &str) -> Result<[f32; 2], String> {
     };
     Ok([number(w)?, number(h)?])
 }
+
+/// Pixels per point for `--scale`: a finite number from 0.5 to 4.
+fn parse_scale(text: &str) -> Result<f32, String> {
+    text.trim()
+        .parse::<f32>()
+        .ok()
+        .filter(|s| s.is_finite() && (0.5..=4.0).contains(s))
+        .ok_or_else(|| format!("`{text}` is not a scale from 0.5 to 4"))
+}
+
+/// The largest picture side the offscreen renderer can draw, in pixels.
+pub const MAX_PICTURE_PIXELS: f32 = 8192.0;
 
 fn parse_years(text: &str) -> Result<(i32, i32), String> {
     let (a, b) = text
@@ -278,12 +269,18 @@ pub struct ExportArgs<'a> {
 
 /// `memorymap export`: exit 0 when written, 1 on a load or write failure, 2 on bad arguments.
 pub fn export(args: &ExportArgs<'_>, basemap: &Basemap) -> ExitCode {
-    let loaded = match load_dataset(args.data, basemap) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::from(1);
+    if args.format == ExportFormat::Png {
+        let [w, h] = args.size.map(|side| side * args.scale);
+        if w > MAX_PICTURE_PIXELS || h > MAX_PICTURE_PIXELS {
+            eprintln!(
+                "memorymap: --size {}x{} at --scale {} is {w}x{h} pixels; at most {MAX_PICTURE_PIXELS} pixels a side",
+                args.size[0], args.size[1], args.scale
+            );
+            return ExitCode::from(2);
         }
+    }
+    let Some(loaded) = load_or_report(args.data, basemap) else {
+        return ExitCode::from(1);
     };
     let dataset = loaded.dataset;
     if year_outside("--year", args.year, &dataset) {
@@ -301,24 +298,25 @@ pub fn export(args: &ExportArgs<'_>, basemap: &Basemap) -> ExitCode {
     };
     let scope = args.year.map_or(Scope::All, Scope::Year);
     let start = std::time::Instant::now();
-    let bytes = match args.format {
-        ExportFormat::Csv => {
+    let data_format = match args.format {
+        ExportFormat::Csv => Some(DataFormat::Csv),
+        ExportFormat::Geojson => Some(DataFormat::Geojson),
+        ExportFormat::Png => None,
+    };
+    let bytes = match data_format {
+        Some(format) => {
             let mut out = Vec::new();
-            crate::model::export::write_csv(&dataset, scope, &mut out)
+            format
+                .write(&dataset, scope, &mut out)
                 .map(|()| out)
                 .map_err(|e| e.to_string())
         }
-        ExportFormat::Geojson => {
-            let mut out = Vec::new();
-            crate::model::export::write_geojson(&dataset, scope, &mut out)
-                .map(|()| out)
-                .map_err(|e| e.to_string())
-        }
-        ExportFormat::Png => {
+        None => {
             let name = args
                 .data
                 .map_or_else(|| BUILTIN_NAME.to_owned(), |p| p.display().to_string());
-            let app = crate::MemoryMapApp::new(dataset, name, basemap, args.year, selected);
+            let app = crate::MemoryMapApp::new(dataset, name, basemap, args.year, selected)
+                .with_data_path(args.data.map(Path::to_path_buf));
             crate::render::render_png(app, args.size, args.scale)
         }
     };
@@ -355,19 +353,39 @@ pub fn export(args: &ExportArgs<'_>, basemap: &Basemap) -> ExitCode {
     }
 }
 
-/// Loads `path`, or the built-in dataset when there is none.
+/// Loads `path`, or the built-in dataset when there is none, checking cities against the
+/// basemap.
 pub fn load_dataset(path: Option<&Path>, basemap: &Basemap) -> Result<Loaded, LoadError> {
-    let options = LoadOptions {
-        area: Some(&basemap.border),
-    };
-    match path {
-        Some(path) => load_path(path, options),
-        None => load_bytes(BUILTIN_NAME, BUILTIN_DATA.as_bytes(), options),
+    crate::model::builtin::load_dataset(
+        path,
+        LoadOptions {
+            area: Some(&basemap.border),
+            ..Default::default()
+        },
+    )
+}
+
+/// Loads `path` (or the built-in data) for `list` and `export`: its problems go to standard
+/// error, warnings as `validate` prints them, escaped for the terminal.
+fn load_or_report(path: Option<&Path>, basemap: &Basemap) -> Option<Loaded> {
+    match load_dataset(path, basemap) {
+        Ok(loaded) => {
+            for warning in &loaded.warnings {
+                eprintln!("{}", escape_controls(&warning.to_string()));
+            }
+            Some(loaded)
+        }
+        Err(error) => {
+            for problem in error.problems() {
+                eprintln!("{}", escape_controls(&problem.to_string()));
+            }
+            None
+        }
     }
 }
 
 /// `memorymap validate FILE…`
-pub fn validate(files: &[PathBuf], basemap: &Basemap) -> ExitCode {
+pub fn validate(files: &[PathBuf], max_problems: usize, basemap: &Basemap) -> ExitCode {
     let mut all_valid = true;
     // A closed pipe (`| head`) ends the output quietly instead of panicking in println!.
     let mut out = std::io::stdout().lock();
@@ -378,37 +396,56 @@ pub fn validate(files: &[PathBuf], basemap: &Basemap) -> ExitCode {
             }
         };
     }
+    let limit = if max_problems == 0 {
+        usize::MAX
+    } else {
+        max_problems
+    };
     for file in files {
+        // Names and messages come from the file: escaped, so they cannot act on the terminal.
+        let name = escape_controls(&file.display().to_string()).into_owned();
         match load_dataset(Some(file), basemap) {
             Ok(loaded) => {
-                for warning in &loaded.warnings {
-                    say!("{warning}");
+                for warning in loaded.warnings.iter().take(limit) {
+                    say!("{}", escape_controls(&warning.to_string()));
+                }
+                if loaded.warnings.len() > limit {
+                    say!(
+                        "{name}: and {} more",
+                        count(loaded.warnings.len() - limit, "warning", "warnings")
+                    );
                 }
                 let d = &loaded.dataset;
                 say!(
-                    "{}: valid: {}, {}, {}, {}, {}",
-                    file.display(),
+                    "{name}: valid: {}, {}, {}, {}, {}",
                     count(d.cities.len(), "city", "cities"),
                     count(d.report_count(), "report", "reports"),
                     count(d.sources.len(), "source", "sources"),
                     count(d.timeline.len(), "timeline entry", "timeline entries"),
                     count(loaded.warnings.len(), "warning", "warnings")
                 );
+                say!("{name}: checks: {}", d.check_counts());
             }
             Err(error) => {
                 all_valid = false;
                 let problems = error.problems();
-                for problem in &problems {
-                    say!("{problem}");
+                for problem in problems.iter().take(limit) {
+                    say!("{}", escape_controls(&problem.to_string()));
+                }
+                if problems.len() > limit {
+                    say!(
+                        "{name}: and {} more",
+                        count(problems.len() - limit, "problem", "problems")
+                    );
                 }
                 let errors = problems
                     .iter()
                     .filter(|p| p.severity == Severity::Error)
                     .count();
                 say!(
-                    "{}: invalid: {}",
-                    file.display(),
-                    count(errors, "error", "errors")
+                    "{name}: invalid: {}, {}",
+                    count(errors, "error", "errors"),
+                    count(problems.len() - errors, "warning", "warnings")
                 );
             }
         }
@@ -422,12 +459,8 @@ pub fn validate(files: &[PathBuf], basemap: &Basemap) -> ExitCode {
 
 /// `memorymap list --year Y`
 pub fn list(year: i32, data: Option<&Path>, basemap: &Basemap) -> ExitCode {
-    let loaded = match load_dataset(data, basemap) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::from(1);
-        }
+    let Some(loaded) = load_or_report(data, basemap) else {
+        return ExitCode::from(1);
     };
     if year_outside("--year", Some(year), &loaded.dataset) {
         return ExitCode::from(2);
@@ -471,21 +504,24 @@ pub fn write_list_csv(dataset: &Dataset, year: i32, out: impl std::io::Write) ->
                 source_ids.push(id);
             }
         }
-        writer.write_record([
-            city.id.as_str(),
-            city.names.en.as_str(),
-            city.names_in(year, dataset.info.event_day).en.as_str(),
-            city.region.as_str(),
-            &city.location.lon.to_string(),
-            &city.location.lat.to_string(),
-            &year.to_string(),
-            cell.status.id(),
-            &cell.disputed.to_string(),
-            &cell.plan_changed.to_string(),
-            &cell.uncertain.to_string(),
-            &cell.report_count.to_string(),
-            &source_ids.join(";"),
-        ])?;
+        crate::model::export::write_safe(
+            &mut writer,
+            [
+                city.id.as_str(),
+                city.names.en.as_str(),
+                city.names_in(year, dataset.info.event_day).en.as_str(),
+                city.region.as_str(),
+                &city.location.lon.to_string(),
+                &city.location.lat.to_string(),
+                &year.to_string(),
+                cell.status.id(),
+                &cell.disputed.to_string(),
+                &cell.plan_changed.to_string(),
+                &cell.uncertain.to_string(),
+                &cell.report_count.to_string(),
+                &source_ids.join(";"),
+            ],
+        )?;
     }
     writer.flush()?;
     Ok(())

@@ -149,6 +149,35 @@ impl Strings {
         text
     }
 
+    /// "3 errors", "3 ошибки": `base` with the plural form this language uses for `n`
+    /// (`base.one`, `.few`, `.many`, falling back to `base.other`).
+    pub fn count(&self, base: &str, n: usize) -> String {
+        let form = match self.lang {
+            Lang::En => {
+                if n == 1 {
+                    "one"
+                } else {
+                    "other"
+                }
+            }
+            // Russian: 1, 21, 31…; 2–4, 22–24…; the rest.
+            Lang::Ru => match (n % 10, n % 100) {
+                (1, r) if r != 11 => "one",
+                (2..=4, r) if !(12..=14).contains(&r) => "few",
+                _ => "many",
+            },
+            // Kazakh nouns do not change after a number.
+            Lang::Kk => "other",
+        };
+        let key = format!("{base}.{form}");
+        let text = if self.table.contains_key(&key) {
+            self.get(&key).to_owned()
+        } else {
+            self.get(&format!("{base}.other")).to_owned()
+        };
+        text.replace("{n}", &n.to_string())
+    }
+
     pub fn status(&self, status: Status) -> &str {
         self.get(STATUS_KEYS[status.index()].0)
     }
@@ -207,23 +236,31 @@ mod tests {
         assert!(english.keys().count() > 50);
         for lang in [Lang::Ru, Lang::Kk] {
             let tr = lang.tr();
+            // Plural forms differ by language (`count.*.one/few/many/other`); each has
+            // `.other`.
+            let plural = |k: &str| k.starts_with("count.") && !k.ends_with(".other");
             let mut missing: Vec<&str> = english
                 .keys()
-                .filter(|k| !tr.table.contains_key(*k))
+                .filter(|k| !tr.table.contains_key(*k) && !plural(k))
                 .collect();
             missing.sort_unstable();
             assert!(missing.is_empty(), "{lang}: missing {missing:?}");
             let mut extra: Vec<&str> = tr
                 .keys()
-                .filter(|k| !english.table.contains_key(*k))
+                .filter(|k| !english.table.contains_key(*k) && !plural(k))
                 .collect();
             extra.sort_unstable();
             assert!(extra.is_empty(), "{lang}: keys English lacks {extra:?}");
             for (key, text) in &tr.table {
                 assert!(!text.trim().is_empty(), "{lang}: {key} is empty");
+                let english_key = if plural(key) {
+                    format!("{}.other", key.rsplit_once('.').map_or("", |(b, _)| b))
+                } else {
+                    key.clone()
+                };
                 assert_eq!(
                     placeholders(text),
-                    placeholders(english.get(key)),
+                    placeholders(english.get(&english_key)),
                     "{lang}: {key} has other placeholders than English"
                 );
             }
@@ -272,6 +309,17 @@ mod tests {
         );
         assert_eq!("kz".parse::<Lang>(), Ok(Lang::Kk));
         assert!("de".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn counts_take_each_language_s_plural_form() {
+        assert_eq!(Lang::En.tr().count("count.error", 1), "1 error");
+        assert_eq!(Lang::En.tr().count("count.error", 3), "3 errors");
+        assert_eq!(Lang::Ru.tr().count("count.error", 1), "1 ошибка");
+        assert_eq!(Lang::Ru.tr().count("count.error", 3), "3 ошибки");
+        assert_eq!(Lang::Ru.tr().count("count.error", 11), "11 ошибок");
+        assert_eq!(Lang::Ru.tr().count("count.error", 22), "22 ошибки");
+        assert_eq!(Lang::Kk.tr().count("count.error", 5), "5 қате");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -36,6 +36,16 @@ pub struct LoadJob {
     read: Arc<AtomicU64>,
     pub size: u64,
     result: mpsc::Receiver<Result<Arrived, LoadError>>,
+    /// Set when the job is dropped (a newer load replaced it): the worker stops early.
+    cancel: Arc<AtomicBool>,
+    /// Why the worker could not be started, if it could not.
+    spawn_error: Option<String>,
+}
+
+impl Drop for LoadJob {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
 }
 
 impl LoadJob {
@@ -46,22 +56,37 @@ impl LoadJob {
         area: Option<Arc<geo::MultiPolygon<f64>>>,
         wake: impl Fn() + Send + 'static,
     ) -> Self {
-        let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+        // metadata() does not open the file: a FIFO here cannot block.
+        let size = std::fs::metadata(&path).map_or(0, |m| if m.is_file() { m.len() } else { 0 });
         let read = Arc::new(AtomicU64::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
         let (send, result) = mpsc::channel();
         let job_path = path.clone();
         let job_read = Arc::clone(&read);
+        let job_cancel = Arc::clone(&cancel);
         let spawned = std::thread::Builder::new()
             .name("load dataset".into())
             .spawn(move || {
-                let loaded = load_file(&job_path, area.as_deref(), &job_read);
+                // A bug in the loader must not take the window down: report it instead.
+                let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    load_file(&job_path, area.as_deref(), &job_read, &job_cancel)
+                }))
+                .unwrap_or_else(|panic| {
+                    Err(LoadError::Io {
+                        path: job_path.display().to_string(),
+                        source: std::io::Error::other(format!(
+                            "the loader failed: {}",
+                            panic_message(panic.as_ref())
+                        )),
+                    })
+                });
                 // The receiver is gone only if the app dropped the job (a newer load).
                 let _ = send.send(loaded);
                 wake();
             });
-        if let Err(e) = spawned {
-            log::error!("cannot start the loading thread: {e}");
-        }
+        let spawn_error = spawned
+            .err()
+            .map(|e| format!("cannot start the loading thread: {e}"));
         Self {
             path,
             reason,
@@ -69,11 +94,19 @@ impl LoadJob {
             read,
             size,
             result,
+            cancel,
+            spawn_error,
         }
     }
 
     /// The result, once the worker has finished: the dataset and the file's SHA-256 (hex).
     pub fn poll(&self) -> Option<Result<Arrived, LoadError>> {
+        if let Some(why) = &self.spawn_error {
+            return Some(Err(LoadError::Io {
+                path: self.path.display().to_string(),
+                source: std::io::Error::other(why.clone()),
+            }));
+        }
         match self.result.try_recv() {
             Ok(result) => Some(result),
             Err(mpsc::TryRecvError::Empty) => None,
@@ -89,27 +122,37 @@ impl LoadJob {
         self.read.load(Ordering::Relaxed)
     }
 
-    /// What to show: reading (with a fraction) or checking (no fraction).
-    pub fn progress_text(&self) -> (String, Option<f32>) {
-        let name = display_name(&self.path);
+    /// What to show, in the interface language: reading (with a fraction) or checking
+    /// (no fraction).
+    pub fn progress_text(&self, tr: &crate::i18n::Strings) -> (String, Option<f32>) {
+        let name = crate::text::escape_controls(&display_name(&self.path)).into_owned();
         let read = self.bytes_read();
         if self.size > 0 && read < self.size {
             #[allow(clippy::cast_precision_loss)]
             let fraction = read as f32 / self.size as f32;
             (
-                format!(
-                    "Reading {name}: {} of {}",
-                    megabytes(read),
-                    megabytes(self.size)
+                tr.fmt(
+                    "activity.reading",
+                    &[
+                        ("name", &name),
+                        ("read", &megabytes(read)),
+                        ("size", &megabytes(self.size)),
+                    ],
                 ),
                 Some(fraction),
             )
         } else {
             (
-                format!(
-                    "Checking {name} ({}) … {:.0} s",
-                    megabytes(read),
-                    self.started.elapsed().as_secs_f32()
+                tr.fmt(
+                    "activity.checking",
+                    &[
+                        ("name", &name),
+                        ("read", &megabytes(read)),
+                        (
+                            "seconds",
+                            &format!("{:.0}", self.started.elapsed().as_secs_f32()),
+                        ),
+                    ],
                 ),
                 None,
             )
@@ -135,26 +178,43 @@ pub fn display_name(path: &Path) -> String {
     )
 }
 
+/// The text of a panic's payload.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+        .unwrap_or_else(|| "unknown error".to_owned())
+}
+
 fn load_file(
     path: &Path,
     area: Option<&geo::MultiPolygon<f64>>,
     read: &AtomicU64,
+    cancel: &AtomicBool,
 ) -> Result<Arrived, LoadError> {
-    use sha2::Digest as _;
-    let bytes = read_file(path, &|n| read.store(n, Ordering::Relaxed))?;
+    let cancelled = || cancel.load(Ordering::Relaxed);
+    let bytes = read_file(path, &|n| read.store(n, Ordering::Relaxed), &cancelled)?;
     // Hash on a second thread while this one parses (1.3 s for 500 MB here).
     let (loaded, sha256) = std::thread::scope(|scope| {
-        let hashing = scope.spawn(|| {
-            sha2::Sha256::digest(&bytes)
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>()
-        });
-        let loaded = load_bytes(&path.display().to_string(), &bytes, LoadOptions { area });
+        let hashing = scope.spawn(|| crate::model::builtin::sha256_hex(&bytes));
+        let loaded = load_bytes(
+            &path.display().to_string(),
+            &bytes,
+            LoadOptions {
+                area,
+                cancel: Some(cancel),
+            },
+        );
         (loaded, hashing.join().unwrap_or_default())
     });
+    if cancelled() {
+        return Err(LoadError::Cancelled {
+            path: path.display().to_string(),
+        });
+    }
     let loaded = loaded?;
-    let index = (loaded.dataset.cities.len() > crate::ui::map_view::INDIVIDUAL_LIMIT)
+    let index = (loaded.dataset.cities.len() > crate::geography::index::INDIVIDUAL_LIMIT)
         .then(|| crate::geography::CityIndex::new(&loaded.dataset));
     Ok(Arrived {
         loaded,

@@ -23,7 +23,10 @@ fn main() -> ExitCode {
         }
     };
     match args.command {
-        Some(Command::Validate { files }) => cli::validate(&files, &basemap),
+        Some(Command::Validate {
+            files,
+            max_problems,
+        }) => cli::validate(&files, max_problems, &basemap),
         Some(Command::List { year, data }) => cli::list(year, data.as_deref(), &basemap),
         Some(Command::Gen {
             cities,
@@ -123,6 +126,11 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
         app = app.with_compare(args.compare);
     }
     let fresh = args.fresh;
+    // What eframe restores on start (egui's zoom, the window's size) is checked first: a
+    // bad value there would stop the window before any of our code runs.
+    if let Some(path) = memorymap::saved::storage_file("memorymap") {
+        memorymap::saved::sanitise(&path, Remembered::KEY, fresh);
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(format!("memorymap — {}", cli::BUILTIN_NAME))

@@ -21,6 +21,10 @@ pub const LEVELS: usize = 15;
 
 type Point = GeomWithData<[f64; 2], u32>;
 
+/// Up to this many cities in view are drawn one by one; beyond it, nearby cities are drawn
+/// as clusters with their count (and a dataset with more cities gets an index).
+pub const INDIVIDUAL_LIMIT: usize = 1500;
+
 /// One grid cell of one level.
 #[derive(Clone, Debug)]
 pub struct Cell {

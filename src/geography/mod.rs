@@ -14,6 +14,18 @@ pub fn aspect_for_latitude(lat: f64) -> f64 {
     1.0 / lat.to_radians().cos()
 }
 
+/// Whether `[min lon, min lat, max lon, max lat]` is a view of the globe worth restoring:
+/// finite, not empty, its centre on the globe and no wider than a few worlds.
+pub fn sane_view([x0, y0, x1, y1]: [f64; 4]) -> bool {
+    [x0, y0, x1, y1].iter().all(|v| v.is_finite())
+        && x0 < x1
+        && y0 < y1
+        && x1 - x0 <= 1000.0
+        && y1 - y0 <= 1000.0
+        && (-180.0..=180.0).contains(&f64::midpoint(x0, x1))
+        && (-90.0..=90.0).contains(&f64::midpoint(y0, y1))
+}
+
 /// An axis-aligned box in degrees.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LonLatBounds {

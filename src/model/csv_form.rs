@@ -1,5 +1,5 @@
 //! The flat CSV form of a dataset, for spreadsheet users: one row per report (docs/DATA.md
-//! §11). Rows are turned into the GeoJSON schema's JSON and checked by the same loader, and
+//! §12). Rows are turned into the GeoJSON schema's JSON and checked by the same loader, and
 //! every problem is then reported at the CSV line and column it came from.
 
 use std::collections::HashMap;
@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value, json};
 
 use super::load::{finish, load_json_value};
-use super::{LoadError, LoadOptions, Loaded, Location, Problem};
+use super::{LoadError, LoadOptions, Loaded, Location, Problem, Status};
 
 /// Every input column, in the order `export` writes them. Only the city columns
 /// `city_id, name_en, lon, lat` are required in the header; a row whose report columns are
@@ -262,7 +262,7 @@ impl Row<'_> {
         self.header
             .get(column)
             .and_then(|&i| self.record.get(i))
-            .map_or("", str::trim)
+            .map_or("", |cell| crate::text::csv_cell_value(cell.trim()))
     }
 }
 
@@ -285,7 +285,7 @@ impl Reader<'_> {
         if bytes.iter().all(u8::is_ascii_whitespace) {
             self.error(
                 Location::File,
-                "the file is empty: expected a header row (docs/DATA.md §11)",
+                "the file is empty: expected a header row (docs/DATA.md §12)",
             );
             return None;
         }
@@ -698,6 +698,25 @@ impl Reader<'_> {
             self.error(Self::at(row.line, "year"), message);
             return None;
         };
+        if !(1800..=2200).contains(&year) {
+            self.error(
+                Self::at(row.line, "year"),
+                format!("year {year} is out of range: expected 1800 to 2200"),
+            );
+            return None;
+        }
+        let status = row.get("status");
+        if Status::claimable().all(|s| s.id() != status) {
+            let message = if status.is_empty() {
+                "empty: a report needs its status".to_owned()
+            } else if status == Status::NoReport.id() {
+                "no_report is what a year without reports means; leave the report out".to_owned()
+            } else {
+                super::status::unknown_status_message(status)
+            };
+            self.error(Self::at(row.line, "status"), message);
+            return None;
+        }
         let uncertain = self.flag(row, "uncertain")?;
         years.push(year);
         let id = match row.get("report_id") {

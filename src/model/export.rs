@@ -6,35 +6,44 @@ use serde_json::{Map, Value, json};
 
 use super::csv_form::{COLUMNS, OUTPUT_ONLY_COLUMNS};
 use super::load::SCHEMA_VERSION;
-use super::{City, Dataset, Names, Source};
+use super::{Check, City, Dataset, Names, Source};
 
-/// What to export: the map as a picture, or the data behind it.
+/// The formats the data can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "gui", derive(clap::ValueEnum))]
-pub enum Format {
-    Png,
+pub enum DataFormat {
     Csv,
     Geojson,
 }
 
-impl Format {
-    pub const ALL: [Self; 3] = [Self::Png, Self::Csv, Self::Geojson];
-
+impl DataFormat {
     pub fn extension(self) -> &'static str {
         match self {
-            Self::Png => "png",
             Self::Csv => "csv",
             Self::Geojson => "geojson",
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// Writes `dataset` (all of it, or one year) in this format.
+    pub fn write(
+        self,
+        dataset: &Dataset,
+        scope: Scope,
+        out: &mut Vec<u8>,
+    ) -> Result<(), ExportError> {
         match self {
-            Self::Png => "Map picture (PNG)",
-            Self::Csv => "Data table (CSV)",
-            Self::Geojson => "Data with sources (GeoJSON)",
+            Self::Csv => write_csv(dataset, scope, out).map_err(ExportError::Csv),
+            Self::Geojson => write_geojson(dataset, scope, out).map_err(ExportError::Io),
         }
     }
+}
+
+/// Why the data could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("cannot write CSV: {0}")]
+    Csv(#[source] csv::Error),
+    #[error("cannot write GeoJSON: {0}")]
+    Io(#[source] std::io::Error),
 }
 
 /// Which part of a dataset to export.
@@ -76,7 +85,7 @@ pub fn to_geojson(dataset: &Dataset, scope: Scope) -> Value {
             "event_day": format!("{month:02}-{day:02}"),
         },
     });
-    meta["sources"] = d.sources.iter().map(source_json).collect();
+    meta["sources"] = d.sources.iter().map(|s| source_json(d, s)).collect();
     meta["country_timeline"] = d
         .timeline
         .iter()
@@ -94,6 +103,9 @@ pub fn to_geojson(dataset: &Dataset, scope: Scope) -> Value {
                 entry["excerpt"] = json!(excerpt);
             }
             entry["source"] = json!(source_id(t.source));
+            if let Some(check) = &t.checked {
+                entry["checked"] = check_json(check);
+            }
             if !t.contested_by.is_empty() {
                 entry["contested_by"] = t
                     .contested_by
@@ -147,7 +159,19 @@ pub fn to_geojson(dataset: &Dataset, scope: Scope) -> Value {
     })
 }
 
-fn source_json(s: &Source) -> Value {
+fn check_json(check: &Check) -> Value {
+    let mut v = json!({
+        "on": check.on.to_string(),
+        "against": check.against.id(),
+        "what": check.what.iter().map(|w| w.id()).collect::<Vec<_>>(),
+    });
+    if let Some(note) = &check.note {
+        v["note"] = json!(note);
+    }
+    v
+}
+
+fn source_json(d: &Dataset, s: &Source) -> Value {
     let mut v = json!({
         "id": s.id,
         "title": s.title,
@@ -164,6 +188,9 @@ fn source_json(s: &Source) -> Value {
     }
     if let Some(note) = &s.note {
         v["note"] = json!(note);
+    }
+    if let Some(origin) = s.republishes {
+        v["republishes"] = json!(d.sources[origin].id);
     }
     v
 }
@@ -231,6 +258,9 @@ fn city_properties(d: &Dataset, city: &City) -> Map<String, Value> {
             if r.uncertain {
                 v["uncertain"] = json!(true);
             }
+            if let Some(check) = &r.checked {
+                v["checked"] = check_json(check);
+            }
             v
         })
         .collect();
@@ -239,7 +269,14 @@ fn city_properties(d: &Dataset, city: &City) -> Map<String, Value> {
         let notes = city
             .notes
             .iter()
-            .map(|n| json!({"year": n.year, "summary": n.summary, "source": source_id(n.source)}))
+            .map(|n| {
+                let mut v =
+                    json!({"year": n.year, "summary": n.summary, "source": source_id(n.source)});
+                if let Some(check) = &n.checked {
+                    v["checked"] = check_json(check);
+                }
+                v
+            })
             .collect();
         p.insert("notes".into(), Value::Array(notes));
     }
@@ -294,7 +331,8 @@ pub fn write_csv(dataset: &Dataset, scope: Scope, out: impl std::io::Write) -> c
                 Scope::All => [String::new(), String::new()],
             };
             let empty = COLUMNS.len() - city_cells.len();
-            writer.write_record(
+            write_safe(
+                &mut writer,
                 city_cells
                     .iter()
                     .cloned()
@@ -326,11 +364,23 @@ pub fn write_csv(dataset: &Dataset, scope: Scope, out: impl std::io::Write) -> c
                 cell.status.id().to_owned(),
                 cell.disputed.to_string(),
             ];
-            writer.write_record(city_cells.iter().chain(report_cells.iter()))?;
+            write_safe(&mut writer, city_cells.iter().chain(report_cells.iter()))?;
         }
     }
     writer.flush()?;
     Ok(())
+}
+
+/// Writes a CSV record whose cells a spreadsheet will not run as formulas (DATA.md §12).
+pub fn write_safe<W: std::io::Write>(
+    writer: &mut csv::Writer<W>,
+    cells: impl IntoIterator<Item = impl AsRef<str>>,
+) -> csv::Result<()> {
+    writer.write_record(
+        cells
+            .into_iter()
+            .map(|c| crate::text::csv_cell(c.as_ref()).into_owned()),
+    )
 }
 
 /// The snake_case name serde gives a unit enum variant.

@@ -10,6 +10,7 @@ use geo::Contains as _;
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::check::{Check, CheckedAgainst, Confirmed};
 use super::problem::{Location, Problem, Severity};
 use super::{
     City, Contest, Dataset, DatasetInfo, LonLat, NamePeriod, Names, Note, PartialDate, Reliability,
@@ -30,6 +31,8 @@ pub struct LoadOptions<'a> {
     /// The area the cities should lie in (the basemap's border). Cities outside it get a
     /// warning, or an error when swapping longitude and latitude would put them inside.
     pub area: Option<&'a geo::MultiPolygon<f64>>,
+    /// Set by another thread when the result is no longer wanted: checking stops early.
+    pub cancel: Option<&'a std::sync::atomic::AtomicBool>,
 }
 
 /// A dataset that passed validation, with the warnings found on the way.
@@ -47,6 +50,12 @@ pub enum LoadError {
         #[source]
         source: std::io::Error,
     },
+    /// Not a regular file, or too large: refused before reading.
+    #[error("{0}")]
+    Refused(#[source] crate::files::ReadError),
+    /// A newer load replaced this one.
+    #[error("{path}: loading was cancelled")]
+    Cancelled { path: String },
     /// The file was read but has errors; `problems` holds every error and warning found.
     #[error("{}", join_lines(problems))]
     Invalid { problems: Vec<Problem> },
@@ -60,6 +69,31 @@ impl LoadError {
                 path,
                 Location::File,
                 format!("cannot read the file: {source}"),
+            )],
+            Self::Refused(error) => {
+                let (path, message) = match error {
+                    crate::files::ReadError::NotAFile { path, kind } => (
+                        path.display().to_string(),
+                        format!("is {kind}, not a regular file: only dataset files can be opened"),
+                    ),
+                    crate::files::ReadError::TooLarge { path, size, limit } => (
+                        path.display().to_string(),
+                        format!(
+                            "the file is {size} bytes, over the limit of {limit} bytes (set {} to read larger files)",
+                            crate::files::MAX_FILE_SIZE_VAR
+                        ),
+                    ),
+                    crate::files::ReadError::Io { path, source } => (
+                        path.display().to_string(),
+                        format!("cannot read the file: {source}"),
+                    ),
+                };
+                vec![Problem::error(&path, Location::File, message)]
+            }
+            Self::Cancelled { path } => vec![Problem::error(
+                path,
+                Location::File,
+                "loading was cancelled",
             )],
             Self::Invalid { problems } => problems.clone(),
         }
@@ -76,32 +110,32 @@ fn join_lines(problems: &[Problem]) -> String {
 
 pub fn load_path(path: &Path, options: LoadOptions<'_>) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
-    let bytes = read_file(path, &|_| {})?;
+    let bytes = read_file(path, &|_| {}, &|| false)?;
     load_bytes(&name, &bytes, options)
 }
 
-/// Reads a whole file, calling `progress(bytes read so far)` after each chunk.
-pub fn read_file(path: &Path, progress: &dyn Fn(u64)) -> Result<Vec<u8>, LoadError> {
-    use std::io::Read as _;
-    let io_error = |source| LoadError::Io {
-        path: path.display().to_string(),
-        source,
-    };
-    let mut file = std::fs::File::open(path).map_err(io_error)?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    let mut chunk = vec![0_u8; 1 << 20];
-    loop {
-        let n = match file.read(&mut chunk) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(io_error(e)),
-        };
-        bytes.extend_from_slice(&chunk[..n]);
-        progress(bytes.len() as u64);
+/// Reads a whole dataset file (a regular file no larger than [`crate::files::max_file_bytes`]),
+/// calling `progress(bytes read so far)` after each chunk; stops when `cancelled()` says so.
+pub fn read_file(
+    path: &Path,
+    progress: &dyn Fn(u64),
+    cancelled: &dyn Fn() -> bool,
+) -> Result<Vec<u8>, LoadError> {
+    use crate::files::ReadError;
+    match crate::files::read_regular(path, crate::files::max_file_bytes(), progress, cancelled) {
+        Ok(bytes) => Ok(bytes),
+        Err(ReadError::Io { source, .. }) if cancelled() => {
+            drop(source);
+            Err(LoadError::Cancelled {
+                path: path.display().to_string(),
+            })
+        }
+        Err(ReadError::Io { path, source }) => Err(LoadError::Io {
+            path: path.display().to_string(),
+            source,
+        }),
+        Err(refused) => Err(LoadError::Refused(refused)),
     }
-    Ok(bytes)
 }
 
 /// Loads a dataset from the bytes of a file called `file` (used in messages): the CSV form
@@ -113,6 +147,7 @@ pub fn load_bytes(file: &str, bytes: &[u8], options: LoadOptions<'_>) -> Result<
     let mut checker = Checker {
         file,
         problems: Vec::new(),
+        errors: 0,
     };
     let dataset = checker.load(bytes, options);
     finish(file, checker.problems, dataset)
@@ -134,6 +169,7 @@ pub(crate) fn load_json_value(
     let mut checker = Checker {
         file,
         problems: Vec::new(),
+        errors: 0,
     };
     let dataset = checker.load_value(root, options);
     (dataset, checker.problems)
@@ -219,6 +255,20 @@ struct RawSource {
     facts_ref: Option<String>,
     #[serde(default)]
     note: Option<String>,
+    #[serde(default)]
+    republishes: Option<String>,
+}
+
+/// How an item was checked (docs/DATA.md §3).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCheck {
+    on: String,
+    against: CheckedAgainst,
+    #[serde(default)]
+    what: Vec<Confirmed>,
+    #[serde(default)]
+    note: Option<String>,
 }
 
 fn normal() -> Reliability {
@@ -239,6 +289,8 @@ struct RawTimelineEntry {
     source: String,
     #[serde(default)]
     contested_by: Vec<RawContest>,
+    #[serde(default)]
+    checked: Option<RawCheck>,
 }
 
 #[derive(Deserialize)]
@@ -249,25 +301,119 @@ struct RawContest {
 }
 
 /// A feature as the fast path reads it: [`RawFeature`] with a string id.
-#[derive(Deserialize)]
 struct TypedFeature {
-    #[serde(rename = "type")]
     kind: String,
     id: String,
     geometry: Option<RawGeometry>,
     properties: Option<RawProperties>,
 }
 
-/// The whole file as the fast path reads it. Other top-level members are ignored, as the
-/// slow path ignores them.
-#[derive(Deserialize)]
+/// The whole file as the fast path reads it.
 struct TypedCollection {
-    #[serde(rename = "type", default)]
     kind: Option<Value>,
-    #[serde(default)]
     memorymap: Option<Value>,
     features: Vec<TypedFeature>,
 }
+
+/// Reads the members of a JSON object: `known` takes the ones it knows (returning false
+/// for others); every other member (a GeoJSON foreign member) is read as a whole
+/// [`Value`] and dropped, so that it is checked exactly as the slow path checks it —
+/// UTF-8, escapes, number range, nesting depth — rather than skipped unread.
+fn read_members<'de, A: serde::de::MapAccess<'de>>(
+    mut map: A,
+    mut known: impl FnMut(&str, &mut A) -> Result<bool, A::Error>,
+) -> Result<(), A::Error> {
+    while let Some(key) = map.next_key::<String>()? {
+        if !known(&key, &mut map)? {
+            map.next_value::<Value>()?;
+        }
+    }
+    Ok(())
+}
+
+/// A `Deserialize` for a struct read with [`read_members`].
+macro_rules! deserialize_members {
+    ($type:ident, $what:literal, |$key:ident, $map:ident| $body:expr, $build:expr) => {
+        impl<'de> Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct Visit;
+                impl<'de> serde::de::Visitor<'de> for Visit {
+                    type Value = $type;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str($what)
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(
+                        self,
+                        map: A,
+                    ) -> Result<$type, A::Error> {
+                        let mut fields = Default::default();
+                        read_members(map, |$key, $map| {
+                            let fields: &mut _ = &mut fields;
+                            ($body)(fields)
+                        })?;
+                        ($build)(fields)
+                    }
+                }
+                d.deserialize_map(Visit)
+            }
+        }
+    };
+}
+
+type FeatureFields = (
+    Option<String>,
+    Option<String>,
+    Option<Option<RawGeometry>>,
+    Option<Option<RawProperties>>,
+);
+
+deserialize_members!(
+    TypedFeature,
+    "a Feature object",
+    |key, map| |f: &mut FeatureFields| -> Result<bool, A::Error> {
+        match key {
+            "type" => f.0 = Some(map.next_value()?),
+            "id" => f.1 = Some(map.next_value()?),
+            "geometry" => f.2 = Some(map.next_value()?),
+            "properties" => f.3 = Some(map.next_value()?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    },
+    |f: FeatureFields| -> Result<TypedFeature, A::Error> {
+        use serde::de::Error as _;
+        Ok(TypedFeature {
+            kind: f.0.ok_or_else(|| A::Error::missing_field("type"))?,
+            id: f.1.ok_or_else(|| A::Error::missing_field("id"))?,
+            geometry: f.2.flatten(),
+            properties: f.3.flatten(),
+        })
+    }
+);
+
+type CollectionFields = (Option<Value>, Option<Value>, Option<Vec<TypedFeature>>);
+
+deserialize_members!(
+    TypedCollection,
+    "a FeatureCollection object",
+    |key, map| |f: &mut CollectionFields| -> Result<bool, A::Error> {
+        match key {
+            "type" => f.0 = Some(map.next_value()?),
+            "memorymap" => f.1 = Some(map.next_value()?),
+            "features" => f.2 = Some(map.next_value()?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    },
+    |f: CollectionFields| -> Result<TypedCollection, A::Error> {
+        use serde::de::Error as _;
+        Ok(TypedCollection {
+            kind: f.0,
+            memorymap: f.1,
+            features: f.2.ok_or_else(|| A::Error::missing_field("features"))?,
+        })
+    }
+);
 
 /// One feature to check, from either path. Only one exists at a time (they are taken from
 /// their list one by one), so the size difference between the variants costs nothing.
@@ -301,12 +447,32 @@ struct RawFeature {
     properties: Option<RawProperties>,
 }
 
-#[derive(Deserialize)]
 struct RawGeometry {
-    #[serde(rename = "type")]
     kind: String,
     coordinates: Value,
 }
+
+type GeometryFields = (Option<String>, Option<Value>);
+
+deserialize_members!(
+    RawGeometry,
+    "a GeoJSON geometry object",
+    |key, map| |f: &mut GeometryFields| -> Result<bool, A::Error> {
+        match key {
+            "type" => f.0 = Some(map.next_value()?),
+            "coordinates" => f.1 = Some(map.next_value()?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    },
+    |f: GeometryFields| -> Result<RawGeometry, A::Error> {
+        use serde::de::Error as _;
+        Ok(RawGeometry {
+            kind: f.0.ok_or_else(|| A::Error::missing_field("type"))?,
+            coordinates: f.1.ok_or_else(|| A::Error::missing_field("coordinates"))?,
+        })
+    }
+);
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -327,7 +493,7 @@ struct RawProperties {
     notes: Vec<RawNote>,
     /// Written by `export` for one year (the drawn status); recomputed, never read.
     #[serde(default, rename = "computed")]
-    _computed: Option<serde::de::IgnoredAny>,
+    _computed: Option<Value>,
 }
 
 #[derive(Deserialize)]
@@ -368,6 +534,8 @@ struct RawReport {
     source: String,
     #[serde(default)]
     uncertain: bool,
+    #[serde(default)]
+    checked: Option<RawCheck>,
 }
 
 #[derive(Deserialize)]
@@ -376,6 +544,8 @@ struct RawNote {
     year: i32,
     summary: String,
     source: String,
+    #[serde(default)]
+    checked: Option<RawCheck>,
 }
 
 // ---------------------------------------------------------------------------
@@ -383,6 +553,9 @@ struct RawNote {
 struct Checker<'f> {
     file: &'f str,
     problems: Vec<Problem>,
+    /// How many of `problems` are errors, counted as they are added (a file full of errors
+    /// must not cost a count over all problems per city).
+    errors: usize,
 }
 
 /// Where an item's problems are reported: its kind and id.
@@ -403,6 +576,7 @@ impl Item<'_> {
 
 impl Checker<'_> {
     fn error(&mut self, location: Location, message: impl Into<String>) {
+        self.errors += 1;
         self.problems
             .push(Problem::error(self.file, location, message));
     }
@@ -533,6 +707,7 @@ impl Checker<'_> {
             self.error(Location::File, "the file is empty");
             return None;
         }
+        let lossy;
         let text = match std::str::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => {
@@ -547,7 +722,10 @@ impl Checker<'_> {
                         bytes[e.valid_up_to()]
                     ),
                 );
-                return None;
+                // Read on with the bad bytes replaced, so that the file's other problems
+                // are listed too (it fails either way).
+                lossy = String::from_utf8_lossy(bytes);
+                &lossy
             }
         };
         match serde_json::from_str(text) {
@@ -675,6 +853,7 @@ impl Checker<'_> {
         let mut sources = Vec::new();
         let mut index = HashMap::default();
         let mut first_position = HashMap::default();
+        let mut republished = Vec::new();
         for (i, value) in raw.iter().enumerate() {
             let id = item_id(value, i);
             let item = Item {
@@ -687,13 +866,13 @@ impl Checker<'_> {
             let mut ok = self.check_id(&item, &raw.id);
             ok &= self.unique_id(&item, &mut first_position, &raw.id, i);
             let published = self.date(&item, "published", &raw.published);
-            if raw.url.trim().is_empty() {
+            if crate::text::is_blank(&raw.url) {
                 self.error(item.at("url"), "empty: every source needs an address");
                 ok = false;
-            } else if !(raw.url.starts_with("https://") || raw.url.starts_with("http://")) {
+            } else if let Some(why) = crate::text::web_link_problem(&raw.url) {
                 self.warning(
                     item.at("url"),
-                    "not an http(s) address: it is shown as text, not as a link",
+                    format!("{why}: it is shown as text, not as a link"),
                 );
             }
             for (field, text) in [
@@ -719,7 +898,25 @@ impl Checker<'_> {
                 reliability: raw.reliability,
                 facts_ref: raw.facts_ref,
                 note: raw.note,
+                republishes: None,
             });
+            if let Some(origin) = raw.republishes {
+                republished.push((sources.len() - 1, id.clone(), origin));
+            }
+        }
+        for (source, id, origin) in republished {
+            let item = Item {
+                kind: "source",
+                id: &id,
+            };
+            match index.get(&origin) {
+                Some(&o) if o != source => sources[source].republishes = Some(o),
+                Some(_) => self.error(item.at("republishes"), "a source cannot republish itself"),
+                None => self.error(
+                    item.at("republishes"),
+                    format!("republishes `{origin}`, which is not in memorymap.sources"),
+                ),
+            }
         }
         (sources, index)
     }
@@ -792,6 +989,7 @@ impl Checker<'_> {
                     sources: ids,
                 });
             }
+            let checked = self.check(&item, "checked", raw.checked, raw.excerpt.is_some());
             let (Some(source), true) = (source, ok) else {
                 continue;
             };
@@ -804,6 +1002,7 @@ impl Checker<'_> {
                 excerpt: raw.excerpt,
                 source,
                 contested_by,
+                checked,
             });
         }
         entries
@@ -821,9 +1020,17 @@ impl Checker<'_> {
         let mut city_ids = HashMap::default();
         let mut report_ids = HashSet::default();
         for (i, input) in features.into_iter().enumerate() {
-            let (id, id_is_string, raw) = match input {
+            if i % 4096 == 0
+                && options
+                    .cancel
+                    .is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed))
+            {
+                break;
+            }
+            let (id, id_is_string, empty_id, raw) = match input {
                 FeatureInput::Typed(feature) => {
-                    let id = if feature.id.is_empty() {
+                    let empty_id = feature.id.is_empty();
+                    let id = if empty_id {
                         format!("#{}", i + 1)
                     } else {
                         feature.id
@@ -833,7 +1040,7 @@ impl Checker<'_> {
                         geometry: feature.geometry,
                         properties: feature.properties,
                     };
-                    (id, true, raw)
+                    (id, true, empty_id, raw)
                 }
                 FeatureInput::Json(value) => {
                     let id = item_id(&value, i);
@@ -846,6 +1053,9 @@ impl Checker<'_> {
                         continue;
                     }
                     let id_is_string = matches!(value.get("id"), Some(Value::String(_)));
+                    let empty_id =
+                        matches!(value.get("id"), Some(Value::String(s)) if s.is_empty());
+
                     match value.get("id") {
                         Some(Value::String(_)) => {}
                         Some(_) => {
@@ -856,7 +1066,7 @@ impl Checker<'_> {
                     let Some(raw) = self.typed_owned::<RawFeature>(value, |f| item.at(f)) else {
                         continue;
                     };
-                    (id, id_is_string, raw)
+                    (id, id_is_string, empty_id, raw)
                 }
             };
             let item = Item {
@@ -880,7 +1090,13 @@ impl Checker<'_> {
                 self.error(item.at("properties"), "missing: names, region and reports");
                 continue;
             };
-            if self.unique_id(&item, &mut city_ids, &id, i) && id_is_string {
+            // An empty id is named by its position ("#3") in messages.
+            if empty_id {
+                self.error(
+                    item.at("id"),
+                    "empty: every city needs an id (lower-case letters, digits, '-' and '_')",
+                );
+            } else if self.unique_id(&item, &mut city_ids, &id, i) && id_is_string {
                 self.check_id(&item, &id);
             }
             if let Some(city) = self.city(
@@ -917,8 +1133,12 @@ impl Checker<'_> {
             raw.names.kk,
             raw.names.ru,
         );
-        if raw.region.trim().is_empty() {
+        if crate::text::is_blank(&raw.region) {
             self.error(item.at("properties.region"), "empty");
+        }
+        self.hidden_characters(item, "properties.region", &raw.region);
+        for (i, alias) in raw.aliases.iter().enumerate() {
+            self.hidden_characters(item, &format!("properties.aliases[{i}]"), alias);
         }
         let mut name_history = Vec::new();
         for (i, period) in raw.name_history.into_iter().enumerate() {
@@ -976,6 +1196,7 @@ impl Checker<'_> {
             }
             self.excerpt(item, &field("excerpt"), raw.excerpt.as_deref());
             let source = self.cite(item, &field("source"), &raw.source, sources, cited);
+            let checked = self.check(item, &field("checked"), raw.checked, raw.excerpt.is_some());
             if let (Some(date), Some(source)) = (date, source) {
                 reports.push(Report {
                     id: raw.id,
@@ -987,6 +1208,7 @@ impl Checker<'_> {
                     excerpt: raw.excerpt,
                     source,
                     uncertain: raw.uncertain,
+                    checked,
                 });
             }
         }
@@ -999,11 +1221,13 @@ impl Checker<'_> {
             };
             self.year(item, &field("year"), raw.year, info);
             self.not_empty(item, &field("summary"), &raw.summary);
+            let checked = self.check(item, &field("checked"), raw.checked, false);
             if let Some(source) = self.cite(item, &field("source"), &raw.source, sources, cited) {
                 notes.push(Note {
                     year: raw.year,
                     summary: raw.summary,
                     source,
+                    checked,
                 });
             }
         }
@@ -1064,18 +1288,51 @@ impl Checker<'_> {
         field: &(impl std::fmt::Display + ?Sized),
         text: &str,
     ) -> bool {
-        let ok = !text.trim().is_empty();
+        let ok = !crate::text::is_blank(text);
         if !ok {
-            self.error(item.at(field.to_string()), "empty");
+            self.error(
+                item.at(field.to_string()),
+                if text.is_empty() {
+                    "empty"
+                } else {
+                    "empty: only spaces or invisible characters"
+                },
+            );
         }
+        self.hidden_characters(item, field, text);
         ok
     }
 
+    /// Control characters (NUL, ESC…) are errors in any text; characters that reverse
+    /// the direction text is shown in get a warning (they can make a name show as another).
+    fn hidden_characters(
+        &mut self,
+        item: &Item<'_>,
+        field: &(impl std::fmt::Display + ?Sized),
+        text: &str,
+    ) {
+        if let Some(c) = crate::text::control_char(text, &['\n', '\t']) {
+            self.error(
+                item.at(field.to_string()),
+                format!(
+                    "contains the control character U+{:04X}; remove it",
+                    u32::from(c)
+                ),
+            );
+        }
+        if let Some(c) = crate::text::bidi_control(text) {
+            self.warning(
+                item.at(field.to_string()),
+                format!(
+                    "contains U+{:04X}, which changes the direction text is shown in: what is shown may differ from what is written",
+                    u32::from(c)
+                ),
+            );
+        }
+    }
+
     fn error_count(&self) -> usize {
-        self.problems
-            .iter()
-            .filter(|p| p.severity == Severity::Error)
-            .count()
+        self.errors
     }
 
     fn names(
@@ -1086,13 +1343,18 @@ impl Checker<'_> {
         kk: Option<String>,
         ru: Option<String>,
     ) -> Names {
-        if en.trim().is_empty() {
+        if crate::text::is_blank(&en) {
             self.error(
                 item.at(format!("{field}.en")),
                 "empty: an English name is required",
             );
         }
-        let non_empty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        for (lang, name) in [("en", Some(&en)), ("kk", kk.as_ref()), ("ru", ru.as_ref())] {
+            if let Some(name) = name {
+                self.hidden_characters(item, &format!("{field}.{lang}"), name);
+            }
+        }
+        let non_empty = |s: Option<String>| s.filter(|s| !crate::text::is_blank(s));
         Names {
             en,
             kk: non_empty(kk),
@@ -1250,6 +1512,41 @@ impl Checker<'_> {
         }
     }
 
+    /// A check record: its date must be a date; a page not found confirms nothing; an
+    /// excerpt cannot be confirmed on an item without one.
+    fn check(
+        &mut self,
+        item: &Item<'_>,
+        field: &(impl std::fmt::Display + ?Sized),
+        raw: Option<RawCheck>,
+        has_excerpt: bool,
+    ) -> Option<Check> {
+        let raw = raw?;
+        let on = self.date(item, &format!("{field}.on"), &raw.on)?;
+        let mut what = raw.what;
+        what.sort_unstable();
+        what.dedup();
+        if raw.against == CheckedAgainst::NotFound && !what.is_empty() {
+            self.warning(
+                item.at(format!("{field}.what")),
+                "the page was not found, so nothing on it can be confirmed; leave `what` empty",
+            );
+            what.clear();
+        }
+        if what.contains(&Confirmed::Excerpt) && !has_excerpt {
+            self.warning(
+                item.at(format!("{field}.what")),
+                "confirms an excerpt, but the item has none",
+            );
+        }
+        Some(Check {
+            on,
+            against: raw.against,
+            what,
+            note: raw.note.filter(|n| !n.trim().is_empty()),
+        })
+    }
+
     fn cite(
         &mut self,
         item: &Item<'_>,
@@ -1317,7 +1614,27 @@ fn plain_type_error(message: &str) -> String {
     if let Some(start) = message.find("expected struct Raw") {
         message.replace_range(start.., "expected an object");
     }
-    message
+    reword_unknown_variant(&message).unwrap_or(message)
+}
+
+/// serde's "unknown variant `x`, expected one of `a`, `b`" in people's words: a status
+/// gets a suggestion and never offers `no_report`; other fields list their values.
+fn reword_unknown_variant(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown variant `")?;
+    let (given, rest) = rest.split_once('`')?;
+    let choices: Vec<&str> = rest
+        .strip_prefix(", expected one of ")
+        .or_else(|| rest.strip_prefix(", expected "))?
+        .split(", ")
+        .map(|c| c.trim_matches('`'))
+        .collect();
+    if choices.contains(&"held") && choices.contains(&"no_report") {
+        return Some(super::status::unknown_status_message(given));
+    }
+    Some(match super::status::did_you_mean(given, &choices) {
+        Some(choice) => format!("unknown value `{given}`; did you mean `{choice}`?"),
+        None => format!("unknown value `{given}`: use one of {}", choices.join(", ")),
+    })
 }
 
 /// The item's id for messages: its `id` if it has a usable one, else its position.
@@ -1350,11 +1667,12 @@ mod tests {
     /// The fast (typed) path and the slow (tree) path must agree on every valid file:
     /// the same dataset and the same warnings.
     fn both_paths(name: &str, bytes: &[u8], area: Option<&geo::MultiPolygon<f64>>) {
-        let options = LoadOptions { area };
+        let options = LoadOptions { area, cancel: None };
         let (root, features) = parse_typed(bytes).expect("the fast path reads a valid file");
         let mut fast = Checker {
             file: name,
             problems: Vec::new(),
+            errors: 0,
         };
         let fast_dataset = fast.load_parts(root, Some(features), options);
         let slow_root: Value = serde_json::from_slice(bytes).unwrap();

@@ -3,6 +3,8 @@
 //! Plain Rust with no UI in it: loading, validating and querying live here so the
 //! command line, the window and the tests share one set of rules.
 
+pub mod builtin;
+pub mod check;
 pub mod cite;
 pub mod compare;
 pub mod csv_form;
@@ -14,6 +16,7 @@ pub mod problem;
 pub mod query;
 pub mod status;
 
+pub use check::{Check, CheckCounts, CheckedAgainst, Confirmed};
 pub use date::PartialDate;
 pub use load::{LoadError, LoadOptions, Loaded, load_bytes, load_path, read_file};
 pub use problem::{Location, Problem, Severity};
@@ -96,6 +99,8 @@ pub struct Report {
     pub source: usize,
     /// The year or the claim is inferred rather than stated.
     pub uncertain: bool,
+    /// How the report was checked against its source, if it was.
+    pub checked: Option<Check>,
 }
 
 /// A mention that fits no status (e.g. a region-wide figure), kept with its source.
@@ -104,6 +109,7 @@ pub struct Note {
     pub year: i32,
     pub summary: String,
     pub source: usize,
+    pub checked: Option<Check>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -168,12 +174,16 @@ pub struct Source {
     pub reliability: Reliability,
     pub facts_ref: Option<String>,
     pub note: Option<String>,
+    /// The source this one reposts or rewrites (index into [`Dataset::sources`]): the two
+    /// are one origin, not two independent reports.
+    pub republishes: Option<usize>,
 }
 
 impl Source {
-    /// Only web links are opened; anything else is shown as text.
+    /// Only web links are opened (http or https, with a host, no user name, no spaces);
+    /// anything else is shown as text.
     pub fn has_web_link(&self) -> bool {
-        self.url.starts_with("https://") || self.url.starts_with("http://")
+        crate::text::web_link_problem(&self.url).is_none()
     }
 }
 
@@ -195,6 +205,7 @@ pub struct TimelineEntry {
     pub excerpt: Option<String>,
     pub source: usize,
     pub contested_by: Vec<Contest>,
+    pub checked: Option<Check>,
 }
 
 impl TimelineEntry {
@@ -233,6 +244,8 @@ pub struct Dataset {
     pub timeline: Vec<TimelineEntry>,
     pub cities: Vec<City>,
     table: query::YearTable,
+    /// City id → index, for lookups by id (problems, links, the saved selection).
+    ids: rustc_hash::FxHashMap<String, usize>,
 }
 
 impl Dataset {
@@ -242,13 +255,18 @@ impl Dataset {
         timeline: Vec<TimelineEntry>,
         cities: Vec<City>,
     ) -> Self {
-        let table = query::YearTable::new(&info, &cities);
+        let table = query::YearTable::new(&info, &sources, &cities);
+        let mut ids = rustc_hash::FxHashMap::default();
+        for (index, city) in cities.iter().enumerate() {
+            ids.entry(city.id.clone()).or_insert(index);
+        }
         Self {
             info,
             sources,
             timeline,
             cities,
             table,
+            ids,
         }
     }
 
@@ -272,7 +290,7 @@ impl Dataset {
     }
 
     pub fn city_index(&self, id: &str) -> Option<usize> {
-        self.cities.iter().position(|c| c.id == id)
+        self.ids.get(id).copied()
     }
 
     /// Finds a city by its id or any of its names, ignoring case, spaces and hyphens.
@@ -322,6 +340,31 @@ impl Dataset {
         ranked.into_iter().map(|(_, index)| index).collect()
     }
 
+    /// How many reports, notes and timeline entries were checked, and how.
+    pub fn check_counts(&self) -> CheckCounts {
+        let mut counts = CheckCounts::default();
+        for city in &self.cities {
+            for report in &city.reports {
+                counts.add(report.checked.as_ref());
+            }
+            for note in &city.notes {
+                counts.add(note.checked.as_ref());
+            }
+        }
+        for entry in &self.timeline {
+            counts.add(entry.checked.as_ref());
+        }
+        counts
+    }
+
+    /// The source a source's content comes from: the one it republishes, or itself.
+    pub fn origin(&self, source: usize) -> usize {
+        self.sources
+            .get(source)
+            .and_then(|s| s.republishes)
+            .unwrap_or(source)
+    }
+
     pub fn report_count(&self) -> usize {
         self.cities.iter().map(|c| c.reports.len()).sum()
     }
@@ -367,6 +410,14 @@ impl Dataset {
                 keep[n.source] = true;
             }
         }
+        // A kept source keeps the source it republishes, so the origin stays traceable.
+        for i in 0..keep.len() {
+            if keep[i]
+                && let Some(origin) = self.sources[i].republishes
+            {
+                keep[origin] = true;
+            }
+        }
         let mut new_index = vec![usize::MAX; self.sources.len()];
         let mut sources = Vec::new();
         for (old, source) in self.sources.iter().enumerate() {
@@ -376,6 +427,9 @@ impl Dataset {
             }
         }
         let map = |i: usize| new_index[i];
+        for source in &mut sources {
+            source.republishes = source.republishes.map(map);
+        }
         let timeline = timeline
             .into_iter()
             .map(|t| TimelineEntry {

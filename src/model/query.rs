@@ -1,7 +1,7 @@
 //! The status rule: which of a city-year's reports decides its colour, and which
 //! city-years are disputed. Computed once per dataset, read every frame.
 
-use super::{City, DatasetInfo, Report, Status, Timing};
+use super::{City, DatasetInfo, Report, Source, Status, Timing};
 
 /// What the map draws for one city in one year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,8 +32,9 @@ impl CityYear {
 /// Whether two statuses cannot both be true of one city-year. Statuses that all say
 /// "no march" (an alternative, official events only, refused, cancelled, nothing planned)
 /// describe it from different sides and do not contradict each other; an announcement
-/// agrees with the march being held. Everything else that differs contradicts: whether a
-/// march took place, and under which name.
+/// agrees with the march being held; and "held" and "held, renamed" both say the march
+/// took place (sources often differ only in the name they give it). Everything else that
+/// differs contradicts: whether a march took place at all.
 pub fn contradicts(a: Status, b: Status) -> bool {
     use Status::{
         Alternative, Announced, Cancelled, Held, HeldRenamed, NonePlanned, OfficialOnly, Refused,
@@ -47,7 +48,10 @@ pub fn contradicts(a: Status, b: Status) -> bool {
     let agree = a == b
         || matches!(
             (a, b),
-            (Announced, Held | HeldRenamed) | (Held | HeldRenamed, Announced)
+            (Announced, Held | HeldRenamed)
+                | (Held | HeldRenamed, Announced)
+                | (Held, HeldRenamed)
+                | (HeldRenamed, Held)
         )
         || (no_march(a) && no_march(b));
     !agree
@@ -56,7 +60,12 @@ pub fn contradicts(a: Status, b: Status) -> bool {
 /// Applies the rule to the reports of one city-year (`(index in city, report)`, in city order):
 /// reports about the day outrank reports from before it; among those the latest date wins;
 /// on equal dates a report that is not uncertain wins, then the later report in the file.
-pub fn decide<'a>(reports: impl Iterator<Item = (usize, &'a Report)> + Clone) -> CityYear {
+/// `origin` gives a report's original source: reports from one origin (a repost and what
+/// it reposts) never make a city-year disputed between them.
+pub fn decide<'a>(
+    reports: impl Iterator<Item = (usize, &'a Report)> + Clone,
+    origin: impl Fn(&Report) -> usize,
+) -> CityYear {
     let has_day = reports.clone().any(|(_, r)| r.timing == Timing::Day);
     let deciding = reports
         .clone()
@@ -68,9 +77,12 @@ pub fn decide<'a>(reports: impl Iterator<Item = (usize, &'a Report)> + Clone) ->
         return CityYear::NO_REPORT;
     };
     let disputed = reports.clone().any(|(i, a)| {
-        reports
-            .clone()
-            .any(|(j, b)| i < j && a.timing == b.timing && contradicts(a.status, b.status))
+        reports.clone().any(|(j, b)| {
+            i < j
+                && a.timing == b.timing
+                && origin(a) != origin(b)
+                && contradicts(a.status, b.status)
+        })
     });
     let plan_changed = report.timing == Timing::Day
         && reports
@@ -99,7 +111,13 @@ pub(crate) struct YearTable {
 }
 
 impl YearTable {
-    pub(crate) fn new(info: &DatasetInfo, cities: &[City]) -> Self {
+    pub(crate) fn new(info: &DatasetInfo, sources: &[Source], cities: &[City]) -> Self {
+        let origin = |r: &Report| {
+            sources
+                .get(r.source)
+                .and_then(|s| s.republishes)
+                .unwrap_or(r.source)
+        };
         let years = usize::try_from(info.last_year - info.first_year + 1).unwrap_or(0);
         let mut cells = Vec::with_capacity(cities.len() * years);
         let mut counts = vec![[0; Status::ALL.len()]; years];
@@ -111,6 +129,7 @@ impl YearTable {
                         .iter()
                         .enumerate()
                         .filter(move |(_, r)| r.year == year),
+                    origin,
                 );
                 counts[offset][cell.status.index()] += 1;
                 statuses[offset].push(cell.status);
@@ -177,11 +196,22 @@ mod tests {
             excerpt: None,
             source: 0,
             uncertain: false,
+            checked: None,
         }
     }
 
+    /// Each report from its own source.
     fn decide_all(reports: &[Report]) -> CityYear {
-        decide(reports.iter().enumerate())
+        let own: Vec<Report> = reports
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, mut r)| {
+                r.source = i;
+                r
+            })
+            .collect();
+        decide(own.iter().enumerate(), |r| r.source)
     }
 
     #[test]
@@ -253,17 +283,29 @@ mod tests {
         }
         assert!(contradicts(Status::Held, Status::Refused));
         assert!(contradicts(Status::Announced, Status::Refused));
-        assert!(contradicts(Status::Held, Status::HeldRenamed));
+        assert!(!contradicts(Status::Held, Status::HeldRenamed));
+        assert!(contradicts(Status::HeldRenamed, Status::Cancelled));
         assert!(!contradicts(Status::Refused, Status::Alternative));
     }
 
     #[test]
     fn two_accounts_of_the_day_that_differ_are_disputed() {
         let reports = [
-            report("2019-05-09", Timing::Day, Status::HeldRenamed),
+            report("2019-05-09", Timing::Day, Status::Refused),
             report("2019-05-09", Timing::Day, Status::Held),
         ];
         assert!(decide_all(&reports).disputed);
+    }
+
+    #[test]
+    fn two_names_for_the_same_march_are_not_a_dispute() {
+        let reports = [
+            report("2019-05-09", Timing::Day, Status::HeldRenamed),
+            report("2019-05-09", Timing::Day, Status::Held),
+        ];
+        let cell = decide_all(&reports);
+        assert!(!cell.disputed);
+        assert_eq!(cell.status, Status::Held, "the later report in the file");
     }
 
     #[test]
@@ -292,6 +334,20 @@ mod tests {
         let cell = decide_all(&reports);
         assert_eq!(cell.deciding, Some(0));
         assert!(!cell.uncertain);
+    }
+
+    #[test]
+    fn a_repost_that_disagrees_with_its_origin_does_not_make_a_dispute() {
+        let mut a = report("2022-05-09", Timing::Day, Status::Held);
+        a.source = 1;
+        let mut b = report("2022-05-09", Timing::Day, Status::Cancelled);
+        b.source = 2;
+        let reports = [a, b];
+        // Two independent sources: disputed.
+        assert!(decide(reports.iter().enumerate(), |r| r.source).disputed);
+        // Source 2 republishes source 1: one origin, no dispute.
+        let origin = |r: &Report| if r.source == 2 { 1 } else { r.source };
+        assert!(!decide(reports.iter().enumerate(), origin).disputed);
     }
 
     #[test]

@@ -90,6 +90,55 @@ impl Status {
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.id() == id)
     }
+
+    /// The statuses a file may give (every one but "no report", which is what a year
+    /// without reports means).
+    pub fn claimable() -> impl Iterator<Item = Self> {
+        Self::ALL.into_iter().filter(|s| *s != Self::NoReport)
+    }
+}
+
+/// What to say about a status a file gives that is not in the vocabulary: a suggestion
+/// when it is a slip (case, a letter or two), else the list to choose from.
+pub fn unknown_status_message(given: &str) -> String {
+    let ids: Vec<&str> = Status::claimable().map(Status::id).collect();
+    match did_you_mean(given, &ids) {
+        Some(id) => format!("unknown status `{given}`; did you mean `{id}`?"),
+        None => format!("unknown status `{given}`: use one of {}", ids.join(", ")),
+    }
+}
+
+/// The one of `choices` that `given` is most likely a slip for: the same but for case,
+/// spaces and hyphens, or within two edits.
+pub fn did_you_mean<'a>(given: &str, choices: &[&'a str]) -> Option<&'a str> {
+    let fold = |s: &str| s.to_lowercase().replace([' ', '-'], "_");
+    let wanted = fold(given);
+    if let Some(same) = choices.iter().find(|c| fold(c) == wanted) {
+        return Some(same);
+    }
+    choices
+        .iter()
+        .map(|c| (edit_distance(&wanted, c), *c))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            current[j + 1] = (previous[j] + cost)
+                .min(previous[j + 1] + 1)
+                .min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b.len()]
 }
 
 impl std::fmt::Display for Status {
@@ -111,5 +160,24 @@ mod tests {
             assert_eq!(Status::from_id(status.id()), Some(status));
         }
         assert_eq!(Status::from_id("helds"), None);
+    }
+
+    #[test]
+    fn a_slip_in_a_status_gets_a_suggestion_and_no_report_is_never_offered() {
+        assert_eq!(
+            unknown_status_message("Cancelled"),
+            "unknown status `Cancelled`; did you mean `cancelled`?"
+        );
+        assert_eq!(
+            unknown_status_message("helds"),
+            "unknown status `helds`; did you mean `held`?"
+        );
+        let far = unknown_status_message("marched");
+        assert!(
+            far.starts_with("unknown status `marched`: use one of held, "),
+            "{far}"
+        );
+        assert!(!far.contains("no_report"), "{far}");
+        assert!(!far.contains("variant"), "{far}");
     }
 }

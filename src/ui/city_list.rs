@@ -2,7 +2,7 @@
 //! shown year and how many reports it has then; sortable by any column; a click selects.
 //! The same information as the map, for people who do not use a map.
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::i18n::Strings;
 use crate::model::Dataset;
 

@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::model::Dataset;
 use crate::model::compare::{Change, Comparison};
 use crate::ui::style::{change_icon_ui, marker_icon_ui};

@@ -4,17 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::model::export::{Format, Scope};
-
-/// What the user asked to export.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ExportRequest {
-    pub format: Format,
-    pub scope: Scope,
-    pub path: PathBuf,
-    /// The user agreed to replace an existing file.
-    pub replace: bool,
-}
+use crate::model::export::{DataFormat, Scope};
+pub use crate::output::ExportRequest;
+use crate::output::Output as Format;
 
 pub struct ExportDialog {
     format: Format,
@@ -85,8 +77,8 @@ impl ExportDialog {
         for format in Format::ALL {
             let key = match format {
                 Format::Png => "export.png",
-                Format::Csv => "export.csv",
-                Format::Geojson => "export.geojson",
+                Format::Data(DataFormat::Csv) => "export.csv",
+                Format::Data(DataFormat::Geojson) => "export.geojson",
             };
             ui.radio_value(&mut self.format, format, tr.get(key));
         }
@@ -113,8 +105,8 @@ impl ExportDialog {
         }
         ui.weak(tr.get(match self.format {
             Format::Png => "export.png_hint",
-            Format::Csv => "export.csv_hint",
-            Format::Geojson => "export.geojson_hint",
+            Format::Data(DataFormat::Csv) => "export.csv_hint",
+            Format::Data(DataFormat::Geojson) => "export.geojson_hint",
         }));
         let mut enter = false;
         ui.horizontal(|ui| {

