@@ -53,12 +53,12 @@ fn generated(reports: usize) -> Vec<u8> {
     bytes
 }
 
-fn load(bytes: &[u8], basemap: &Basemap) -> Dataset {
+fn load(bytes: &[u8]) -> Dataset {
     load_bytes(
         "bench.geojson",
         bytes,
         LoadOptions {
-            area: Some(&basemap.border),
+            land: Some(memorymap::geography::world::on_world_land),
             ..Default::default()
         },
     )
@@ -67,7 +67,6 @@ fn load(bytes: &[u8], basemap: &Basemap) -> Dataset {
 }
 
 fn bench_load(c: &mut Criterion) {
-    let basemap = Basemap::builtin().expect("built-in basemap");
     let mut group = c.benchmark_group("load");
     group.sample_size(10);
     for n in sizes() {
@@ -77,7 +76,7 @@ fn bench_load(c: &mut Criterion) {
             group.measurement_time(Duration::from_secs(30));
         }
         group.bench_with_input(BenchmarkId::from_parameter(n), &bytes, |b, bytes| {
-            b.iter(|| load(black_box(bytes), &basemap));
+            b.iter(|| load(black_box(bytes)));
         });
     }
     group.finish();
@@ -129,7 +128,7 @@ fn bench_frame(c: &mut Criterion) {
     let basemap = Basemap::builtin().expect("built-in basemap");
     let mut group = c.benchmark_group("frame");
     for n in sizes() {
-        let dataset = load(&generated(n), &basemap);
+        let dataset = load(&generated(n));
         for (view, bounds) in [("full", None), ("zoomed", Some(ZOOMED))] {
             let mut window = Window::new(dataset.clone(), &basemap);
             if let Some(bounds) = bounds {
@@ -157,7 +156,7 @@ fn bench_hit_test(c: &mut Criterion) {
     let basemap = Basemap::builtin().expect("built-in basemap");
     let mut group = c.benchmark_group("hit_test");
     for n in sizes() {
-        let dataset = load(&generated(n), &basemap);
+        let dataset = load(&generated(n));
         let mut window = Window::new(dataset, &basemap);
         window.frame();
         // Pointer positions spread over the map area of the window.
@@ -188,10 +187,9 @@ fn bench_hit_test(c: &mut Criterion) {
 }
 
 fn bench_year_switch(c: &mut Criterion) {
-    let basemap = Basemap::builtin().expect("built-in basemap");
     let mut group = c.benchmark_group("year_switch");
     for n in sizes() {
-        let dataset = load(&generated(n), &basemap);
+        let dataset = load(&generated(n));
         let mut index = CityIndex::new(&dataset);
         let hidden = [false; Status::ALL.len()];
         let mut year = 2015;
@@ -234,7 +232,7 @@ fn bench_start(c: &mut Criterion) {
     group.bench_function("builtin_first_frame", |b| {
         b.iter(|| {
             let basemap = Basemap::builtin().expect("built-in basemap");
-            let dataset = memorymap::cli::load_dataset(None, &basemap)
+            let dataset = memorymap::cli::load_dataset(None)
                 .expect("built-in data")
                 .dataset;
             let mut app = MemoryMapApp::new(dataset, "built-in".into(), &basemap, None, None);

@@ -15,7 +15,7 @@ const FRAMES: usize = 400;
 fn main() -> anyhow::Result<()> {
     let basemap = Basemap::builtin()?;
     let started = Instant::now();
-    let dataset = load_dataset(None, &basemap)?.dataset;
+    let dataset = load_dataset(None)?.dataset;
     println!(
         "load built-in dataset: {:.2} ms",
         started.elapsed().as_secs_f64() * 1e3

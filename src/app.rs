@@ -165,6 +165,8 @@ pub struct MemoryMapApp {
     map: MapView,
     /// Problems found when the shown dataset was loaded that did not stop it.
     warnings: Vec<Problem>,
+    /// The next file that arrives keeps the view (a restored one) instead of being fitted.
+    keep_view_on_load: bool,
     /// Problems of the last file opened or reloaded, shown in the bottom panel.
     problems: Option<ProblemReport>,
     loading: Option<LoadJob>,
@@ -229,11 +231,14 @@ impl MemoryMapApp {
         let last = *dataset.years().end();
         let year = year.filter(|y| dataset.years().contains(y)).unwrap_or(last);
         let selected = selected.filter(|&i| i < dataset.cities.len());
+        let mut map = MapView::new(basemap);
+        map.fit_dataset(&dataset, Some(&basemap.border));
         Self {
-            map: MapView::new(basemap),
+            map,
             area: Some(Arc::new(basemap.border.clone())),
             year_buttons: Vec::new(),
             warnings: Vec::new(),
+            keep_view_on_load: false,
             problems: None,
             loading: None,
             pending_year: None,
@@ -341,14 +346,25 @@ impl MemoryMapApp {
     }
 
     /// Restores what the last session remembered. When the command line chose a file, year
-    /// or city, only the map's view is restored. A remembered file is opened in the
+    /// or city, only the map's view is restored, and only if it was the view of the same
+    /// data (another dataset opens on its own area). A remembered file is opened in the
     /// background (a file since deleted is skipped).
     pub fn with_remembered(mut self, saved: Option<Remembered>, cli_chose: bool) -> Self {
         let Some(saved) = saved else {
             return self;
         };
-        if let Some(view) = saved.view {
+        let same_data = match (&self.data_path, &saved.file) {
+            (None, None) => self.loading.is_none(),
+            (Some(shown), Some(file)) => std::path::absolute(shown).ok().as_ref() == Some(file),
+            (None, Some(_)) => !cli_chose && self.loading.is_none(),
+            (Some(_), None) => false,
+        } || self
+            .loading
+            .as_ref()
+            .is_some_and(|job| std::path::absolute(&job.path).ok() == saved.file);
+        if let Some(view) = saved.view.filter(|_| same_data) {
             self.map.set_view_bounds(view);
+            self.keep_view_on_load = true;
         }
         if let Some(lang) = saved.lang
             && !self.lang_chosen
@@ -680,7 +696,7 @@ impl MemoryMapApp {
             }
         };
         // A newer request replaces an older one; its thread finishes unheard.
-        self.loading = Some(LoadJob::start(path, reason, self.area.clone(), wake));
+        self.loading = Some(LoadJob::start(path, reason, wake));
     }
 
     /// The file F5 and the watcher reload: the one last opened, even if it failed.
@@ -751,6 +767,11 @@ impl MemoryMapApp {
                     .filter(|y| dataset.years().contains(y));
                 self.comparison = None;
                 self.data_generation += 1;
+                // A file opened shows its own area; a reload keeps the user's view.
+                self.map.fit_dataset(&dataset, self.area.as_deref());
+                if reason == LoadReason::Open && !std::mem::take(&mut self.keep_view_on_load) {
+                    self.map.reset_view();
+                }
                 if let Some(index) = index {
                     self.map.set_index(self.data_generation, index);
                 }
@@ -972,10 +993,19 @@ impl MemoryMapApp {
                 problems_ui(ui, report, shown, &self.dataset, &mut commands);
             });
         }
+        let kz_regions_note = self.map.own_countries().contains("KZ");
         egui::Panel::bottom("legend").show(ui, |ui| {
             ui.add_space(3.0);
             legend_ui(ui, &self.dataset, self.year, &self.hidden, &mut commands);
-            ui.weak(tr.get("legend.footnote"));
+            if kz_regions_note {
+                ui.weak(format!(
+                    "{} {}",
+                    tr.get("legend.footnote"),
+                    tr.get("legend.kz_regions_note")
+                ));
+            } else {
+                ui.weak(tr.get("legend.footnote"));
+            }
             ui.add_space(2.0);
         });
         egui::Panel::bottom("timeline").show(ui, |ui| {
@@ -1018,6 +1048,7 @@ impl MemoryMapApp {
                         year: self.year,
                         compare: self.compare,
                         selected: self.selected,
+                        kz_regions_note,
                     },
                     &mut commands,
                 );
@@ -1463,7 +1494,7 @@ mod tests {
         let dataset = crate::model::builtin::load_dataset(
             None,
             crate::model::LoadOptions {
-                area: Some(&basemap.border),
+                land: Some(crate::geography::world::on_world_land),
                 ..Default::default()
             },
         )

@@ -279,7 +279,7 @@ pub fn export(args: &ExportArgs<'_>, basemap: &Basemap) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let Some(loaded) = load_or_report(args.data, basemap) else {
+    let Some(loaded) = load_or_report(args.data) else {
         return ExitCode::from(1);
     };
     let dataset = loaded.dataset;
@@ -353,13 +353,13 @@ pub fn export(args: &ExportArgs<'_>, basemap: &Basemap) -> ExitCode {
     }
 }
 
-/// Loads `path`, or the built-in dataset when there is none, checking cities against the
-/// basemap.
-pub fn load_dataset(path: Option<&Path>, basemap: &Basemap) -> Result<Loaded, LoadError> {
+/// Loads `path`, or the built-in dataset when there is none, checking that cities lie on
+/// land.
+pub fn load_dataset(path: Option<&Path>) -> Result<Loaded, LoadError> {
     crate::model::builtin::load_dataset(
         path,
         LoadOptions {
-            area: Some(&basemap.border),
+            land: Some(crate::geography::world::on_world_land),
             ..Default::default()
         },
     )
@@ -367,8 +367,8 @@ pub fn load_dataset(path: Option<&Path>, basemap: &Basemap) -> Result<Loaded, Lo
 
 /// Loads `path` (or the built-in data) for `list` and `export`: its problems go to standard
 /// error, warnings as `validate` prints them, escaped for the terminal.
-fn load_or_report(path: Option<&Path>, basemap: &Basemap) -> Option<Loaded> {
-    match load_dataset(path, basemap) {
+fn load_or_report(path: Option<&Path>) -> Option<Loaded> {
+    match load_dataset(path) {
         Ok(loaded) => {
             for warning in &loaded.warnings {
                 eprintln!("{}", escape_controls(&warning.to_string()));
@@ -385,7 +385,7 @@ fn load_or_report(path: Option<&Path>, basemap: &Basemap) -> Option<Loaded> {
 }
 
 /// `memorymap validate FILE…`
-pub fn validate(files: &[PathBuf], max_problems: usize, basemap: &Basemap) -> ExitCode {
+pub fn validate(files: &[PathBuf], max_problems: usize) -> ExitCode {
     let mut all_valid = true;
     // A closed pipe (`| head`) ends the output quietly instead of panicking in println!.
     let mut out = std::io::stdout().lock();
@@ -404,7 +404,7 @@ pub fn validate(files: &[PathBuf], max_problems: usize, basemap: &Basemap) -> Ex
     for file in files {
         // Names and messages come from the file: escaped, so they cannot act on the terminal.
         let name = escape_controls(&file.display().to_string()).into_owned();
-        match load_dataset(Some(file), basemap) {
+        match load_dataset(Some(file)) {
             Ok(loaded) => {
                 for warning in loaded.warnings.iter().take(limit) {
                     say!("{}", escape_controls(&warning.to_string()));
@@ -458,8 +458,8 @@ pub fn validate(files: &[PathBuf], max_problems: usize, basemap: &Basemap) -> Ex
 }
 
 /// `memorymap list --year Y`
-pub fn list(year: i32, data: Option<&Path>, basemap: &Basemap) -> ExitCode {
-    let Some(loaded) = load_or_report(data, basemap) else {
+pub fn list(year: i32, data: Option<&Path>) -> ExitCode {
+    let Some(loaded) = load_or_report(data) else {
         return ExitCode::from(1);
     };
     if year_outside("--year", Some(year), &loaded.dataset) {

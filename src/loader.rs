@@ -50,12 +50,7 @@ impl Drop for LoadJob {
 
 impl LoadJob {
     /// Starts loading `path`; `wake` is called when the result is ready (to repaint).
-    pub fn start(
-        path: PathBuf,
-        reason: LoadReason,
-        area: Option<Arc<geo::MultiPolygon<f64>>>,
-        wake: impl Fn() + Send + 'static,
-    ) -> Self {
+    pub fn start(path: PathBuf, reason: LoadReason, wake: impl Fn() + Send + 'static) -> Self {
         // metadata() does not open the file: a FIFO here cannot block.
         let size = std::fs::metadata(&path).map_or(0, |m| if m.is_file() { m.len() } else { 0 });
         let read = Arc::new(AtomicU64::new(0));
@@ -69,7 +64,7 @@ impl LoadJob {
             .spawn(move || {
                 // A bug in the loader must not take the window down: report it instead.
                 let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    load_file(&job_path, area.as_deref(), &job_read, &job_cancel)
+                    load_file(&job_path, &job_read, &job_cancel)
                 }))
                 .unwrap_or_else(|panic| {
                     Err(LoadError::Io {
@@ -187,12 +182,7 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "unknown error".to_owned())
 }
 
-fn load_file(
-    path: &Path,
-    area: Option<&geo::MultiPolygon<f64>>,
-    read: &AtomicU64,
-    cancel: &AtomicBool,
-) -> Result<Arrived, LoadError> {
+fn load_file(path: &Path, read: &AtomicU64, cancel: &AtomicBool) -> Result<Arrived, LoadError> {
     let cancelled = || cancel.load(Ordering::Relaxed);
     let bytes = read_file(path, &|n| read.store(n, Ordering::Relaxed), &cancelled)?;
     // Hash on a second thread while this one parses (1.3 s for 500 MB here).
@@ -202,7 +192,7 @@ fn load_file(
             &path.display().to_string(),
             &bytes,
             LoadOptions {
-                area,
+                land: Some(crate::geography::world::on_world_land),
                 cancel: Some(cancel),
             },
         );

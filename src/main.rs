@@ -26,8 +26,8 @@ fn main() -> ExitCode {
         Some(Command::Validate {
             files,
             max_problems,
-        }) => cli::validate(&files, max_problems, &basemap),
-        Some(Command::List { year, data }) => cli::list(year, data.as_deref(), &basemap),
+        }) => cli::validate(&files, max_problems),
+        Some(Command::List { year, data }) => cli::list(year, data.as_deref()),
         Some(Command::Gen {
             cities,
             reports_per_city,
@@ -79,7 +79,7 @@ fn main() -> ExitCode {
 }
 
 fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
-    let builtin = cli::load_dataset(None, basemap).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let builtin = cli::load_dataset(None).map_err(|e| anyhow::anyhow!("{e}"))?;
     let dataset = builtin.dataset;
     let file = args.data_file().map(std::path::Path::to_path_buf);
     // With the built-in data the year and city are checked now; a file given on the

@@ -3,6 +3,7 @@
 pub mod basemap;
 pub mod hit;
 pub mod index;
+pub mod world;
 
 pub use basemap::{Basemap, BasemapError, Region};
 pub use hit::nearest_within;
@@ -26,32 +27,7 @@ pub fn sane_view([x0, y0, x1, y1]: [f64; 4]) -> bool {
         && (-90.0..=90.0).contains(&f64::midpoint(y0, y1))
 }
 
-/// An axis-aligned box in degrees.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LonLatBounds {
-    pub min_lon: f64,
-    pub min_lat: f64,
-    pub max_lon: f64,
-    pub max_lat: f64,
-}
-
-impl LonLatBounds {
-    pub fn mid_lat(&self) -> f64 {
-        (self.min_lat + self.max_lat) / 2.0
-    }
-
-    /// The box grown by `fraction` of its size on every side.
-    pub fn padded(&self, fraction: f64) -> Self {
-        let dx = (self.max_lon - self.min_lon) * fraction;
-        let dy = (self.max_lat - self.min_lat) * fraction;
-        Self {
-            min_lon: self.min_lon - dx,
-            min_lat: self.min_lat - dy,
-            max_lon: self.max_lon + dx,
-            max_lat: self.max_lat + dy,
-        }
-    }
-}
+pub use crate::model::LonLatBounds;
 
 #[cfg(test)]
 mod tests {

@@ -85,6 +85,12 @@ pub fn to_geojson(dataset: &Dataset, scope: Scope) -> Value {
             "event_day": format!("{month:02}-{day:02}"),
         },
     });
+    if let Some(area) = &info.area {
+        meta["dataset"]["area"] = json!(area);
+    }
+    if let Some(v) = info.view {
+        meta["dataset"]["view"] = json!([v.min_lon, v.min_lat, v.max_lon, v.max_lat]);
+    }
     meta["sources"] = d.sources.iter().map(|s| source_json(d, s)).collect();
     meta["country_timeline"] = d
         .timeline

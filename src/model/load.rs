@@ -6,7 +6,6 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
-use geo::Contains as _;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -28,11 +27,12 @@ const SANE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
 
 #[derive(Clone, Copy, Default)]
 pub struct LoadOptions<'a> {
-    /// The area the cities should lie in (the basemap's border). Cities outside it get a
-    /// warning, or an error when swapping longitude and latitude would put them inside.
-    pub area: Option<&'a geo::MultiPolygon<f64>>,
     /// Set by another thread when the result is no longer wanted: checking stops early.
     pub cancel: Option<&'a std::sync::atomic::AtomicBool>,
+    /// Whether a point is on land: a city on no land gets a warning (longitude and
+    /// latitude swapped, or a typing mistake), or an error when swapping them would put it
+    /// on land.
+    pub land: Option<fn(f64, f64) -> bool>,
 }
 
 /// A dataset that passed validation, with the warnings found on the way.
@@ -234,6 +234,11 @@ struct RawInfo {
     /// "MM-DD"
     #[serde(default)]
     event_day: Option<String>,
+    /// `[min lon, min lat, max lon, max lat]`
+    #[serde(default)]
+    view: Option<[f64; 4]>,
+    #[serde(default)]
+    area: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -836,6 +841,32 @@ impl Checker<'_> {
                 (7, 1)
             }
         };
+        let view = match raw.view {
+            None => None,
+            Some([min_lon, min_lat, max_lon, max_lat])
+                if (-180.0..=180.0).contains(&min_lon)
+                    && (-180.0..=180.0).contains(&max_lon)
+                    && (-90.0..=90.0).contains(&min_lat)
+                    && (-90.0..=90.0).contains(&max_lat)
+                    && min_lon < max_lon
+                    && min_lat < max_lat =>
+            {
+                Some(super::LonLatBounds {
+                    min_lon,
+                    min_lat,
+                    max_lon,
+                    max_lat,
+                })
+            }
+            Some(_) => {
+                self.error(
+                    at("view"),
+                    "expected [min longitude, min latitude, max longitude, max latitude] with min < max, longitudes -180..180 and latitudes -90..90",
+                );
+                ok = false;
+                None
+            }
+        };
         ok.then_some(DatasetInfo {
             id: raw.id,
             title: raw.title,
@@ -846,6 +877,8 @@ impl Checker<'_> {
             licence: raw.licence,
             status_rule: raw.status_rule,
             event_day,
+            view,
+            area: raw.area.filter(|a| !crate::text::is_blank(a)),
         })
     }
 
@@ -1404,22 +1437,23 @@ impl Checker<'_> {
             );
             return None;
         }
-        let point = geo::Point::new(lon, lat);
-        if let Some(area) = options.area
-            && !area.contains(&point)
+        // Cities in any country are fine; one in the sea is probably a slip.
+        if let Some(on_land) = options.land
+            && !on_land(lon, lat)
         {
-            if area.contains(&geo::Point::new(lat, lon)) {
+            if (-180.0..=180.0).contains(&lat) && (-90.0..=90.0).contains(&lon) && on_land(lat, lon)
+            {
                 self.error(
                     item.at("geometry.coordinates"),
                     format!(
-                        "[{lon}, {lat}] lies outside the map, but [{lat}, {lon}] is inside: longitude and latitude look swapped (GeoJSON puts longitude first)"
+                        "[{lon}, {lat}] lies in the sea, but [{lat}, {lon}] is on land: longitude and latitude look swapped (GeoJSON puts longitude first)"
                     ),
                 );
                 return None;
             }
             self.warning(
                 item.at("geometry.coordinates"),
-                format!("[{lon}, {lat}] lies outside the basemap's border"),
+                format!("[{lon}, {lat}] lies in the sea, on no country's land: check the longitude/latitude order and the numbers"),
             );
         }
         Some(LonLat::new(lon, lat))
@@ -1667,7 +1701,10 @@ mod tests {
     /// The fast (typed) path and the slow (tree) path must agree on every valid file:
     /// the same dataset and the same warnings.
     fn both_paths(name: &str, bytes: &[u8], area: Option<&geo::MultiPolygon<f64>>) {
-        let options = LoadOptions { area, cancel: None };
+        let options = LoadOptions {
+            land: area.map(|_| crate::geography::world::on_world_land as fn(f64, f64) -> bool),
+            cancel: None,
+        };
         let (root, features) = parse_typed(bytes).expect("the fast path reads a valid file");
         let mut fast = Checker {
             file: name,
@@ -1688,8 +1725,10 @@ mod tests {
         let basemap = crate::geography::Basemap::builtin().unwrap();
         let builtin = include_bytes!("../../data/kazakhstan.geojson");
         both_paths("kazakhstan.geojson", builtin, Some(&basemap.border));
-        // With a warning (a city outside the border) and an empty id.
-        let moved = String::from_utf8_lossy(builtin).replace("76.9115", "96.9115");
+        // With a warning (a city in the sea) and an empty id.
+        let moved = String::from_utf8_lossy(builtin)
+            .replace("76.9115", "70.0")
+            .replace("43.2525", "-10.0");
         both_paths("moved.geojson", moved.as_bytes(), Some(&basemap.border));
         let mut generated = Vec::new();
         super::super::generate::write_dataset(

@@ -36,6 +36,33 @@ impl LonLat {
     }
 }
 
+/// An axis-aligned box in degrees.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LonLatBounds {
+    pub min_lon: f64,
+    pub min_lat: f64,
+    pub max_lon: f64,
+    pub max_lat: f64,
+}
+
+impl LonLatBounds {
+    pub fn mid_lat(&self) -> f64 {
+        (self.min_lat + self.max_lat) / 2.0
+    }
+
+    /// The box grown by `fraction` of its size on every side.
+    pub fn padded(&self, fraction: f64) -> Self {
+        let dx = (self.max_lon - self.min_lon) * fraction;
+        let dy = (self.max_lat - self.min_lat) * fraction;
+        Self {
+            min_lon: self.min_lon - dx,
+            min_lat: self.min_lat - dy,
+            max_lon: self.max_lon + dx,
+            max_lat: self.max_lat + dy,
+        }
+    }
+}
+
 /// A place's name in English, Kazakh and Russian.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Names {
@@ -234,6 +261,11 @@ pub struct DatasetInfo {
     pub status_rule: String,
     /// Month and day the commemoration takes place; names are shown as of this day.
     pub event_day: (u8, u8),
+    /// The area the map shows first (and on Reset view), if the dataset sets one.
+    pub view: Option<LonLatBounds>,
+    /// What the dataset covers, in words ("Kazakhstan"): statements about all of it are
+    /// its timeline.
+    pub area: Option<String>,
 }
 
 /// A validated dataset with its per-year statuses computed once at load.

@@ -1,10 +1,8 @@
 //! The map: basemap lines in an egui_plot, cities painted on top in screen space,
 //! hit testing, hover tooltip and labels that do not overlap.
 
-use std::sync::Arc;
-
 use egui::{Color32, FontId, Pos2, Rect, Stroke, vec2};
-use egui_plot::{Line, Plot, PlotBounds, PlotPoint, PlotPoints};
+use egui_plot::{Plot, PlotBounds, PlotPoint};
 
 use crate::command::Command;
 use crate::geography::index::INDIVIDUAL_LIMIT;
@@ -166,25 +164,17 @@ pub fn change_text(tr: &Strings, change: &CityChange, from: i32, to: i32) -> Str
 /// Screen points within which a click or hover picks a city.
 pub const PICK_RADIUS: f32 = 12.0;
 
-const SEA_COLOR: Color32 = Color32::from_rgb(0xDD, 0xE5, 0xEB);
-const LAND_COLOR: Color32 = Color32::from_rgb(0xFB, 0xF9, 0xF4);
 /// Scrolling this many points zooms by a factor of e.
 const WHEEL_ZOOM_POINTS: f32 = 400.0;
 const GRID_STEP_DEGREES: f64 = 5.0;
-const BORDER_COLOR: Color32 = Color32::from_rgb(0x55, 0x55, 0x55);
-const REGION_COLOR: Color32 = Color32::from_rgb(0xB8, 0xB8, 0xB8);
-
-/// The plot frame and the bounds it shows: when both are unchanged, so is the screen geometry.
-type LandView = (Rect, [f64; 2], [f64; 2]);
 
 /// State of the map widget between frames.
 pub struct MapView {
-    border: Vec<Vec<PlotPoint>>,
-    land: Vec<[f64; 2]>,
-    /// The land mesh in screen space and the view it was built for.
-    land_mesh: Option<(LandView, Arc<egui::Mesh>)>,
-    regions: Vec<Vec<PlotPoint>>,
+    /// The world under the cities.
+    basemap: crate::ui::basemap_view::BasemapView,
     home: LonLatBounds,
+    /// The basemap's own extent (the country it draws).
+    basemap_bounds: LonLatBounds,
     aspect: f32,
     /// Frames in which to fit the whole country (two at start: the first frame's panel
     /// sizes are not final yet).
@@ -206,23 +196,12 @@ pub struct MapView {
 
 impl MapView {
     pub fn new(basemap: &Basemap) -> Self {
-        let to_points = |ring: &Vec<[f64; 2]>| {
-            ring.iter()
-                .map(|&[lon, lat]| PlotPoint::new(lon, lat))
-                .collect()
-        };
         let home = basemap.bounds.padded(0.03);
         Self {
-            border: basemap.border_rings.iter().map(to_points).collect(),
-            land: basemap.land_triangles.iter().flatten().copied().collect(),
-            land_mesh: None,
-            regions: basemap
-                .regions
-                .iter()
-                .flat_map(|r| r.rings.iter().map(to_points))
-                .collect(),
+            basemap: crate::ui::basemap_view::BasemapView::new(),
             aspect: aspect_for_latitude(home.mid_lat()) as f32,
             home,
+            basemap_bounds: basemap.bounds,
             reset_pending: 2,
             restore: None,
             shown: None,
@@ -232,6 +211,20 @@ impl MapView {
             index: None,
             clusters: Vec::new(),
         }
+    }
+
+    /// Makes "the whole map" (the first view and Reset view) fit `dataset`: its own view
+    /// if it sets one, else its cities with a margin — and the basemap's country too when
+    /// the cities lie in it, so a country's dataset shows the whole country.
+    pub fn fit_dataset(&mut self, dataset: &Dataset, area: Option<&geo::MultiPolygon<f64>>) {
+        self.basemap.set_dataset(dataset);
+        self.home = home_for(dataset, self.basemap_bounds, area);
+        self.aspect = aspect_for_latitude(self.home.mid_lat().clamp(-70.0, 70.0)) as f32;
+    }
+
+    /// The countries the dataset's cities lie in (alpha-2 codes), drawn as land.
+    pub fn own_countries(&self) -> &std::collections::HashSet<String> {
+        self.basemap.own_countries()
     }
 
     /// Fit the whole country on the next frame.
@@ -415,8 +408,7 @@ impl MapView {
         let mut zoomed = false;
         let restore = self.restore.take();
         let home = self.home;
-        let border = &self.border;
-        let regions = &self.regions;
+        let aspect = f64::from(self.aspect);
         // Filled in after the plot has computed this frame's transform, but drawn under it.
         let background = ui.painter().add(egui::Shape::Noop);
         let response = Plot::new("map")
@@ -442,10 +434,7 @@ impl MapView {
                         [x1, y1],
                     )));
                 } else if reset {
-                    plot_ui.set_plot_bounds(PlotBounds::from_min_max(
-                        [home.min_lon, home.min_lat],
-                        [home.max_lon, home.max_lat],
-                    ));
+                    plot_ui.set_plot_bounds(fit_to_frame(home, aspect, size));
                 } else if within_limits(shown) != shown {
                     // Dragged past the world's edge (or a bad saved view): back within it.
                     plot_ui.set_plot_bounds(within_limits(shown));
@@ -465,22 +454,6 @@ impl MapView {
                             plot_ui.zoom_bounds_around_hovered(egui::vec2(factor, factor));
                         }
                     }
-                }
-                for ring in regions {
-                    plot_ui.line(
-                        Line::new("regions", PlotPoints::Borrowed(ring))
-                            .color(REGION_COLOR)
-                            .width(0.8)
-                            .allow_hover(false),
-                    );
-                }
-                for ring in border {
-                    plot_ui.line(
-                        Line::new("border", PlotPoints::Borrowed(ring))
-                            .color(BORDER_COLOR)
-                            .width(1.6)
-                            .allow_hover(false),
-                    );
                 }
             });
 
@@ -697,35 +670,10 @@ impl MapView {
         }
     }
 
-    /// Sea-coloured frame with the land filled in, in this frame's screen coordinates.
-    /// The land mesh is rebuilt only when the view moved (not on every hover).
+    /// The world under the cities, in this frame's screen coordinates (rebuilt only when
+    /// the view moved, not on every hover).
     fn background_shape(&mut self, transform: &egui_plot::PlotTransform) -> egui::Shape {
-        let view = (
-            *transform.frame(),
-            transform.bounds().min(),
-            transform.bounds().max(),
-        );
-        let mesh = match &self.land_mesh {
-            Some((cached_view, mesh)) if *cached_view == view => Arc::clone(mesh),
-            _ => {
-                let mut mesh = egui::Mesh::default();
-                for &[lon, lat] in &self.land {
-                    let index = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
-                    mesh.colored_vertex(
-                        transform.position_from_point(&PlotPoint::new(lon, lat)),
-                        LAND_COLOR,
-                    );
-                    mesh.indices.push(index);
-                }
-                let mesh = Arc::new(mesh);
-                self.land_mesh = Some((view, Arc::clone(&mesh)));
-                mesh
-            }
-        };
-        egui::Shape::Vec(vec![
-            egui::Shape::rect_filled(*transform.frame(), 0.0, SEA_COLOR),
-            egui::Shape::Mesh(mesh),
-        ])
+        egui::Shape::Vec(self.basemap.shapes(transform).as_ref().clone())
     }
 
     fn paint_cities(&self, painter: &egui::Painter, input: &MapInput<'_>) {
@@ -856,6 +804,86 @@ impl MapView {
                 taken.push(rect);
             }
         }
+    }
+}
+
+/// `home` grown along one axis so that, at the plot's data aspect on a frame of `size`
+/// points, all of it is shown: egui_plot keeps the longitude span and derives the
+/// latitude span from it, which would cut off the north and south of a tall area (Chile).
+fn fit_to_frame(home: LonLatBounds, aspect: f64, size: egui::Vec2) -> PlotBounds {
+    let (w, h) = (f64::from(size.x.max(1.0)), f64::from(size.y.max(1.0)));
+    // Degrees of longitude per degree of latitude that fill the frame.
+    let ratio = aspect * w / h;
+    let (mut xs, mut ys) = (home.max_lon - home.min_lon, home.max_lat - home.min_lat);
+    if xs / ys < ratio {
+        xs = ys * ratio;
+    } else {
+        ys = xs / ratio;
+    }
+    let (cx, cy) = (
+        f64::midpoint(home.min_lon, home.max_lon),
+        f64::midpoint(home.min_lat, home.max_lat),
+    );
+    within_limits(PlotBounds::from_min_max(
+        [cx - xs / 2.0, cy - ys / 2.0],
+        [cx + xs / 2.0, cy + ys / 2.0],
+    ))
+}
+
+/// The bounds "the whole map" shows for `dataset` (see [`MapView::fit_dataset`]).
+pub fn home_for(
+    dataset: &Dataset,
+    basemap: LonLatBounds,
+    area: Option<&geo::MultiPolygon<f64>>,
+) -> LonLatBounds {
+    use geo::Contains as _;
+    if let Some(view) = dataset.info.view {
+        return view;
+    }
+    let cities = &dataset.cities;
+    if cities.is_empty() {
+        return basemap.padded(0.03);
+    }
+    let mut b = LonLatBounds {
+        min_lon: f64::INFINITY,
+        min_lat: f64::INFINITY,
+        max_lon: f64::NEG_INFINITY,
+        max_lat: f64::NEG_INFINITY,
+    };
+    for c in cities {
+        b.min_lon = b.min_lon.min(c.location.lon);
+        b.min_lat = b.min_lat.min(c.location.lat);
+        b.max_lon = b.max_lon.max(c.location.lon);
+        b.max_lat = b.max_lat.max(c.location.lat);
+    }
+    // A single city, or cities in a row, still get some land around them.
+    let grow = |lo: &mut f64, hi: &mut f64, least: f64| {
+        if *hi - *lo < least {
+            let mid = f64::midpoint(*lo, *hi);
+            (*lo, *hi) = (mid - least / 2.0, mid + least / 2.0);
+        }
+    };
+    grow(&mut b.min_lon, &mut b.max_lon, 2.0);
+    grow(&mut b.min_lat, &mut b.max_lat, 2.0);
+    // Most cities in the basemap's country: show all of it, as an atlas page would (and
+    // any city outside it too).
+    let inside = area.map_or(0, |area| {
+        cities
+            .iter()
+            .filter(|c| area.contains(&geo::Point::new(c.location.lon, c.location.lat)))
+            .count()
+    });
+    if inside * 2 > cities.len() {
+        let country = basemap.padded(0.03);
+        let b = b.padded(0.02);
+        LonLatBounds {
+            min_lon: b.min_lon.min(country.min_lon),
+            min_lat: b.min_lat.min(country.min_lat),
+            max_lon: b.max_lon.max(country.max_lon),
+            max_lat: b.max_lat.max(country.max_lat),
+        }
+    } else {
+        b.padded(0.08)
     }
 }
 

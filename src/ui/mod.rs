@@ -1,5 +1,6 @@
 //! The window's panels and widgets; each `*_ui` function draws one part.
 
+pub mod basemap_view;
 pub mod city_list;
 pub mod compare_panel;
 pub mod export_dialog;

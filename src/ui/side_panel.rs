@@ -25,6 +25,8 @@ pub struct SidePanelInput<'a> {
     /// Compare mode: the year compared with `year`.
     pub compare: Option<i32>,
     pub selected: Option<usize>,
+    /// The map shows Kazakhstan's regions, whose lines predate its reforms: say so.
+    pub kz_regions_note: bool,
 }
 
 pub fn side_panel_ui(ui: &mut egui::Ui, input: &SidePanelInput<'_>, commands: &mut Vec<Command>) {
@@ -37,7 +39,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, input: &SidePanelInput<'_>, commands: &m
                 .and_then(|i| dataset.cities.get(i).map(|c| (i, c)))
             {
                 Some((index, city)) => city_ui(ui, input, index, city, commands),
-                None => overview_ui(ui, dataset, input.warnings, input.year),
+                None => overview_ui(ui, input),
             }
         });
 }
@@ -78,10 +80,13 @@ fn city_ui(
         }
     });
     egui::Grid::new("names").num_columns(2).show(ui, |ui| {
+        // Only the languages the city has a name in (the English name is required).
         for (language, name) in [("panel.kazakh", &names.kk), ("panel.russian", &names.ru)] {
-            ui.weak(tr.get(language));
-            ui.label(name.as_deref().unwrap_or("—"));
-            ui.end_row();
+            if let Some(name) = name {
+                ui.weak(tr.get(language));
+                ui.label(name);
+                ui.end_row();
+            }
         }
         ui.weak(tr.get("panel.english"));
         ui.label(&names.en);
@@ -393,7 +398,8 @@ fn timeline_entry_ui(ui: &mut egui::Ui, dataset: &Dataset, entry: &TimelineEntry
     });
 }
 
-fn overview_ui(ui: &mut egui::Ui, dataset: &Dataset, warnings: &[Problem], year: i32) {
+fn overview_ui(ui: &mut egui::Ui, input: &SidePanelInput<'_>) {
+    let (dataset, warnings, year) = (input.dataset, input.warnings, input.year);
     let info = &dataset.info;
     let tr = tr(ui.ctx());
     ui.heading(tr.get("overview.heading"));
@@ -436,7 +442,10 @@ fn overview_ui(ui: &mut egui::Ui, dataset: &Dataset, warnings: &[Problem], year:
         .show(ui, |ui| ui.label(&info.status_rule));
     ui.separator();
     ui.label(RichText::new(tr.get("overview.timeline")).strong());
-    ui.weak(tr.get("overview.timeline_note"));
+    match &info.area {
+        Some(area) => ui.weak(tr.fmt("overview.timeline_note", &[("area", area)])),
+        None => ui.weak(tr.get("overview.timeline_note_generic")),
+    };
     let mut entries: Vec<&TimelineEntry> = dataset.timeline.iter().collect();
     entries.sort_by_key(|e| (e.first_year, e.last_year));
     for entry in entries {
@@ -445,6 +454,9 @@ fn overview_ui(ui: &mut egui::Ui, dataset: &Dataset, warnings: &[Problem], year:
     ui.separator();
     ui.weak(&info.licence);
     ui.weak(tr.get("overview.basemap_note"));
+    if input.kz_regions_note {
+        ui.weak(tr.get("overview.kz_regions_note"));
+    }
 }
 
 fn darker(color: Color32) -> Color32 {

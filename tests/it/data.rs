@@ -12,7 +12,7 @@ const SEED_PATH: &str = "../shared/seed/000_8b435f378372a0dc.txt";
 
 fn builtin() -> (Dataset, Basemap, usize) {
     let basemap = Basemap::builtin().unwrap();
-    let loaded = load_dataset(None, &basemap).unwrap();
+    let loaded = load_dataset(None).unwrap();
     let warnings = loaded.warnings.len();
     (loaded.dataset, basemap, warnings)
 }
@@ -27,8 +27,7 @@ fn seed_index(dataset: &Dataset) -> usize {
 
 #[test]
 fn the_builtin_dataset_loads_without_errors_or_warnings() {
-    let basemap = Basemap::builtin().unwrap();
-    let loaded = load_dataset(None, &basemap).unwrap();
+    let loaded = load_dataset(None).unwrap();
     let warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
     assert!(warnings.is_empty(), "{warnings:#?}");
     assert_eq!(loaded.dataset.years(), 2015..=2025);

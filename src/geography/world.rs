@@ -1,0 +1,428 @@
+//! The world basemap (`assets/basemap/world.mmb`, made by `tools/basemap/make_world.py`
+//! from Natural Earth): every country at three levels of detail, first-level regions at
+//! two, and large lakes. The file is decompressed once; each layer is decoded the first
+//! time it is asked for, so start-up reads only the coarse countries.
+//!
+//! Format (all little-endian, after zlib): `MMB1`, u32 layer count, then per layer: name,
+//! u8 kind, f32 tolerance, u32 feature count; per feature: id, country, name (u16-length
+//! strings), 4 × f32 bounding box, u32 polygons; per polygon u32 rings; per ring u32
+//! points, then zigzag-varint deltas of lon and lat in 1e-5 degrees.
+
+use std::sync::OnceLock;
+
+use geo::{BoundingRect as _, Contains as _, MultiPolygon};
+
+use crate::model::LonLatBounds;
+
+const WORLD_MMB: &[u8] = include_bytes!("../../assets/basemap/world.mmb");
+
+#[derive(Debug, thiserror::Error)]
+#[error("world basemap: {0}")]
+pub struct WorldError(String);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LayerKind {
+    Country,
+    Region,
+    Lake,
+    Sea,
+}
+
+/// One country, region or lake.
+#[derive(Clone, Debug)]
+pub struct Feature {
+    /// Countries: ISO 3166-1 alpha-2 ("KZ"); regions: "KZ/…"; lakes: "lake/…".
+    pub id: String,
+    /// The alpha-2 code of the country it belongs to ("" for lakes).
+    pub country: String,
+    pub name: String,
+    pub bounds: LonLatBounds,
+    pub shape: MultiPolygon<f64>,
+}
+
+/// A decoded layer.
+#[derive(Debug)]
+pub struct Layer {
+    pub name: String,
+    pub kind: LayerKind,
+    /// Simplification tolerance in degrees (0: as Natural Earth gives it).
+    pub tolerance: f32,
+    pub features: Vec<Feature>,
+}
+
+/// The whole basemap: the decompressed bytes and where each layer starts.
+pub struct World {
+    body: Vec<u8>,
+    layers: Vec<(String, LayerKind, usize)>,
+    decoded: Vec<OnceLock<Layer>>,
+    /// Each layer's features as triangles, made on first use (for filling).
+    triangles: Vec<OnceLock<Vec<Triangles>>>,
+}
+
+/// A feature's fill: triangles of `[lon, lat]`.
+pub type Triangles = Vec<[[f64; 2]; 3]>;
+
+impl std::fmt::Debug for World {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("World")
+            .field("layers", &self.layers)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A cursor over the body.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn fail(&self, what: &str) -> WorldError {
+        WorldError(format!("cut off at byte {} while reading {what}", self.at))
+    }
+
+    fn take(&mut self, n: usize, what: &str) -> Result<&[u8], WorldError> {
+        let end = self.at.checked_add(n).ok_or_else(|| self.fail(what))?;
+        let slice = self
+            .bytes
+            .get(self.at..end)
+            .ok_or_else(|| self.fail(what))?;
+        self.at = end;
+        Ok(slice)
+    }
+
+    fn u8(&mut self, what: &str) -> Result<u8, WorldError> {
+        Ok(self.take(1, what)?[0])
+    }
+
+    fn u16(&mut self, what: &str) -> Result<u16, WorldError> {
+        let b = self.take(2, what)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
+    }
+
+    fn u32(&mut self, what: &str) -> Result<usize, WorldError> {
+        let b = self.take(4, what)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    }
+
+    fn f32(&mut self, what: &str) -> Result<f32, WorldError> {
+        let b = self.take(4, what)?;
+        Ok(f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn string(&mut self, what: &str) -> Result<String, WorldError> {
+        let n = self.u16(what)? as usize;
+        let bytes = self.take(n, what)?;
+        String::from_utf8(bytes.to_vec()).map_err(|_| WorldError(format!("{what} is not UTF-8")))
+    }
+
+    fn varint(&mut self) -> Result<i64, WorldError> {
+        let mut value: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let byte = self.u8("a coordinate")?;
+            value |= u64::from(byte & 0x7F) << shift;
+            if byte & 0x80 == 0 {
+                // Zigzag: 0, -1, 1, -2, … → 0, 1, 2, 3, …
+                #[allow(clippy::cast_possible_wrap)]
+                return Ok((value >> 1) as i64 ^ -((value & 1) as i64));
+            }
+        }
+        Err(WorldError("a coordinate is longer than 64 bits".into()))
+    }
+}
+
+impl World {
+    /// The basemap shipped in the binary.
+    pub fn builtin() -> Result<Self, WorldError> {
+        let body = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(WORLD_MMB, 64 << 20)
+            .map_err(|e| WorldError(format!("cannot decompress: {e:?}")))?;
+        Self::from_body(body)
+    }
+
+    fn from_body(body: Vec<u8>) -> Result<Self, WorldError> {
+        let mut r = Reader {
+            bytes: &body,
+            at: 0,
+        };
+        if r.take(4, "the magic number")? != b"MMB1" {
+            return Err(WorldError("not a memorymap basemap (no MMB1)".into()));
+        }
+        let count = r.u32("the layer count")?;
+        let mut layers = Vec::new();
+        for _ in 0..count {
+            let name = r.string("a layer name")?;
+            let kind = match r.u8("a layer kind")? {
+                0 => LayerKind::Country,
+                1 => LayerKind::Region,
+                2 => LayerKind::Lake,
+                3 => LayerKind::Sea,
+                other => return Err(WorldError(format!("layer {name}: unknown kind {other}"))),
+            };
+            let start = r.at;
+            skip_layer(&mut r)?;
+            layers.push((name, kind, start));
+        }
+        let decoded = layers.iter().map(|_| OnceLock::new()).collect();
+        let triangles = layers.iter().map(|_| OnceLock::new()).collect();
+        Ok(Self {
+            body,
+            layers,
+            decoded,
+            triangles,
+        })
+    }
+
+    /// The layers' names and kinds, in file order.
+    pub fn layer_names(&self) -> impl Iterator<Item = (&str, LayerKind)> {
+        self.layers.iter().map(|(n, k, _)| (n.as_str(), *k))
+    }
+
+    /// The layer called `name` ("countries/50m"), decoded on first use.
+    pub fn layer(&self, name: &str) -> Option<&Layer> {
+        let index = self.layers.iter().position(|(n, _, _)| n == name)?;
+        let (name, kind, start) = &self.layers[index];
+        Some(self.decoded[index].get_or_init(|| {
+            let mut r = Reader {
+                bytes: &self.body,
+                at: *start,
+            };
+            // The structure was checked when the file was opened.
+            read_layer(&mut r, name, *kind).unwrap_or_else(|e| {
+                log::error!("{e}");
+                Layer {
+                    name: name.clone(),
+                    kind: *kind,
+                    tolerance: 0.0,
+                    features: Vec::new(),
+                }
+            })
+        }))
+    }
+
+    /// The layer's features as triangles (in feature order), made once per process.
+    pub fn triangles(&self, name: &str) -> Option<&[Triangles]> {
+        use geo::TriangulateEarcut as _;
+        let index = self.layers.iter().position(|(n, _, _)| n == name)?;
+        let layer = self.layer(name)?;
+        Some(self.triangles[index].get_or_init(|| {
+            layer
+                .features
+                .iter()
+                .map(|f| {
+                    f.shape
+                        .0
+                        .iter()
+                        .flat_map(|p| p.earcut_triangles_iter())
+                        .map(|t| [t.v1(), t.v2(), t.v3()].map(|c| [c.x, c.y]))
+                        .collect()
+                })
+                .collect()
+        }))
+    }
+
+    /// The country (alpha-2 code) that `(lon, lat)` lies in, at the 50m level.
+    pub fn country_at(&self, lon: f64, lat: f64) -> Option<&Feature> {
+        let layer = self.layer("countries/50m")?;
+        let point = geo::Point::new(lon, lat);
+        layer.features.iter().find(|f| {
+            f.bounds.min_lon <= lon
+                && lon <= f.bounds.max_lon
+                && f.bounds.min_lat <= lat
+                && lat <= f.bounds.max_lat
+                && f.shape.contains(&point)
+        })
+    }
+
+    /// Whether `(lon, lat)` is on land or within about 10 km of it (coastal cities lie
+    /// just outside simplified coastlines). The coarse countries answer first; only points
+    /// they put in the sea are looked at again in detail.
+    pub fn on_land(&self, lon: f64, lat: f64) -> bool {
+        const NEAR: f64 = 0.1;
+        let in_layer = |layer: &str, lon: f64, lat: f64| {
+            let point = geo::Point::new(lon, lat);
+            self.layer(layer).is_some_and(|l| {
+                l.features.iter().any(|f| {
+                    f.bounds.min_lon <= lon
+                        && lon <= f.bounds.max_lon
+                        && f.bounds.min_lat <= lat
+                        && lat <= f.bounds.max_lat
+                        && f.shape.contains(&point)
+                })
+            })
+        };
+        in_layer("countries/110m", lon, lat)
+            || [
+                (0.0, 0.0),
+                (NEAR, 0.0),
+                (-NEAR, 0.0),
+                (0.0, NEAR),
+                (0.0, -NEAR),
+            ]
+            .iter()
+            .any(|(dx, dy)| in_layer("countries/50m", lon + dx, lat + dy))
+    }
+}
+
+fn skip_layer(r: &mut Reader<'_>) -> Result<(), WorldError> {
+    r.f32("a tolerance")?;
+    let features = r.u32("a feature count")?;
+    for _ in 0..features {
+        for what in ["an id", "a country", "a name"] {
+            r.string(what)?;
+        }
+        r.take(16, "a bounding box")?;
+        let polygons = r.u32("a polygon count")?;
+        for _ in 0..polygons {
+            let rings = r.u32("a ring count")?;
+            for _ in 0..rings {
+                let points = r.u32("a point count")?;
+                for _ in 0..2 * points {
+                    r.varint()?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn read_layer(r: &mut Reader<'_>, name: &str, kind: LayerKind) -> Result<Layer, WorldError> {
+    let tolerance = r.f32("a tolerance")?;
+    let count = r.u32("a feature count")?;
+    let mut features = Vec::with_capacity(count);
+    for _ in 0..count {
+        let id = r.string("an id")?;
+        let country = r.string("a country")?;
+        let name = r.string("a name")?;
+        let bbox = [
+            r.f32("a bounding box")?,
+            r.f32("a bounding box")?,
+            r.f32("a bounding box")?,
+            r.f32("a bounding box")?,
+        ];
+        let polygons = r.u32("a polygon count")?;
+        let mut shape = Vec::with_capacity(polygons);
+        for _ in 0..polygons {
+            let rings = r.u32("a ring count")?;
+            let mut ring_list: Vec<geo::LineString<f64>> = Vec::with_capacity(rings);
+            for _ in 0..rings {
+                let points = r.u32("a point count")?;
+                let (mut x, mut y) = (0_i64, 0_i64);
+                let mut coords = Vec::with_capacity(points + 1);
+                for _ in 0..points {
+                    x += r.varint()?;
+                    y += r.varint()?;
+                    #[allow(clippy::cast_precision_loss)]
+                    coords.push(geo::coord! { x: x as f64 * 1e-5, y: y as f64 * 1e-5 });
+                }
+                ring_list.push(geo::LineString::new(coords));
+            }
+            let mut rings = ring_list.into_iter();
+            if let Some(exterior) = rings.next() {
+                shape.push(geo::Polygon::new(exterior, rings.collect()));
+            }
+        }
+        let shape = MultiPolygon(shape);
+        let bounds = shape.bounding_rect().map_or(
+            LonLatBounds {
+                min_lon: f64::from(bbox[0]),
+                min_lat: f64::from(bbox[1]),
+                max_lon: f64::from(bbox[2]),
+                max_lat: f64::from(bbox[3]),
+            },
+            |rect| LonLatBounds {
+                min_lon: rect.min().x,
+                min_lat: rect.min().y,
+                max_lon: rect.max().x,
+                max_lat: rect.max().y,
+            },
+        );
+        features.push(Feature {
+            id,
+            country,
+            name,
+            bounds,
+            shape,
+        });
+    }
+    Ok(Layer {
+        name: name.to_owned(),
+        kind,
+        tolerance,
+        features,
+    })
+}
+
+/// [`World::on_land`] on the built-in basemap (true when it cannot be read: no warning
+/// is better than a wrong one). A plain function, for [`crate::model::LoadOptions::land`].
+pub fn on_world_land(lon: f64, lat: f64) -> bool {
+    world().is_none_or(|w| w.on_land(lon, lat))
+}
+
+/// The basemap, decompressed once per process.
+pub fn world() -> Option<&'static World> {
+    static WORLD: OnceLock<Option<World>> = OnceLock::new();
+    WORLD
+        .get_or_init(|| match World::builtin() {
+            Ok(world) => Some(world),
+            Err(e) => {
+                log::error!("{e}");
+                None
+            }
+        })
+        .as_ref()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn the_world_has_every_layer_and_finds_countries_by_point() {
+        let world = World::builtin().unwrap();
+        let names: Vec<&str> = world.layer_names().map(|(n, _)| n).collect();
+        for layer in [
+            "countries/110m",
+            "countries/50m",
+            "countries/10m",
+            "regions/fine",
+        ] {
+            assert!(names.contains(&layer), "{names:?}");
+        }
+        for (lon, lat, code) in [
+            (76.92, 43.25, "KZ"),
+            (63.32, 45.62, "KZ"),
+            (74.59, 42.87, "KG"),
+            (-70.65, -33.45, "CL"),
+            (-68.83, -32.89, "AR"),
+            (30.52, 50.45, "UA"),
+            (139.69, 35.69, "JP"),
+        ] {
+            assert_eq!(
+                world.country_at(lon, lat).map(|f| f.id.as_str()),
+                Some(code),
+                "{lon}, {lat}"
+            );
+        }
+        assert!(world.country_at(-140.0, 0.0).is_none(), "the Pacific");
+        assert!(world.on_land(51.17, 43.65), "Aktau, on the Caspian shore");
+        assert!(!world.on_land(-140.0, 0.0));
+        let kz = world
+            .layer("countries/10m")
+            .unwrap()
+            .features
+            .iter()
+            .find(|f| f.id == "KZ")
+            .unwrap();
+        assert!((kz.bounds.min_lon - 46.48).abs() < 0.2, "{:?}", kz.bounds);
+        assert!((kz.bounds.max_lat - 55.44).abs() < 0.2, "{:?}", kz.bounds);
+    }
+
+    #[test]
+    fn a_cut_off_file_is_an_error_not_a_panic() {
+        let body = miniz_oxide::inflate::decompress_to_vec_zlib(WORLD_MMB).unwrap();
+        for len in [0, 3, 4, 10, 100, body.len() / 2] {
+            assert!(World::from_body(body[..len].to_vec()).is_err(), "{len}");
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! The world under the cities: sea, the dataset's countries as land, the other countries
+//! as lighter context, lakes, borders, and the dataset's countries' regions — at the level
+//! of detail the zoom asks for, and only what is in view. Land is triangulated once per
+//! layer; the screen-space shapes are rebuilt only when the view moves.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use egui::{Color32, Pos2, Shape, Stroke};
+use egui_plot::{PlotPoint, PlotTransform};
+
+use crate::geography::world::{Feature, Triangles, world};
+use crate::model::{Dataset, LonLatBounds};
+
+pub const SEA_COLOR: Color32 = Color32::from_rgb(0xDD, 0xE5, 0xEB);
+/// The dataset's countries.
+pub const LAND_COLOR: Color32 = Color32::from_rgb(0xFB, 0xF9, 0xF4);
+/// Every other country: there for orientation, quieter than the data's own.
+pub const CONTEXT_COLOR: Color32 = Color32::from_rgb(0xEC, 0xEA, 0xE4);
+const BORDER_COLOR: Color32 = Color32::from_rgb(0x55, 0x55, 0x55);
+const CONTEXT_BORDER_COLOR: Color32 = Color32::from_rgb(0x9A, 0x9A, 0x9A);
+const REGION_COLOR: Color32 = Color32::from_rgb(0xB8, 0xB8, 0xB8);
+
+/// The countries layer for a view `span` degrees wide.
+fn countries_layer(span: f64) -> &'static str {
+    if span > 90.0 {
+        "countries/110m"
+    } else if span > 12.0 {
+        "countries/50m"
+    } else {
+        "countries/10m"
+    }
+}
+
+fn regions_layer(span: f64) -> &'static str {
+    if span > 12.0 {
+        "regions/coarse"
+    } else {
+        "regions/fine"
+    }
+}
+
+fn lakes_layer(span: f64) -> &'static str {
+    if span > 90.0 {
+        "lakes/110m"
+    } else {
+        "lakes/50m"
+    }
+}
+
+/// The plot frame and bounds a cached shape was built for.
+type View = (egui::Rect, [f64; 2], [f64; 2]);
+
+pub struct BasemapView {
+    /// Alpha-2 codes of the countries the dataset's cities lie in.
+    own: HashSet<String>,
+    cached: Option<(View, Arc<Vec<Shape>>)>,
+}
+
+impl Default for BasemapView {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl BasemapView {
+    pub fn new() -> Self {
+        Self {
+            own: HashSet::new(),
+            cached: None,
+        }
+    }
+
+    /// The countries drawn as the data's own: those its cities lie in (at most 2,000
+    /// cities are looked at, spread over the dataset).
+    pub fn set_dataset(&mut self, dataset: &Dataset) {
+        self.own.clear();
+        self.cached = None;
+        let Some(world) = world() else {
+            return;
+        };
+        let step = (dataset.cities.len() / 2000).max(1);
+        for city in dataset.cities.iter().step_by(step) {
+            if let Some(country) = world.country_at(city.location.lon, city.location.lat) {
+                self.own.insert(country.id.clone());
+            }
+        }
+    }
+
+    /// The dataset's countries' alpha-2 codes.
+    pub fn own_countries(&self) -> &HashSet<String> {
+        &self.own
+    }
+
+    /// The shapes to paint under the cities for this frame's view.
+    pub fn shapes(&mut self, transform: &PlotTransform) -> Arc<Vec<Shape>> {
+        let view = (
+            *transform.frame(),
+            transform.bounds().min(),
+            transform.bounds().max(),
+        );
+        if let Some((cached, shapes)) = &self.cached
+            && *cached == view
+        {
+            return Arc::clone(shapes);
+        }
+        let shapes = Arc::new(self.build(transform));
+        self.cached = Some((view, Arc::clone(&shapes)));
+        shapes
+    }
+
+    fn build(&mut self, transform: &PlotTransform) -> Vec<Shape> {
+        let frame = *transform.frame();
+        let mut shapes = vec![Shape::rect_filled(frame, 0.0, SEA_COLOR)];
+        let Some(world) = world() else {
+            return shapes;
+        };
+        let (min, max) = (transform.bounds().min(), transform.bounds().max());
+        let view = LonLatBounds {
+            min_lon: min[0],
+            min_lat: min[1],
+            max_lon: max[0],
+            max_lat: max[1],
+        };
+        let span = (max[0] - min[0]).max(max[1] - min[1]);
+        let to_screen =
+            |[lon, lat]: [f64; 2]| transform.position_from_point(&PlotPoint::new(lon, lat));
+        let visible = |f: &Feature| intersects(&f.bounds, &view);
+
+        let countries_name = countries_layer(span);
+        let countries = world.layer(countries_name);
+        let fills = world.triangles(countries_name).unwrap_or_default();
+        let lakes_name = lakes_layer(span);
+        let lakes = world.layer(lakes_name);
+        let lake_fills = world.triangles(lakes_name).unwrap_or_default();
+        let mut mesh = egui::Mesh::default();
+        let mut fill = |triangles: &Triangles, color: Color32| {
+            for triangle in triangles {
+                for &corner in triangle {
+                    let index = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+                    mesh.colored_vertex(to_screen(corner), color);
+                    mesh.indices.push(index);
+                }
+            }
+        };
+        if let Some(countries) = countries {
+            for (feature, triangles) in countries.features.iter().zip(fills.iter()) {
+                if visible(feature) {
+                    let color = if self.own.contains(&feature.id) {
+                        LAND_COLOR
+                    } else {
+                        CONTEXT_COLOR
+                    };
+                    fill(triangles, color);
+                }
+            }
+        }
+        if let Some(lakes) = lakes {
+            for (feature, triangles) in lakes.features.iter().zip(lake_fills.iter()) {
+                if visible(feature) {
+                    fill(triangles, SEA_COLOR);
+                }
+            }
+        }
+        shapes.push(Shape::mesh(mesh));
+
+        let outline = |feature: &Feature, stroke: Stroke, shapes: &mut Vec<Shape>| {
+            for polygon in &feature.shape.0 {
+                for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+                    let points: Vec<Pos2> = ring.coords().map(|c| to_screen([c.x, c.y])).collect();
+                    if points.len() >= 2 {
+                        shapes.push(Shape::closed_line(points, stroke));
+                    }
+                }
+            }
+        };
+        // Regions of the data's own countries only, and only once they would not crowd.
+        if span <= 60.0
+            && let Some(regions) = world.layer(regions_layer(span))
+        {
+            for feature in regions
+                .features
+                .iter()
+                .filter(|f| self.own.contains(&f.country) && visible(f))
+            {
+                outline(feature, Stroke::new(0.8, REGION_COLOR), &mut shapes);
+            }
+        }
+        // Other countries' borders first, so the data's own are drawn over them.
+        if let Some(countries) = countries {
+            for own in [false, true] {
+                let stroke = if own {
+                    Stroke::new(1.6, BORDER_COLOR)
+                } else {
+                    Stroke::new(0.8, CONTEXT_BORDER_COLOR)
+                };
+                for feature in countries
+                    .features
+                    .iter()
+                    .filter(|f| visible(f) && self.own.contains(&f.id) == own)
+                {
+                    outline(feature, stroke, &mut shapes);
+                }
+            }
+        }
+        shapes
+    }
+}
+
+fn intersects(a: &LonLatBounds, b: &LonLatBounds) -> bool {
+    a.min_lon <= b.max_lon
+        && b.min_lon <= a.max_lon
+        && a.min_lat <= b.max_lat
+        && b.min_lat <= a.max_lat
+}
