@@ -478,6 +478,7 @@ impl MemoryMapApp {
         state.lang = self.lang.code().to_owned();
         state.frames = self.frames;
         state.compare = self.compare;
+        state.view = self.map.view_bounds();
         if let Some(comparison) = self.current_comparison() {
             state.changes = Change::ALL
                 .into_iter()

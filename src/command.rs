@@ -232,7 +232,9 @@ impl UiCommand {
 
 /// The commands asked for with the keyboard this frame, read from [`UiCommand`]'s table.
 pub fn keyboard_commands(ctx: &egui::Context, commands: &mut Vec<Command>) {
-    let typing = ctx.egui_wants_keyboard_input();
+    // Typing in a text field (egui's `egui_wants_keyboard_input` is true for any focused
+    // widget, a city marker or a year button too, where the arrows must still step years).
+    let typing = ctx.text_edit_focused();
     let focused = ctx.memory(|m| m.focused().is_some());
     ctx.input_mut(|input| {
         for command in UiCommand::ALL {

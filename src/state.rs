@@ -40,6 +40,9 @@ pub struct ViewState {
     pub compare: Option<i32>,
     #[serde(default)]
     pub changes: BTreeMap<String, usize>,
+    /// The map's view in the last frame: `[min lon, min lat, max lon, max lat]`.
+    #[serde(default)]
+    pub view: Option<[f64; 4]>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -71,6 +74,7 @@ impl ViewState {
             frames: 0,
             compare: None,
             changes: BTreeMap::new(),
+            view: None,
         }
     }
 

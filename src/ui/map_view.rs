@@ -464,6 +464,13 @@ impl MapView {
         let frame = *transform.frame();
         let (min, max) = (transform.bounds().min(), transform.bounds().max());
         self.shown = Some([min[0], min[1], max[0], max[1]]);
+        // A drag this frame may have carried the view off the globe: back on the next one.
+        let limited = within_limits(*transform.bounds());
+        if limited != *transform.bounds() {
+            let (a, b) = (limited.min(), limited.max());
+            self.restore = Some([a[0], a[1], b[0], b[1]]);
+            ui.ctx().request_repaint();
+        }
         ui.painter()
             .with_clip_rect(frame)
             .set(background, self.background_shape(&transform));
@@ -902,27 +909,33 @@ pub fn within_limits(bounds: PlotBounds) -> PlotBounds {
     }
     let (w, h) = (max[0] - min[0], max[1] - min[1]);
     // One factor for both axes keeps the aspect ratio.
+    // A little slack, so that rounding in the plot's aspect correction never makes a
+    // view bounce between "too wide" and "just right" (a repaint loop).
     let mut scale = 1.0_f64;
-    if w.max(h) > MAX_SPAN_DEGREES {
+    if w.max(h) > MAX_SPAN_DEGREES * (1.0 + 1e-6) {
         scale = MAX_SPAN_DEGREES / w.max(h);
-    } else if w.min(h) < MIN_SPAN_DEGREES {
+    } else if w.min(h) < MIN_SPAN_DEGREES * (1.0 - 1e-6) {
         scale = MIN_SPAN_DEGREES / w.min(h);
     }
-    let centre = [
-        ((min[0] + max[0]) / 2.0).clamp(-180.0, 180.0),
-        ((min[1] + max[1]) / 2.0).clamp(-90.0, 90.0),
-    ];
+    let mid = [f64::midpoint(min[0], max[0]), f64::midpoint(min[1], max[1])];
+    // The centre back on the globe, with the same slack as the spans.
+    let on_globe = |v: f64, limit: f64| {
+        if v.abs() > limit + 1e-6 {
+            v.clamp(-limit, limit)
+        } else {
+            v
+        }
+    };
+    let centre = [on_globe(mid[0], 180.0), on_globe(mid[1], 90.0)];
+    // Unchanged bounds come back bit for bit (the caller compares them).
+    if scale == 1.0 && centre == mid {
+        return bounds;
+    }
     let (hw, hh) = (w * scale / 2.0, h * scale / 2.0);
-    let limited = PlotBounds::from_min_max(
+    PlotBounds::from_min_max(
         [centre[0] - hw, centre[1] - hh],
         [centre[0] + hw, centre[1] + hh],
-    );
-    // Unchanged bounds come back bit for bit (the caller compares them).
-    if scale == 1.0 && centre == [(min[0] + max[0]) / 2.0, (min[1] + max[1]) / 2.0] {
-        bounds
-    } else {
-        limited
-    }
+    )
 }
 
 /// Grid lines at round numbers of degrees, fewer as the map is zoomed out (every 5° at

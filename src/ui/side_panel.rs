@@ -7,7 +7,7 @@ use crate::command::Command;
 use crate::i18n::Strings;
 use crate::model::compare::CityChange;
 use crate::model::{
-    City, CityYear, Dataset, Problem, Reliability, Report, Source, Status, TimelineEntry, Timing,
+    City, CityYear, Dataset, Problem, Reliability, Report, Status, TimelineEntry, Timing,
 };
 use crate::ui::compare_panel::change_hint_key;
 use crate::ui::map_view::change_text;
@@ -177,7 +177,8 @@ fn city_ui(
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(&note.summary);
-                source_ui(ui, &dataset.sources[note.source]);
+                source_ui(ui, dataset, note.source);
+                check_ui(ui, note.checked.as_ref());
             });
         }
     }
@@ -318,11 +319,53 @@ fn report_ui(
         if let Some(excerpt) = &report.excerpt {
             ui.label(RichText::new(format!("“{excerpt}”")).italics());
         }
-        source_ui(ui, &dataset.sources[report.source]);
+        source_ui(ui, dataset, report.source);
+        check_ui(ui, report.checked.as_ref());
     });
 }
 
-fn source_ui(ui: &mut egui::Ui, source: &Source) {
+/// How the item was checked against its source: "Checked against the page (2026-12-01):
+/// claim, date, excerpt", "Page not found when checked", or "Not checked".
+fn check_ui(ui: &mut egui::Ui, check: Option<&crate::model::Check>) {
+    use crate::model::{CheckedAgainst, Confirmed};
+    let tr = tr(ui.ctx());
+    let text = match check {
+        None => tr.get("check.none").to_owned(),
+        Some(check) => {
+            let what: Vec<&str> = Confirmed::ALL
+                .into_iter()
+                .filter(|w| check.what.contains(w))
+                .map(|w| {
+                    tr.get(match w {
+                        Confirmed::Claim => "check.claim",
+                        Confirmed::Date => "check.date",
+                        Confirmed::Excerpt => "check.excerpt",
+                        Confirmed::Place => "check.place",
+                        Confirmed::Status => "check.status",
+                    })
+                })
+                .collect();
+            let key = match check.against {
+                CheckedAgainst::Page => "check.page",
+                CheckedAgainst::Archive => "check.archive",
+                CheckedAgainst::NotFound => "check.not_found",
+            };
+            let what = if what.is_empty() {
+                tr.get("check.nothing").to_owned()
+            } else {
+                what.join(", ")
+            };
+            tr.fmt(key, &[("on", &check.on), ("what", &what)])
+        }
+    };
+    let response = ui.weak(text);
+    if let Some(note) = check.and_then(|c| c.note.as_deref()) {
+        response.on_hover_text(note);
+    }
+}
+
+fn source_ui(ui: &mut egui::Ui, dataset: &Dataset, index: usize) {
+    let source = &dataset.sources[index];
     let tr = tr(ui.ctx());
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
@@ -355,6 +398,12 @@ fn source_ui(ui: &mut egui::Ui, source: &Source) {
     if let Some(note) = &source.note {
         ui.weak(note);
     }
+    if let Some(origin) = source.republishes.and_then(|o| dataset.sources.get(o)) {
+        ui.weak(tr.fmt(
+            "source.republishes",
+            &[("publisher", &origin.publisher), ("title", &origin.title)],
+        ));
+    }
 }
 
 fn timeline_entry_ui(ui: &mut egui::Ui, dataset: &Dataset, entry: &TimelineEntry, highlight: bool) {
@@ -379,7 +428,8 @@ fn timeline_entry_ui(ui: &mut egui::Ui, dataset: &Dataset, entry: &TimelineEntry
         if let Some(excerpt) = &entry.excerpt {
             ui.label(RichText::new(format!("“{excerpt}”")).italics());
         }
-        source_ui(ui, &dataset.sources[entry.source]);
+        source_ui(ui, dataset, entry.source);
+        check_ui(ui, entry.checked.as_ref());
         for contest in &entry.contested_by {
             ui.colored_label(
                 WARN,
@@ -411,6 +461,17 @@ fn overview_ui(ui: &mut egui::Ui, input: &SidePanelInput<'_>) {
             ("reports", &dataset.report_count()),
             ("sources", &dataset.sources.len()),
             ("version", &info.version),
+        ],
+    ));
+    let checks = dataset.check_counts();
+    ui.weak(tr.fmt(
+        "overview.checks",
+        &[
+            ("page", &checks.page),
+            ("items", &checks.items),
+            ("archive", &checks.archive),
+            ("not_found", &checks.not_found),
+            ("unchecked", &checks.unchecked()),
         ],
     ));
     if !warnings.is_empty() {

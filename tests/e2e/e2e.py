@@ -340,6 +340,69 @@ def main():
             "the GeoJSON carries each city's 2025 status and its sources",
             all("computed" in f["properties"] for f in geo["features"]) and geo["memorymap"]["sources"],
         )
+        app.terminate()
+        app.wait(timeout=10)
+
+        # The wheel far out and far in over the map: the window stays up, the view bounded.
+        state_file.unlink()
+        app = subprocess.Popen(
+            [str(binary), "--fresh", "--state-file", str(state_file)], env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+        state = wait_for(lambda: (s := read_state(state_file)) and s.get("view") and s, 60, "the map drawn")
+        window = find_window("memorymap")
+        almaty = state["screen"]["cities"]["almaty"]
+        xdotool("mousemove", "--window", window, str(round(almaty[0])), str(round(almaty[1])))
+        time.sleep(0.2)
+
+        def view_width():
+            wait_for(lambda: time.time() - state_file.stat().st_mtime > 1.5, 60, "the view to settle")
+            view = read_state(state_file)["view"]
+            return view[2] - view[0]
+
+        for _ in range(8):
+            xdotool("click", "--repeat", "100", "--delay", "2", "5")
+        width = view_width()
+        check("800 wheel notches out: the window is still up", app.poll() is None)
+        check("zoomed out, the view is at most a little more than the world", width <= 400.5, f"({width}°)")
+        for _ in range(16):
+            xdotool("click", "--repeat", "100", "--delay", "2", "4")
+        width = view_width()
+        check("1600 notches in: the window is still up", app.poll() is None)
+        check("zoomed in, the view stays a few metres wide at least", width >= 0.0002 * 0.99, f"({width}°)")
+        screenshot("7-zoomed-in")
+        app.terminate()
+        app.wait(timeout=10)
+
+        # Corrupted saved state: the window still opens on each.
+        storage = home / "data" / "memorymap" / "app.ron"
+        fifo = tmp / "remembered.fifo"
+        os.mkfifo(fifo)
+        view = lambda fields: json.dumps({"version": 1, "year": 2019, **fields})
+        corrupted = {
+            "egui zoom factor 1e6": '{"egui":"(options:(zoom_factor:1000000.0))"}',
+            "window size 1e12": '{"window":"(inner_size_points:Some((1e12,1e12)))"}',
+            "view of +-1e300": "{" + json.dumps("memorymap-view") + ":" + json.dumps(view({"view": [-1e300, -1e300, 1e300, 1e300]})) + "}",
+            "view of +-1e12": "{" + json.dumps("memorymap-view") + ":" + json.dumps(view({"view": [-1e12, 40, 1e12, 55]})) + "}",
+            "remembered file is a FIFO": "{" + json.dumps("memorymap-view") + ":" + json.dumps(view({"file": str(fifo)})) + "}",
+            "remembered file is a folder": "{" + json.dumps("memorymap-view") + ":" + json.dumps(view({"file": "/"})) + "}",
+            "not RON at all": "\x00\xff{{{ garbage",
+        }
+        for name, text in corrupted.items():
+            storage.parent.mkdir(parents=True, exist_ok=True)
+            storage.write_bytes(text.encode("latin-1"))
+            state_file.unlink(missing_ok=True)
+            app = subprocess.Popen(
+                [str(binary), "--state-file", str(state_file)], env=env, stdout=log, stderr=subprocess.STDOUT
+            )
+            try:
+                state = wait_for(lambda: (s := read_state(state_file)) and s.get("view") and s, 30, f"the window on {name}")
+                time.sleep(0.5)
+                check(f"saved state with {name}: the window opens and stays up", app.poll() is None and not state["loading"], state.get("data"))
+            except TimeoutError as e:
+                check(f"saved state with {name}: the window opens and stays up", False, str(e))
+            app.terminate()
+            app.wait(timeout=10)
+        app = None
     except TimeoutError as e:
         check("e2e steps finished", False, str(e))
     finally:

@@ -258,3 +258,97 @@ fn year_2019_colours_more_cities_than_2025_and_counts_add_up() {
         held(2025)
     );
 }
+
+/// `text` with runs of white space made one space, for comparing quotations.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn every_excerpt_with_a_stored_passage_is_verbatim_in_it() {
+    let (dataset, _, _) = builtin();
+    let stored: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/page-quotes.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let quotes = stored["quotes"].as_object().unwrap();
+    assert!(quotes.len() >= 10, "{} passages", quotes.len());
+    let excerpts: Vec<(String, String)> = dataset
+        .cities
+        .iter()
+        .flat_map(|c| c.reports.iter())
+        .filter_map(|r| Some((r.id.clone(), r.excerpt.clone()?)))
+        .chain(
+            dataset
+                .timeline
+                .iter()
+                .filter_map(|t| Some((t.id.clone(), t.excerpt.clone()?))),
+        )
+        .collect();
+    let mut compared = 0;
+    for (id, excerpt) in &excerpts {
+        let Some(passage) = quotes.get(id).and_then(|q| q["quote"].as_str()) else {
+            continue;
+        };
+        let passage = squeeze(passage);
+        // An omission in the excerpt ("[…]" or "…") splits it into parts that must each
+        // be on the page, in order.
+        let mut from = 0;
+        for part in excerpt.split(['[', ']', '…']).map(squeeze) {
+            let part = part.trim_matches(|c: char| c.is_whitespace() || c == '.');
+            if part.is_empty() {
+                continue;
+            }
+            let found = passage[from..].find(part);
+            assert!(
+                found.is_some(),
+                "{id}: «{part}» is not verbatim in the stored passage «{passage}»"
+            );
+            from += found.unwrap_or(0) + part.len();
+        }
+        compared += 1;
+    }
+    assert!(compared >= 10, "only {compared} excerpts compared");
+    // Every stored passage belongs to an item that has an excerpt.
+    for id in quotes.keys() {
+        assert!(
+            excerpts.iter().any(|(e, _)| e == id),
+            "{id} has a passage but no excerpt"
+        );
+    }
+}
+
+#[test]
+fn no_report_about_the_day_is_dated_before_the_day() {
+    let (dataset, _, _) = builtin();
+    let (month, day) = dataset.info.event_day;
+    for city in &dataset.cities {
+        for r in &city.reports {
+            if r.timing == memorymap::model::Timing::Day {
+                assert!(
+                    r.date.last_day() >= (r.year, month, day),
+                    "{}: a report about the day of {} is dated {}",
+                    r.id,
+                    r.year,
+                    r.date
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_item_of_the_builtin_data_records_how_it_was_checked() {
+    let (dataset, _, _) = builtin();
+    let counts = dataset.check_counts();
+    assert_eq!(counts.unchecked(), 0, "{counts}");
+    assert!(counts.page >= 100, "{counts}");
+    // The repost that would have made Almaty 2022 look disputed is one origin with Orda.
+    let silkway = dataset.sources.iter().position(|s| s.id == "silkway-2022");
+    if let Some(silkway) = silkway {
+        assert!(dataset.sources[silkway].republishes.is_some());
+    }
+}

@@ -1177,3 +1177,112 @@ fn the_export_dialog_speaks_the_interface_language() {
     harness.run();
     assert!(harness.query_by_label("Что экспортировать:").is_none());
 }
+
+/// A small deterministic generator for the random gestures (xorshift64*).
+struct Gestures(u64);
+
+impl Gestures {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+#[test]
+fn thousands_of_random_wheel_drag_pinch_and_key_gestures_keep_the_map_on_the_globe() {
+    use memorymap::ui::map_view::{MAX_SPAN_DEGREES, MIN_SPAN_DEGREES};
+    let mut harness = harness(Some(2025));
+    let mut g = Gestures(0x9E37_79B9_7F4A_7C15);
+    let keys = [
+        egui::Key::Home,
+        egui::Key::ArrowLeft,
+        egui::Key::ArrowRight,
+        egui::Key::Escape,
+        egui::Key::ArrowDown,
+    ];
+    for step in 0..3000 {
+        // Somewhere over the map (which fills the middle of the 1280×800 window).
+        #[allow(clippy::cast_precision_loss)]
+        let pos = egui::pos2(30.0 + g.below(820) as f32, 100.0 + g.below(520) as f32);
+        harness.hover_at(pos);
+        match g.below(10) {
+            // The wheel, often in long bursts one way (the gesture that once panicked).
+            0..=4 => {
+                #[allow(clippy::cast_precision_loss)]
+                let notches = (1 + g.below(40)) as f32;
+                let sign = if g.below(3) == 0 { 1.0 } else { -1.0 };
+                harness.event(egui::Event::MouseWheel {
+                    unit: egui::MouseWheelUnit::Line,
+                    delta: egui::vec2(0.0, sign * notches),
+                    phase: egui::TouchPhase::Move,
+                    source: egui::MouseWheelSource::Wheel,
+                    modifiers: egui::Modifiers::NONE,
+                });
+            }
+            // A drag, sometimes far.
+            5 | 6 => {
+                #[allow(clippy::cast_precision_loss)]
+                let to =
+                    pos + egui::vec2(g.below(2000) as f32 - 1000.0, g.below(2000) as f32 - 1000.0);
+                let button = |pos, pressed| egui::Event::PointerButton {
+                    pos,
+                    button: egui::PointerButton::Primary,
+                    pressed,
+                    modifiers: egui::Modifiers::NONE,
+                };
+                harness.event(button(pos, true));
+                harness.step();
+                harness.event(egui::Event::PointerMoved(to));
+                harness.step();
+                harness.event(button(to, false));
+            }
+            // A pinch, in or out, sometimes absurd.
+            7 => {
+                let factors = [0.01, 0.5, 0.9, 1.1, 2.0, 100.0, 1e6];
+                #[allow(clippy::cast_possible_truncation)]
+                let factor = factors[g.below(factors.len() as u64) as usize];
+                harness.event(egui::Event::Zoom(factor));
+            }
+            _ => {
+                #[allow(clippy::cast_possible_truncation)]
+                harness.key_press(keys[g.below(keys.len() as u64) as usize]);
+            }
+        }
+        harness.step();
+        if step % 50 == 0 || step == 2999 {
+            // A drag may carry the view off the globe for one frame; the next brings it back.
+            harness.step();
+            let [x0, y0, x1, y1] = harness.state().map_view().view_bounds().unwrap();
+            let (w, h) = (x1 - x0, y1 - y0);
+            assert!(
+                [x0, y0, x1, y1].iter().all(|v| v.is_finite()),
+                "step {step}: {x0} {y0} {x1} {y1}"
+            );
+            // One frame of a gesture may overshoot before the next frame brings it back.
+            assert!(
+                w.max(h) <= MAX_SPAN_DEGREES * 4.0,
+                "step {step}: {w}° × {h}°"
+            );
+            assert!(
+                w.min(h) >= MIN_SPAN_DEGREES / 4.0,
+                "step {step}: {w}° × {h}°"
+            );
+            assert!(
+                (-200.0..=200.0).contains(&f64::midpoint(x0, x1))
+                    && (-110.0..=110.0).contains(&f64::midpoint(y0, y1)),
+                "step {step}: centre off the globe"
+            );
+        }
+    }
+    // Settled, the view is within the limits exactly.
+    harness.run();
+    let [x0, y0, x1, y1] = harness.state().map_view().view_bounds().unwrap();
+    assert!((x1 - x0).max(y1 - y0) <= MAX_SPAN_DEGREES * 1.001);
+    assert!((x1 - x0).min(y1 - y0) >= MIN_SPAN_DEGREES * 0.999);
+}
