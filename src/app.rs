@@ -1035,10 +1035,15 @@ impl MemoryMapApp {
                     );
                 });
         }
+        // Never wider than 40% of the window (at most 560 points): long content (a
+        // 40-year history strip) wraps instead of pushing the map away, and a width
+        // remembered from a larger window is clamped.
+        let details_max = (ui.available_width() * 0.4).clamp(280.0, 560.0);
         egui::Panel::right("details")
             .resizable(true)
-            .default_size(400.0)
+            .default_size(400.0_f32.min(details_max))
             .min_size(280.0)
+            .max_size(details_max)
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 side_panel_ui(

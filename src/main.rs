@@ -79,6 +79,17 @@ fn main() -> ExitCode {
 }
 
 fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
+    // Decode and triangulate the world's land while the window and its renderer start,
+    // so the first frame does not wait for it (the layers are shared once made).
+    let _ = std::thread::Builder::new()
+        .name("basemap".into())
+        .spawn(|| {
+            if let Some(world) = memorymap::geography::world::world() {
+                for layer in ["countries/50m", "lakes/50m", "countries/110m", "lakes/110m"] {
+                    let _ = world.triangles(layer);
+                }
+            }
+        });
     let builtin = cli::load_dataset(None).map_err(|e| anyhow::anyhow!("{e}"))?;
     let dataset = builtin.dataset;
     let file = args.data_file().map(std::path::Path::to_path_buf);

@@ -220,11 +220,10 @@ impl World {
         }))
     }
 
-    /// The country (alpha-2 code) that `(lon, lat)` lies in, at the 50m level.
-    pub fn country_at(&self, lon: f64, lat: f64) -> Option<&Feature> {
-        let layer = self.layer("countries/50m")?;
+    /// The feature of layer `name` that `(lon, lat)` lies in, if any.
+    pub fn feature_at(&self, name: &str, lon: f64, lat: f64) -> Option<&Feature> {
         let point = geo::Point::new(lon, lat);
-        layer.features.iter().find(|f| {
+        self.layer(name)?.features.iter().find(|f| {
             f.bounds.min_lon <= lon
                 && lon <= f.bounds.max_lon
                 && f.bounds.min_lat <= lat
@@ -233,24 +232,17 @@ impl World {
         })
     }
 
+    /// The country that `(lon, lat)` lies in, at the 50m level.
+    pub fn country_at(&self, lon: f64, lat: f64) -> Option<&Feature> {
+        self.feature_at("countries/50m", lon, lat)
+    }
+
     /// Whether `(lon, lat)` is on land or within about 10 km of it (coastal cities lie
     /// just outside simplified coastlines). The coarse countries answer first; only points
     /// they put in the sea are looked at again in detail.
     pub fn on_land(&self, lon: f64, lat: f64) -> bool {
         const NEAR: f64 = 0.1;
-        let in_layer = |layer: &str, lon: f64, lat: f64| {
-            let point = geo::Point::new(lon, lat);
-            self.layer(layer).is_some_and(|l| {
-                l.features.iter().any(|f| {
-                    f.bounds.min_lon <= lon
-                        && lon <= f.bounds.max_lon
-                        && f.bounds.min_lat <= lat
-                        && lat <= f.bounds.max_lat
-                        && f.shape.contains(&point)
-                })
-            })
-        };
-        in_layer("countries/110m", lon, lat)
+        self.feature_at("countries/110m", lon, lat).is_some()
             || [
                 (0.0, 0.0),
                 (NEAR, 0.0),
@@ -259,7 +251,7 @@ impl World {
                 (0.0, -NEAR),
             ]
             .iter()
-            .any(|(dx, dy)| in_layer("countries/50m", lon + dx, lat + dy))
+            .any(|(dx, dy)| self.country_at(lon + dx, lat + dy).is_some())
     }
 }
 

@@ -112,18 +112,29 @@ def main():
     env["LC_ALL"] = "C.UTF-8"
     env.pop("LANGUAGE", None)
 
+    # The window keys go to. Xvfb runs no window manager, so nothing gives a window the
+    # keyboard focus as a desktop would on a click: the test gives it before each key press.
+    focused = [None]
+
     def xdotool(*args):
+        if args and args[0] in ("key", "type") and focused[0]:
+            # Only when it has lost it: setting the focus again sends the window focus events.
+            now = subprocess.run(["xdotool", "getwindowfocus"], env=env, capture_output=True, text=True).stdout.strip()
+            if now != focused[0]:
+                subprocess.run(["xdotool", "windowfocus", "--sync", focused[0]], env=env, capture_output=True)
         return subprocess.run(["xdotool", *args], env=env, check=True, capture_output=True, text=True).stdout
 
     def find_window(title):
         """The X window whose title contains `title`, once it exists."""
-        return wait_for(
+        window = wait_for(
             lambda: subprocess.run(
                 ["xdotool", "search", "--name", title], env=env, capture_output=True, text=True
             ).stdout.split(),
             20,
             f"a window titled {title!r}",
         )[0]
+        focused[0] = window
+        return window
 
     def screenshot(name):
         # The state file is written as the frame is built; give the window time to show it.
@@ -198,8 +209,9 @@ def main():
 
         # Find a city by a former name: Ctrl+F, type, Enter.
         xdotool("key", "ctrl+f")
-        time.sleep(0.2)
+        time.sleep(0.5)
         xdotool("type", "--delay", "20", "ust-kamenogorsk")
+        screenshot("4a-search-typed")
         xdotool("key", "Return")
         state = wait_for(lambda: (s := read_state(state_file)) and s["selected"] == "oskemen" and s, 10, "Oskemen found")
         check("typing a former name in the search box selects the city", state["selected"] == "oskemen")
@@ -292,16 +304,29 @@ def main():
         check("the fixture's two cities are counted", sum(state["counts"].values()) == 2, state["counts"])
         window = find_window("minimal.geojson")
         check("the title names the open file", bool(window))
-        screenshot("5-fixture")
+        # The window is shown once it has painted: wait for that before using the keyboard.
+        wait_for(lambda: screenshot("5-fixture")[1] > 50, 20, "the fixture window painted")
 
         # Export the map from the window: Ctrl+E, type the path, Enter.
         png = tmp / "map.png"
-        xdotool("windowfocus", "--sync", window)
-        xdotool("key", "ctrl+e")
-        time.sleep(0.5)
-        xdotool("key", "ctrl+a")
-        xdotool("type", "--delay", "5", str(png))
-        xdotool("key", "Return")
+        # Under Xvfb (no window manager) a key press is now and then lost while the dialog
+        # opens; try the gesture up to three times, closing whatever opened in between.
+        for attempt in range(3):
+            xdotool("windowfocus", "--sync", window)
+            xdotool("key", "ctrl+e")
+            time.sleep(0.8)
+            xdotool("key", "ctrl+a")
+            time.sleep(0.2)
+            xdotool("type", "--delay", "5", str(png))
+            time.sleep(0.3)
+            xdotool("key", "Return")
+            try:
+                wait_for(lambda: (s := read_state(state_file)) and s.get("last_export"), 10, "the PNG export")
+                break
+            except TimeoutError:
+                print(f"info PNG export attempt {attempt + 1} saw no export; trying again")
+                xdotool("key", "Escape")
+                time.sleep(0.5)
         state = wait_for(
             lambda: (s := read_state(state_file)) and s.get("last_export") and s, 30, "the PNG export"
         )
@@ -350,6 +375,7 @@ def main():
         )
         state = wait_for(lambda: (s := read_state(state_file)) and s.get("view") and s, 60, "the map drawn")
         window = find_window("memorymap")
+        wait_for(lambda: screenshot("6-before-wheel")[1] > 50, 20, "the window painted")
         almaty = state["screen"]["cities"]["almaty"]
         xdotool("mousemove", "--window", window, str(round(almaty[0])), str(round(almaty[1])))
         time.sleep(0.2)
