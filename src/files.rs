@@ -42,25 +42,60 @@ pub fn parse_size(text: &str) -> Option<u64> {
     digits.trim().parse::<u64>().ok()?.checked_mul(1 << shift)
 }
 
-#[derive(Debug, thiserror::Error)]
+/// Why a file was not read: "PATH: REASON" as a whole, or its parts for a problem list.
+#[derive(Debug)]
 pub enum ReadError {
-    #[error("{}: is {kind}, not a regular file: only dataset files can be opened", path.display())]
-    NotAFile { path: PathBuf, kind: &'static str },
-    #[error(
-        "{}: the file is {} bytes, over the limit of {} bytes (set {MAX_FILE_SIZE_VAR} to read larger files)",
-        path.display(), size, limit
-    )]
+    NotAFile {
+        path: PathBuf,
+        kind: &'static str,
+    },
     TooLarge {
         path: PathBuf,
         size: u64,
         limit: u64,
     },
-    #[error("{}: cannot read the file: {source}", path.display())]
     Io {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
+}
+
+impl ReadError {
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::NotAFile { path, .. } | Self::TooLarge { path, .. } | Self::Io { path, .. } => {
+                path
+            }
+        }
+    }
+
+    /// What was wrong, without the path.
+    pub fn reason(&self) -> String {
+        match self {
+            Self::NotAFile { kind, .. } => {
+                format!("is {kind}, not a regular file: only dataset files can be opened")
+            }
+            Self::TooLarge { size, limit, .. } => format!(
+                "the file is {size} bytes, over the limit of {limit} bytes (set {MAX_FILE_SIZE_VAR} to read larger files)"
+            ),
+            Self::Io { source, .. } => format!("cannot read the file: {source}"),
+        }
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path().display(), self.reason())
+    }
+}
+
+impl std::error::Error for ReadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 /// What kind of thing `file_type` is, for messages ("a folder", "a named pipe (FIFO)").

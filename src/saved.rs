@@ -94,41 +94,47 @@ fn finish(dropped: Vec<String>) -> Vec<String> {
 /// Why egui's saved memory must not be used: its zoom factor out of range, or any number
 /// in it that is not finite.
 fn egui_memory_problem(text: &str) -> Option<String> {
-    let value: ron::Value = match ron::from_str(text) {
-        Ok(value) => value,
-        Err(e) => return Some(format!("not readable ({e})")),
-    };
-    let mut problem = None;
-    walk(&value, None, &mut |key, number| {
-        if problem.is_some() {
-            return;
-        }
+    first_number_problem(text, |key, number| {
         if !number.is_finite() {
-            problem = Some(format!(
+            Some(format!(
                 "{} is not a finite number",
                 key.unwrap_or("a value")
-            ));
+            ))
         } else if key == Some("zoom_factor") && !ZOOM_FACTORS.contains(&number) {
-            problem = Some(format!("zoom factor {number} is outside 0.2–5"));
+            Some(format!("zoom factor {number} is outside 0.2–5"))
+        } else {
+            None
         }
-    });
-    problem
+    })
 }
 
 /// Why the saved window geometry must not be used: a size or position that is not finite
 /// or larger than any screen.
 fn window_problem(text: &str) -> Option<String> {
+    first_number_problem(text, |key, number| {
+        (!number.is_finite() || number.abs() > MAX_COORDINATE).then(|| {
+            format!(
+                "{} = {number} is not a size or position on any screen",
+                key.unwrap_or("a value")
+            )
+        })
+    })
+}
+
+/// Reads `text` as RON and returns the first problem `check(key, number)` finds among its
+/// numbers (or that it is not readable).
+fn first_number_problem(
+    text: &str,
+    check: impl Fn(Option<&str>, f64) -> Option<String>,
+) -> Option<String> {
     let value: ron::Value = match ron::from_str(text) {
         Ok(value) => value,
         Err(e) => return Some(format!("not readable ({e})")),
     };
     let mut problem = None;
     walk(&value, None, &mut |key, number| {
-        if problem.is_none() && (!number.is_finite() || number.abs() > MAX_COORDINATE) {
-            problem = Some(format!(
-                "{} = {number} is not a size or position on any screen",
-                key.unwrap_or("a value")
-            ));
+        if problem.is_none() {
+            problem = check(key, number);
         }
     });
     problem

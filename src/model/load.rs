@@ -70,26 +70,11 @@ impl LoadError {
                 Location::File,
                 format!("cannot read the file: {source}"),
             )],
-            Self::Refused(error) => {
-                let (path, message) = match error {
-                    crate::files::ReadError::NotAFile { path, kind } => (
-                        path.display().to_string(),
-                        format!("is {kind}, not a regular file: only dataset files can be opened"),
-                    ),
-                    crate::files::ReadError::TooLarge { path, size, limit } => (
-                        path.display().to_string(),
-                        format!(
-                            "the file is {size} bytes, over the limit of {limit} bytes (set {} to read larger files)",
-                            crate::files::MAX_FILE_SIZE_VAR
-                        ),
-                    ),
-                    crate::files::ReadError::Io { path, source } => (
-                        path.display().to_string(),
-                        format!("cannot read the file: {source}"),
-                    ),
-                };
-                vec![Problem::error(&path, Location::File, message)]
-            }
+            Self::Refused(error) => vec![Problem::error(
+                &error.path().display().to_string(),
+                Location::File,
+                error.reason(),
+            )],
             Self::Cancelled { path } => vec![Problem::error(
                 path,
                 Location::File,
