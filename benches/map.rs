@@ -191,7 +191,7 @@ fn bench_year_switch(c: &mut Criterion) {
     for n in sizes() {
         let dataset = load(&generated(n));
         let mut index = CityIndex::new(&dataset);
-        let hidden = [false; Status::ALL.len()];
+        let hidden = [false; Status::SLOTS];
         let mut year = 2015;
         group.bench_function(BenchmarkId::new("recount", n), |b| {
             b.iter(|| {

@@ -200,7 +200,7 @@ pub struct MemoryMapApp {
     /// While playing: the egui time of the last step.
     playing: Option<f64>,
     /// Statuses hidden on the map, by `Status::index`.
-    hidden: [bool; crate::model::Status::ALL.len()],
+    hidden: [bool; crate::model::Status::SLOTS],
     /// The text in the search box, and whether Ctrl+F asked for its focus.
     search: String,
     focus_search: bool,
@@ -264,7 +264,7 @@ impl MemoryMapApp {
             focus_search: false,
             data_sha256: crate::model::builtin::builtin_data_sha256(),
             clipboard: None,
-            hidden: [false; crate::model::Status::ALL.len()],
+            hidden: [false; crate::model::Status::SLOTS],
             playing: None,
             list_open: false,
             list_sort: crate::ui::city_list::ListSort::default(),
@@ -776,6 +776,10 @@ impl MemoryMapApp {
                 if let Some(index) = index {
                     self.map.set_index(self.data_generation, index);
                 }
+                // Another dataset may speak of other statuses: none of its is hidden.
+                if self.dataset.vocabulary() != dataset.vocabulary() {
+                    self.hidden = [false; crate::model::Status::SLOTS];
+                }
                 self.dataset = dataset;
                 self.problems = (!warnings.is_empty()).then(|| ProblemReport {
                     file: name.clone(),
@@ -1149,8 +1153,12 @@ impl MemoryMapApp {
                     for &index in results.iter().take(8) {
                         let city = &self.dataset.cities[index];
                         let status = self.dataset.city_year(index, self.year).status;
-                        let name = tr.name(city.names_in(self.year, event_day));
-                        let text = format!("{name} · {} · {}", city.region, tr.status(status));
+                        let name = tr.name(
+                            city.names_in(self.year, event_day),
+                            self.dataset.info.name_language.as_deref(),
+                        );
+                        let status = tr.status(self.dataset.vocabulary(), status);
+                        let text = format!("{name} · {} · {status}", city.region);
                         if ui
                             .add(egui::Button::new(text).frame(false))
                             .on_hover_text(tr.get("search.select_hint"))

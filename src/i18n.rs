@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::model::{Names, Status};
+use crate::model::{Names, Status, Vocabulary};
 
 /// An interface language.
 #[derive(
@@ -178,22 +178,39 @@ impl Strings {
         text.replace("{n}", &n.to_string())
     }
 
-    pub fn status(&self, status: Status) -> &str {
-        self.get(STATUS_KEYS[status.index()].0)
+    /// A status's label: the interface's own words for the built-in statuses, the
+    /// dataset's (in this language, else English, else its first) for its own.
+    pub fn status<'a>(&'a self, vocabulary: &'a Vocabulary, status: Status) -> &'a str {
+        match builtin_keys(vocabulary, status) {
+            Some((label, _)) => self.get(label),
+            None => vocabulary.label(status, self.lang.code()),
+        }
     }
 
-    pub fn meaning(&self, status: Status) -> &str {
-        self.get(STATUS_KEYS[status.index()].1)
+    /// What a status means, in the same words as [`Self::status`].
+    pub fn meaning<'a>(&'a self, vocabulary: &'a Vocabulary, status: Status) -> &'a str {
+        match builtin_keys(vocabulary, status) {
+            Some((_, meaning)) => self.get(meaning),
+            None => vocabulary.meaning(status, self.lang.code()),
+        }
     }
 
-    /// The city's name in this language, or its English name when the data has none.
-    pub fn name<'a>(&self, names: &'a Names) -> &'a str {
-        let local = match self.lang {
-            Lang::En => None,
-            Lang::Ru => names.ru.as_deref(),
-            Lang::Kk => names.kk.as_deref(),
-        };
-        local.unwrap_or(&names.en)
+    /// The place's name in this language, else in the dataset's `name_language`, else
+    /// in English, else the first it has.
+    pub fn name<'a>(&self, names: &'a Names, dataset_language: Option<&str>) -> &'a str {
+        let wanted = [Some(self.lang.code()), dataset_language];
+        let wanted: Vec<&str> = wanted.into_iter().flatten().collect();
+        names.pick(&wanted).unwrap_or("")
+    }
+
+    /// A language's name in this language (`es` → "Spanish", "испанский"), or its code
+    /// when the interface has no name for it.
+    pub fn language_name<'a>(&'a self, code: &'a str) -> &'a str {
+        let key = format!("language.{}", crate::model::texts::primary_subtag(code));
+        self.table
+            .get(&key)
+            .or_else(|| Lang::En.tr().table.get(&key))
+            .map_or(code, String::as_str)
     }
 
     /// Every key, for the tests.
@@ -202,8 +219,20 @@ impl Strings {
     }
 }
 
-/// `(label key, meaning key)` per status, in [`Status::ALL`] order.
-const STATUS_KEYS: [(&str, &str); Status::ALL.len()] = [
+/// The interface's keys for a status of the built-in vocabulary (and "no report", in
+/// every vocabulary); `None` for a dataset's own statuses.
+fn builtin_keys(vocabulary: &Vocabulary, status: Status) -> Option<(&'static str, &'static str)> {
+    if status == Status::NO_REPORT {
+        return STATUS_KEYS.last().copied();
+    }
+    vocabulary
+        .is_builtin()
+        .then(|| STATUS_KEYS.get(status.index()).copied())
+        .flatten()
+}
+
+/// `(label key, meaning key)` per built-in status, in legend order, then "no report".
+const STATUS_KEYS: [(&str, &str); 9] = [
     ("status.held", "meaning.held"),
     ("status.held_renamed", "meaning.held_renamed"),
     ("status.alternative", "meaning.alternative"),
@@ -265,10 +294,23 @@ mod tests {
                 );
             }
         }
-        for status in Status::ALL {
-            assert_ne!(english.status(status), STATUS_KEYS[status.index()].0);
-            assert_eq!(english.status(status), status.label(), "{status}");
-            assert_eq!(english.meaning(status), status.meaning(), "{status}");
+        let vocabulary = Vocabulary::builtin();
+        for status in vocabulary.legend() {
+            let id = vocabulary.id(status);
+            assert_ne!(
+                english.status(&vocabulary, status),
+                STATUS_KEYS[status.index().min(8)].0
+            );
+            assert_eq!(
+                english.status(&vocabulary, status),
+                vocabulary.label(status, "en"),
+                "{id}"
+            );
+            assert_eq!(
+                english.meaning(&vocabulary, status),
+                vocabulary.meaning(status, "en"),
+                "{id}"
+            );
         }
     }
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Dataset, Status};
+use crate::model::Dataset;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ViewState {
@@ -21,8 +21,8 @@ pub struct ViewState {
     pub year: i32,
     /// The selected city's id.
     pub selected: Option<String>,
-    /// The selected city's status in `year`.
-    pub selected_status: Option<Status>,
+    /// The selected city's status in `year` (its id in the dataset's vocabulary).
+    pub selected_status: Option<String>,
     /// Cities per status in `year`, by status id.
     pub counts: BTreeMap<String, usize>,
     /// Where things were drawn, in window points, so scripts can click them.
@@ -56,6 +56,7 @@ pub struct ScreenPositions {
 impl ViewState {
     pub fn new(dataset: &Dataset, year: i32, selected: Option<usize>) -> Self {
         let counts = dataset.counts(year);
+        let vocabulary = dataset.vocabulary();
         Self {
             data: String::new(),
             loading: false,
@@ -64,10 +65,11 @@ impl ViewState {
             selected: selected
                 .and_then(|i| dataset.cities.get(i))
                 .map(|c| c.id.clone()),
-            selected_status: selected.map(|i| dataset.city_year(i, year).status),
-            counts: Status::ALL
-                .into_iter()
-                .map(|s| (s.id().to_owned(), counts[s.index()]))
+            selected_status: selected
+                .map(|i| vocabulary.id(dataset.city_year(i, year).status).to_owned()),
+            counts: vocabulary
+                .legend()
+                .map(|s| (vocabulary.id(s).to_owned(), counts[s.index()]))
                 .collect(),
             screen: ScreenPositions::default(),
             lang: String::new(),

@@ -29,6 +29,13 @@ pub fn is_blank(text: &str) -> bool {
     text.chars().all(|c| c.is_whitespace() || is_invisible(c))
 }
 
+/// Whether `tag` is a well-formed BCP 47 language tag whose language is an ISO 639 code
+/// of two or three letters (`en`, `kk`, `zh-Hant`, `es-419`). BCP 47 also allows longer
+/// primary subtags, but none is registered: `english` is a slip, not a language.
+pub fn is_language_tag(tag: &str) -> bool {
+    oxilangtag::LanguageTag::parse(tag).is_ok_and(|t| (2..=3).contains(&t.primary_language().len()))
+}
+
 /// The first control character in `text` (NUL, ESC, DEL, C1 controls…), if any; `allow`
 /// lists the ones that are fine here (a newline in a summary).
 pub fn control_char(text: &str, allow: &[char]) -> Option<char> {
@@ -120,6 +127,27 @@ pub fn csv_cell_value(cell: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_tags_are_bcp47_with_an_iso_639_language() {
+        for good in [
+            "en",
+            "kk",
+            "ky",
+            "zh-Hant",
+            "es-419",
+            "sr-Latn-RS",
+            "tzm",
+            "en-GB",
+        ] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in [
+            "", "english", "e", "en_GB", "zh--Hant", "ru-", "1a", "кк", "from",
+        ] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn counts_use_the_singular_only_for_one() {

@@ -34,7 +34,7 @@ pub struct Cell {
     /// Mean position of the members: `[lon, lat]`.
     pub centre: [f64; 2],
     /// Members per status in the counted year, by [`Status::index`]; hidden statuses count 0.
-    pub counts: [u32; Status::ALL.len()],
+    pub counts: [u32; Status::SLOTS],
     /// Members not hidden, and one of them (the city itself when there is one).
     pub shown: u32,
     pub some_shown: u32,
@@ -59,7 +59,7 @@ pub struct CityIndex {
     /// The finest level's cell of each city.
     city_cell: Vec<u32>,
     /// The year and hidden statuses the counts are for.
-    counted: Option<(i32, [bool; Status::ALL.len()])>,
+    counted: Option<(i32, [bool; Status::SLOTS])>,
 }
 
 impl CityIndex {
@@ -147,13 +147,13 @@ impl CityIndex {
 
     /// Counts each cell's cities per status in `year`, leaving out `hidden` statuses.
     /// Does nothing when the counts are already for this year and these statuses.
-    pub fn recount(&mut self, dataset: &Dataset, year: i32, hidden: &[bool; Status::ALL.len()]) {
+    pub fn recount(&mut self, dataset: &Dataset, year: i32, hidden: &[bool; Status::SLOTS]) {
         if self.counted == Some((year, *hidden)) {
             return;
         }
         for level in &mut self.levels {
             for cell in &mut level.cells {
-                cell.counts = [0; Status::ALL.len()];
+                cell.counts = [0; Status::SLOTS];
                 cell.shown = 0;
             }
         }
@@ -162,7 +162,7 @@ impl CityIndex {
         };
         let statuses = dataset.statuses(year);
         for (city, &cell) in self.city_cell.iter().enumerate() {
-            let status = statuses.get(city).copied().unwrap_or(Status::NoReport);
+            let status = statuses.get(city).copied().unwrap_or(Status::NO_REPORT);
             if hidden[status.index()] {
                 continue;
             }
@@ -271,7 +271,7 @@ impl Level {
                 key,
                 members: 0,
                 centre: [0.0, 0.0],
-                counts: [0; Status::ALL.len()],
+                counts: [0; Status::SLOTS],
                 shown: 0,
                 some_shown: 0,
             });
@@ -327,24 +327,24 @@ mod tests {
     fn every_level_counts_every_shown_city_once() {
         let d = generated(3000);
         let mut index = CityIndex::new(&d);
-        let mut hidden = [false; Status::ALL.len()];
+        let mut hidden = [false; Status::SLOTS];
         index.recount(&d, 2020, &hidden);
         let counts = d.counts(2020);
         for level in &index.levels {
             let members: u32 = level.cells.iter().map(|c| c.members).sum();
             assert_eq!(members as usize, d.cities.len());
-            for status in Status::ALL {
+            for status in d.vocabulary().legend() {
                 let n: u32 = level.cells.iter().map(|c| c.counts[status.index()]).sum();
-                assert_eq!(n as usize, counts[status.index()], "{status}");
+                assert_eq!(n as usize, counts[status.index()], "{status:?}");
             }
         }
         assert!(index.levels[0].cells.len() < 20);
-        hidden[Status::NoReport.index()] = true;
+        hidden[Status::NO_REPORT.index()] = true;
         index.recount(&d, 2020, &hidden);
         let shown: u32 = index.levels[3].cells.iter().map(|c| c.shown).sum();
         assert_eq!(
             shown as usize,
-            d.cities.len() - counts[Status::NoReport.index()]
+            d.cities.len() - counts[Status::NO_REPORT.index()]
         );
     }
 
@@ -352,7 +352,7 @@ mod tests {
     fn cells_in_a_box_hold_the_cities_in_that_box() {
         let d = generated(2000);
         let mut index = CityIndex::new(&d);
-        index.recount(&d, 2025, &[false; Status::ALL.len()]);
+        index.recount(&d, 2025, &[false; Status::SLOTS]);
         let bounds = [60.0, 42.0, 75.0, 50.0];
         let inside = d
             .cities

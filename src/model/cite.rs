@@ -6,9 +6,10 @@ use super::Dataset;
 /// `data` names the dataset's origin: "built-in, sha256 …" or a file name.
 pub fn citation(dataset: &Dataset, city: usize, year: i32, data: &str) -> Option<String> {
     let c = dataset.cities.get(city)?;
-    let name = &c.names_in(year, dataset.info.event_day).en;
+    let name = c.names_in(year, dataset.info.event_day).reference();
     let cell = dataset.city_year(city, year);
-    let mut text = format!("{name}, {year}: {}", cell.status.label());
+    let status = dataset.vocabulary().label(cell.status, "en");
+    let mut text = format!("{name}, {year}: {status}");
     if cell.disputed {
         text.push_str(" (sources disagree)");
     }

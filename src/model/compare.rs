@@ -50,7 +50,7 @@ impl Change {
     }
 
     pub fn between(from: Status, to: Status) -> Self {
-        match (from == Status::NoReport, to == Status::NoReport) {
+        match (from == Status::NO_REPORT, to == Status::NO_REPORT) {
             (true, true) => Self::NeverReported,
             (true, false) => Self::NewlyReported,
             (false, true) => Self::NoLongerReported,
@@ -148,15 +148,26 @@ mod tests {
 
     #[test]
     fn no_report_is_never_a_change() {
-        use Status::*;
-        assert_eq!(Change::between(Held, Refused), Change::Changed);
-        assert_eq!(Change::between(Held, Held), Change::Unchanged);
-        assert_eq!(Change::between(NoReport, Held), Change::NewlyReported);
         assert_eq!(
-            Change::between(Cancelled, NoReport),
+            Change::between(Status::HELD, Status::REFUSED),
+            Change::Changed
+        );
+        assert_eq!(
+            Change::between(Status::HELD, Status::HELD),
+            Change::Unchanged
+        );
+        assert_eq!(
+            Change::between(Status::NO_REPORT, Status::HELD),
+            Change::NewlyReported
+        );
+        assert_eq!(
+            Change::between(Status::CANCELLED, Status::NO_REPORT),
             Change::NoLongerReported
         );
-        assert_eq!(Change::between(NoReport, NoReport), Change::NeverReported);
+        assert_eq!(
+            Change::between(Status::NO_REPORT, Status::NO_REPORT),
+            Change::NeverReported
+        );
         for (i, c) in Change::ALL.into_iter().enumerate() {
             assert_eq!(c.index(), i);
         }

@@ -7,17 +7,26 @@ use std::collections::HashMap;
 use serde_json::{Map, Value, json};
 
 use super::load::{finish, load_json_value};
-use super::{LoadError, LoadOptions, Loaded, Location, Problem, Status};
+use super::{LoadError, LoadOptions, Loaded, Location, Problem, Status, Vocabulary};
 
 /// Every input column, in the order `export` writes them. Only the city columns
-/// `city_id, name_en, lon, lat` are required in the header; a row whose report columns are
-/// all empty declares a city without reports.
+/// `city_id, lon, lat` and one name column are required in the header; a row whose report
+/// columns are all empty declares a city without reports. Besides `name_en`, `name_kk` and
+/// `name_ru`, any `name_<language code>` column gives names in that language (`name_es`,
+/// `name_zh-Hant`).
 pub const COLUMNS: [&str; 30] = concat_columns();
 
 /// Written by `export` (the city's drawn status in the row's year); ignored on input.
 pub const OUTPUT_ONLY_COLUMNS: [&str; 2] = ["city_status", "city_disputed"];
 
-const REQUIRED: [&str; 4] = ["city_id", "name_en", "lon", "lat"];
+const REQUIRED: [&str; 3] = ["city_id", "lon", "lat"];
+
+/// The language of a `name_<language code>` column.
+fn name_column_language(column: &str) -> Option<&str> {
+    column
+        .strip_prefix("name_")
+        .filter(|lang| crate::text::is_language_tag(lang))
+}
 
 /// The column groups in order; a wrong total length fails to compile.
 const fn concat_columns() -> [&'static str; 30] {
@@ -191,12 +200,13 @@ impl Built {
         }
         let column = match field {
             "geometry.coordinates" => "lon, lat",
-            "properties.names.en" => "name_en",
-            "properties.names.kk" => "name_kk",
-            "properties.names.ru" => "name_ru",
             "properties.region" => "region",
+            "properties.names" => "name_en",
             "id" => "city_id",
-            other => other,
+            other => match other.strip_prefix("properties.names.") {
+                Some(lang) => return (city_line, format!("name_{lang}")),
+                None => other,
+            },
         };
         (city_line, column.to_owned())
     }
@@ -391,11 +401,14 @@ impl Reader<'_> {
         for (i, name) in header.iter().enumerate() {
             let name = name.trim();
             let at = Self::at(1, name);
-            if !COLUMNS.contains(&name) && !OUTPUT_ONLY_COLUMNS.contains(&name) {
+            if !COLUMNS.contains(&name)
+                && !OUTPUT_ONLY_COLUMNS.contains(&name)
+                && name_column_language(name).is_none()
+            {
                 self.error(
                     at,
                     format!(
-                        "unknown column `{name}`; the columns are {}",
+                        "unknown column `{name}`; the columns are {} (and name_<language code> for names in other languages)",
                         COLUMNS.join(", ")
                     ),
                 );
@@ -416,6 +429,13 @@ impl Reader<'_> {
                 );
                 ok = false;
             }
+        }
+        if !columns.keys().any(|c| name_column_language(c).is_some()) {
+            self.error(
+                Self::at(1, "name_en"),
+                "missing a name column: name_en, or name_<language code> (name_es, name_zh)",
+            );
+            ok = false;
         }
         ok.then_some(columns)
     }
@@ -637,11 +657,18 @@ impl Reader<'_> {
             },
         };
         let (lon, lat) = (lon?, lat?);
+        // Names in the header's column order; an empty cell means no name in that language.
+        let mut name_columns: Vec<(&String, &usize)> = row
+            .header
+            .iter()
+            .filter(|(c, _)| name_column_language(c).is_some())
+            .collect();
+        name_columns.sort_by_key(|(_, i)| **i);
         let mut names = Map::new();
-        names.insert("en".into(), json!(row.get("name_en")));
-        for (key, column) in [("kk", "name_kk"), ("ru", "name_ru")] {
-            if !row.get(column).is_empty() {
-                names.insert(key.into(), json!(row.get(column)));
+        for (column, _) in name_columns {
+            let name = row.get(column);
+            if let (Some(lang), false) = (name_column_language(column), name.is_empty()) {
+                names.insert(lang.to_owned(), json!(name));
             }
         }
         let mut p = Map::new();
@@ -706,13 +733,15 @@ impl Reader<'_> {
             return None;
         }
         let status = row.get("status");
-        if Status::claimable().all(|s| s.id() != status) {
+        // The CSV form declares no statuses of its own: the built-in ones are its vocabulary.
+        let vocabulary = Vocabulary::builtin();
+        if vocabulary.claimable().all(|s| vocabulary.id(s) != status) {
             let message = if status.is_empty() {
                 "empty: a report needs its status".to_owned()
-            } else if status == Status::NoReport.id() {
+            } else if status == vocabulary.id(Status::NO_REPORT) {
                 "no_report is what a year without reports means; leave the report out".to_owned()
             } else {
-                super::status::unknown_status_message(status)
+                vocabulary.unknown_status_message(status)
             };
             self.error(Self::at(row.line, "status"), message);
             return None;

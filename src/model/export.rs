@@ -91,6 +91,9 @@ pub fn to_geojson(dataset: &Dataset, scope: Scope) -> Value {
     if let Some(v) = info.view {
         meta["dataset"]["view"] = json!([v.min_lon, v.min_lat, v.max_lon, v.max_lat]);
     }
+    if !info.vocabulary.is_builtin() {
+        meta["dataset"]["statuses"] = vocabulary_json(&info.vocabulary);
+    }
     meta["sources"] = d.sources.iter().map(|s| source_json(d, s)).collect();
     meta["country_timeline"] = d
         .timeline
@@ -102,7 +105,7 @@ pub fn to_geojson(dataset: &Dataset, scope: Scope) -> Value {
                 "last_year": t.last_year,
             });
             if let Some(status) = t.status {
-                entry["status"] = json!(status.id());
+                entry["status"] = json!(d.vocabulary().id(status));
             }
             entry["summary"] = json!(t.summary);
             if let Some(excerpt) = &t.excerpt {
@@ -139,7 +142,7 @@ pub fn to_geojson(dataset: &Dataset, scope: Scope) -> Value {
                     "computed".into(),
                     json!({
                         "year": year,
-                        "status": cell.status.id(),
+                        "status": d.vocabulary().id(cell.status),
                         "disputed": cell.disputed,
                         "plan_changed": cell.plan_changed,
                         "uncertain": cell.uncertain,
@@ -177,6 +180,32 @@ fn check_json(check: &Check) -> Value {
     v
 }
 
+/// A dataset's own statuses as `dataset.statuses` declares them (docs/DATA.md §11).
+fn vocabulary_json(vocabulary: &super::Vocabulary) -> Value {
+    let texts = |t: &super::Texts| {
+        t.0.iter()
+            .map(|(lang, text)| (lang.clone(), json!(text)))
+            .collect::<Map<String, Value>>()
+    };
+    vocabulary
+        .claimable()
+        .filter_map(|s| vocabulary.def(s))
+        .map(|d| {
+            let mut v = json!({
+                "id": d.id,
+                "outcome": d.outcome,
+                "label": texts(&d.label),
+                "colour": d.colour.hex(),
+                "shape": d.shape,
+            });
+            if !d.meaning.is_empty() {
+                v["meaning"] = Value::Object(texts(&d.meaning));
+            }
+            v
+        })
+        .collect()
+}
+
 fn source_json(d: &Dataset, s: &Source) -> Value {
     let mut v = json!({
         "id": s.id,
@@ -202,12 +231,8 @@ fn source_json(d: &Dataset, s: &Source) -> Value {
 }
 
 fn names_json(names: &Names, into: &mut Map<String, Value>) {
-    into.insert("en".into(), json!(names.en));
-    if let Some(kk) = &names.kk {
-        into.insert("kk".into(), json!(kk));
-    }
-    if let Some(ru) = &names.ru {
-        into.insert("ru".into(), json!(ru));
+    for (lang, name) in &names.0 {
+        into.insert(lang.clone(), json!(name));
     }
 }
 
@@ -254,7 +279,7 @@ fn city_properties(d: &Dataset, city: &City) -> Map<String, Value> {
                 "year": r.year,
                 "date": r.date.to_string(),
                 "timing": r.timing,
-                "status": r.status.id(),
+                "status": d.vocabulary().id(r.status),
                 "summary": r.summary,
             });
             if let Some(excerpt) = &r.excerpt {
@@ -308,7 +333,25 @@ pub fn write_csv(dataset: &Dataset, scope: Scope, out: impl std::io::Write) -> c
     let info = &d.info;
     let (month, day) = info.event_day;
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(COLUMNS.iter().chain(&OUTPUT_ONLY_COLUMNS))?;
+    // Names in languages beyond the fixed columns go in `name_<code>` columns at the end.
+    let mut more_languages: Vec<&str> = Vec::new();
+    for city in &d.cities {
+        for (lang, _) in &city.names.0 {
+            if !["en", "kk", "ru"].contains(&lang.as_str())
+                && !more_languages.contains(&lang.as_str())
+            {
+                more_languages.push(lang);
+            }
+        }
+    }
+    let more_columns: Vec<String> = more_languages.iter().map(|l| format!("name_{l}")).collect();
+    writer.write_record(
+        COLUMNS
+            .iter()
+            .chain(&OUTPUT_ONLY_COLUMNS)
+            .map(|c| (*c).to_owned())
+            .chain(more_columns.iter().cloned()),
+    )?;
     let event_day = format!("{month:02}-{day:02}");
     for (index, city) in d.cities.iter().enumerate() {
         let population = city.population.map(|p| p.to_string()).unwrap_or_default();
@@ -320,19 +363,26 @@ pub fn write_csv(dataset: &Dataset, scope: Scope, out: impl std::io::Write) -> c
             info.last_year.to_string(),
             event_day.clone(),
             city.id.clone(),
-            city.names.en.clone(),
-            city.names.kk.clone().unwrap_or_default(),
-            city.names.ru.clone().unwrap_or_default(),
+            city.names.tagged("en").unwrap_or_default().to_owned(),
+            city.names.tagged("kk").unwrap_or_default().to_owned(),
+            city.names.tagged("ru").unwrap_or_default().to_owned(),
             city.region.clone(),
             city.location.lon.to_string(),
             city.location.lat.to_string(),
             population,
         ];
+        let more_names: Vec<String> = more_languages
+            .iter()
+            .map(|l| city.names.tagged(l).unwrap_or_default().to_owned())
+            .collect();
         if city.reports.is_empty() {
             let status = match scope {
                 Scope::Year(year) => {
                     let cell = d.city_year(index, year);
-                    [cell.status.id().to_owned(), cell.disputed.to_string()]
+                    [
+                        d.vocabulary().id(cell.status).to_owned(),
+                        cell.disputed.to_string(),
+                    ]
                 }
                 Scope::All => [String::new(), String::new()],
             };
@@ -343,7 +393,8 @@ pub fn write_csv(dataset: &Dataset, scope: Scope, out: impl std::io::Write) -> c
                     .iter()
                     .cloned()
                     .chain(std::iter::repeat_n(String::new(), empty))
-                    .chain(status),
+                    .chain(status)
+                    .chain(more_names.iter().cloned()),
             )?;
             continue;
         }
@@ -355,7 +406,7 @@ pub fn write_csv(dataset: &Dataset, scope: Scope, out: impl std::io::Write) -> c
                 r.year.to_string(),
                 r.date.to_string(),
                 serde_plain(r.timing),
-                r.status.id().to_owned(),
+                d.vocabulary().id(r.status).to_owned(),
                 r.summary.clone(),
                 r.excerpt.clone().unwrap_or_default(),
                 r.uncertain.to_string(),
@@ -367,10 +418,16 @@ pub fn write_csv(dataset: &Dataset, scope: Scope, out: impl std::io::Write) -> c
                 s.published_uncertain.to_string(),
                 s.language.clone(),
                 serde_plain(s.reliability),
-                cell.status.id().to_owned(),
+                d.vocabulary().id(cell.status).to_owned(),
                 cell.disputed.to_string(),
             ];
-            write_safe(&mut writer, city_cells.iter().chain(report_cells.iter()))?;
+            write_safe(
+                &mut writer,
+                city_cells
+                    .iter()
+                    .chain(report_cells.iter())
+                    .chain(more_names.iter()),
+            )?;
         }
     }
     writer.flush()?;

@@ -12,8 +12,9 @@ use serde_json::Value;
 use super::check::{Check, CheckedAgainst, Confirmed};
 use super::problem::{Location, Problem, Severity};
 use super::{
-    City, Contest, Dataset, DatasetInfo, LonLat, NamePeriod, Names, Note, PartialDate, Reliability,
-    Report, Source, Status, TimelineEntry, Timing,
+    City, Contest, Dataset, DatasetInfo, LonLat, MarkerShape, NamePeriod, Names, Note, Outcome,
+    PartialDate, Reliability, Report, Rgb, Source, Status, Texts, TimelineEntry, Timing,
+    Vocabulary,
 };
 
 /// The schema version this build reads and writes.
@@ -224,6 +225,85 @@ struct RawInfo {
     view: Option<[f64; 4]>,
     #[serde(default)]
     area: Option<String>,
+    /// The dataset's own statuses (docs/DATA.md §11); the built-in ones without it.
+    #[serde(default)]
+    statuses: Option<Vec<RawStatusDef>>,
+    /// BCP 47 code of the names to show when the interface's language has none.
+    #[serde(default)]
+    name_language: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStatusDef {
+    id: String,
+    outcome: Outcome,
+    #[serde(default)]
+    label: Option<RawTexts>,
+    #[serde(default)]
+    meaning: Option<RawTexts>,
+    /// `#RRGGBB`
+    #[serde(default)]
+    colour: Option<String>,
+    #[serde(default)]
+    shape: Option<MarkerShape>,
+}
+
+/// Words in one language (a plain string, taken as English) or several
+/// (`{"en": "…", "es": "…"}`).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawTexts {
+    One(String),
+    Many(serde_json::Map<String, Value>),
+}
+
+/// A status as a file gives it: the built-in ids without an allocation, others as text.
+/// Which status it is depends on the dataset's vocabulary, known only once the dataset's
+/// settings are read.
+#[derive(Debug)]
+enum RawStatus {
+    Builtin(&'static str),
+    Other(Box<str>),
+}
+
+impl RawStatus {
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Builtin(id) => id,
+            Self::Other(id) => id,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = RawStatus;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a status id")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawStatus, E> {
+                const BUILTIN: [&str; 9] = [
+                    "held",
+                    "held_renamed",
+                    "alternative",
+                    "announced",
+                    "official_only",
+                    "refused",
+                    "cancelled",
+                    "none_planned",
+                    "no_report",
+                ];
+                Ok(match BUILTIN.iter().find(|id| **id == v) {
+                    Some(id) => RawStatus::Builtin(id),
+                    None => RawStatus::Other(v.into()),
+                })
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
 }
 
 #[derive(Deserialize)]
@@ -272,7 +352,7 @@ struct RawTimelineEntry {
     first_year: i32,
     last_year: i32,
     #[serde(default)]
-    status: Option<Status>,
+    status: Option<RawStatus>,
     summary: String,
     #[serde(default)]
     excerpt: Option<String>,
@@ -486,28 +566,70 @@ struct RawProperties {
     _computed: Option<Value>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawNames {
-    en: String,
-    #[serde(default)]
-    kk: Option<String>,
-    #[serde(default)]
-    ru: Option<String>,
+/// A place's names as written: `{"en": "Almaty", "kk": "Алматы", "zh": "阿拉木图"}`, any
+/// language code as the key, in the file's order.
+struct RawNames(Vec<(String, String)>);
+
+/// A former name: its names (as [`RawNames`]) and `from`/`to` in one object.
+struct RawNamePeriod {
+    names: Vec<(String, String)>,
+    from: Option<String>,
+    to: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawNamePeriod {
-    en: String,
-    #[serde(default)]
-    kk: Option<String>,
-    #[serde(default)]
-    ru: Option<String>,
-    #[serde(default)]
-    from: Option<String>,
-    #[serde(default)]
-    to: Option<String>,
+/// Reads an object of language code → name; `from` and `to` are taken out when `dated`.
+fn names_map<'de, A: serde::de::MapAccess<'de>>(
+    mut map: A,
+    dated: bool,
+) -> Result<RawNamePeriod, A::Error> {
+    use serde::de::Error;
+    let mut period = RawNamePeriod {
+        names: Vec::new(),
+        from: None,
+        to: None,
+    };
+    while let Some(key) = map.next_key::<String>()? {
+        match key.as_str() {
+            "from" if dated => period.from = Some(map.next_value()?),
+            "to" if dated => period.to = Some(map.next_value()?),
+            _ => {
+                if period.names.iter().any(|(lang, _)| *lang == key) {
+                    return Err(A::Error::custom(format!("duplicate field `{key}`")));
+                }
+                let name: String = map.next_value()?;
+                period.names.push((key, name));
+            }
+        }
+    }
+    Ok(period)
+}
+
+struct NamesVisitor {
+    dated: bool,
+}
+
+impl<'de> serde::de::Visitor<'de> for NamesVisitor {
+    type Value = RawNamePeriod;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an object of language code → name")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawNamePeriod, A::Error> {
+        names_map(map, self.dated)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawNames {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_map(NamesVisitor { dated: false })
+            .map(|p| Self(p.names))
+    }
+}
+
+impl<'de> Deserialize<'de> for RawNamePeriod {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(NamesVisitor { dated: true })
+    }
 }
 
 #[derive(Deserialize)]
@@ -517,7 +639,7 @@ struct RawReport {
     year: i32,
     date: String,
     timing: Timing,
-    status: Status,
+    status: RawStatus,
     summary: String,
     #[serde(default)]
     excerpt: Option<String>,
@@ -852,6 +974,25 @@ impl Checker<'_> {
                 None
             }
         };
+        let vocabulary = match raw.statuses {
+            None => Vocabulary::builtin(),
+            Some(statuses) => match self.vocabulary(statuses) {
+                Some(vocabulary) => vocabulary,
+                None => {
+                    ok = false;
+                    Vocabulary::builtin()
+                }
+            },
+        };
+        if let Some(lang) = &raw.name_language
+            && !crate::text::is_language_tag(lang)
+        {
+            self.error(
+                at("name_language"),
+                format!("`{lang}` is not a language code (BCP 47, e.g. en, es, zh-Hant)"),
+            );
+            ok = false;
+        }
         ok.then_some(DatasetInfo {
             id: raw.id,
             title: raw.title,
@@ -864,7 +1005,89 @@ impl Checker<'_> {
             event_day,
             view,
             area: raw.area.filter(|a| !crate::text::is_blank(a)),
+            vocabulary,
+            name_language: raw.name_language,
         })
+    }
+
+    /// A dataset's own statuses, each field checked; `None` after reporting what is wrong.
+    fn vocabulary(&mut self, raw: Vec<RawStatusDef>) -> Option<Vocabulary> {
+        let at = |i: usize, f: &str| Location::Field(format!("memorymap.dataset.statuses[{i}]{f}"));
+        let mut ok = true;
+        let mut declared = Vec::with_capacity(raw.len());
+        for (i, def) in raw.into_iter().enumerate() {
+            let colour = match def.colour.as_deref().map(|c| (c, Rgb::parse(c))) {
+                None => None,
+                Some((_, Some(rgb))) => Some(rgb),
+                Some((given, None)) => {
+                    self.error(
+                        at(i, ".colour"),
+                        format!("`{given}` is not a colour: write it as #RRGGBB, e.g. #D55E00"),
+                    );
+                    ok = false;
+                    None
+                }
+            };
+            let mut texts = |field: &str, raw: Option<RawTexts>| -> Texts {
+                let pairs = match raw {
+                    None => Vec::new(),
+                    Some(RawTexts::One(text)) => vec![("en".to_owned(), text)],
+                    Some(RawTexts::Many(map)) => map
+                        .into_iter()
+                        .filter_map(|(lang, text)| match text {
+                            Value::String(text) => Some((lang, text)),
+                            _ => {
+                                self.error(at(i, &format!(".{field}.{lang}")), "expected a string");
+                                ok = false;
+                                None
+                            }
+                        })
+                        .collect(),
+                };
+                for (lang, text) in &pairs {
+                    if !crate::text::is_language_tag(lang) {
+                        self.error(
+                            at(i, &format!(".{field}")),
+                            format!(
+                                "`{lang}` is not a language code (BCP 47, e.g. en, es, zh-Hant)"
+                            ),
+                        );
+                        ok = false;
+                    }
+                    self.hidden_characters_at(at(i, &format!(".{field}.{lang}")), text);
+                }
+                Texts(pairs)
+            };
+            let label = texts("label", def.label);
+            let meaning = texts("meaning", def.meaning);
+            declared.push(super::status::Declared {
+                id: def.id,
+                outcome: def.outcome,
+                label,
+                meaning,
+                colour,
+                shape: def.shape,
+            });
+        }
+        match Vocabulary::declared(declared) {
+            Ok(vocabulary) => ok.then_some(vocabulary),
+            Err(message) => {
+                self.error(
+                    Location::Field("memorymap.dataset.statuses".into()),
+                    message,
+                );
+                None
+            }
+        }
+    }
+
+    /// The status a report or timeline entry gives, in the dataset's vocabulary.
+    fn status(&mut self, at: Location, given: &RawStatus, info: &DatasetInfo) -> Option<Status> {
+        let found = info.vocabulary.find(given.as_str());
+        if found.is_none() {
+            self.error(at, info.vocabulary.unknown_status_message(given.as_str()));
+        }
+        found
     }
 
     fn sources(&mut self, raw: &[Value]) -> (Vec<Source>, HashMap<String, usize>) {
@@ -965,13 +1188,24 @@ impl Checker<'_> {
                 self.error(item.at("last_year"), "last_year is before first_year");
                 ok = false;
             }
-            if raw.status == Some(Status::NoReport) {
-                self.error(
-                    item.at("status"),
-                    "no_report is not a claim; leave status out",
-                );
-                ok = false;
-            }
+            let status = match &raw.status {
+                None => None,
+                Some(given) => match self.status(item.at("status"), given, info) {
+                    Some(Status::NO_REPORT) => {
+                        self.error(
+                            item.at("status"),
+                            "no_report is not a claim; leave status out",
+                        );
+                        ok = false;
+                        None
+                    }
+                    Some(status) => Some(status),
+                    None => {
+                        ok = false;
+                        None
+                    }
+                },
+            };
             let source = self.cite(&item, "source", &raw.source, sources, cited);
             self.excerpt(&item, "excerpt", raw.excerpt.as_deref());
             ok &= self.not_empty(&item, "summary", &raw.summary);
@@ -1015,7 +1249,7 @@ impl Checker<'_> {
                 id: raw.id,
                 first_year: raw.first_year,
                 last_year: raw.last_year,
-                status: raw.status,
+                status,
                 summary: raw.summary,
                 excerpt: raw.excerpt,
                 source,
@@ -1144,13 +1378,7 @@ impl Checker<'_> {
         report_ids: &mut HashSet<String>,
     ) -> Option<City> {
         let errors_before = self.error_count();
-        let names = self.names(
-            item,
-            "properties.names",
-            raw.names.en,
-            raw.names.kk,
-            raw.names.ru,
-        );
+        let names = self.names(item, "properties.names", raw.names.0);
         if crate::text::is_blank(&raw.region) {
             self.error(item.at("properties.region"), "empty");
         }
@@ -1161,7 +1389,7 @@ impl Checker<'_> {
         let mut name_history = Vec::new();
         for (i, period) in raw.name_history.into_iter().enumerate() {
             let field = format!("properties.name_history[{i}]");
-            let names = self.names(item, &field, period.en, period.kk, period.ru);
+            let names = self.names(item, &field, period.names);
             let undated = period.from.is_none() && period.to.is_none();
             let from = period
                 .from
@@ -1199,12 +1427,17 @@ impl Checker<'_> {
                 );
             }
             self.year(item, &field("year"), raw.year, info);
-            if raw.status == Status::NoReport {
-                self.error(
-                    item.at(field("status").to_string()),
-                    "no_report is what a year without reports means; remove the report instead",
-                );
-            }
+            let status = match self.status(item.at(field("status").to_string()), &raw.status, info)
+            {
+                Some(Status::NO_REPORT) => {
+                    self.error(
+                        item.at(field("status").to_string()),
+                        "no_report is what a year without reports means; remove the report instead",
+                    );
+                    None
+                }
+                other => other,
+            };
             let date = self.date(item, &field("date"), &raw.date);
             if let Some(date) = date {
                 self.report_date(item, &field("date"), date, raw.year, raw.timing, info);
@@ -1215,13 +1448,13 @@ impl Checker<'_> {
             self.excerpt(item, &field("excerpt"), raw.excerpt.as_deref());
             let source = self.cite(item, &field("source"), &raw.source, sources, cited);
             let checked = self.check(item, &field("checked"), raw.checked, raw.excerpt.is_some());
-            if let (Some(date), Some(source)) = (date, source) {
+            if let (Some(date), Some(source), Some(status)) = (date, source, status) {
                 reports.push(Report {
                     id: raw.id,
                     year: raw.year,
                     date,
                     timing: raw.timing,
-                    status: raw.status,
+                    status,
                     summary: raw.summary,
                     excerpt: raw.excerpt,
                     source,
@@ -1329,9 +1562,18 @@ impl Checker<'_> {
         field: &(impl std::fmt::Display + ?Sized),
         text: &str,
     ) {
+        if crate::text::control_char(text, &['\n', '\t']).is_some()
+            || crate::text::bidi_control(text).is_some()
+        {
+            self.hidden_characters_at(item.at(field.to_string()), text);
+        }
+    }
+
+    /// Control characters are errors; direction controls are warnings.
+    fn hidden_characters_at(&mut self, at: Location, text: &str) {
         if let Some(c) = crate::text::control_char(text, &['\n', '\t']) {
             self.error(
-                item.at(field.to_string()),
+                at.clone(),
                 format!(
                     "contains the control character U+{:04X}; remove it",
                     u32::from(c)
@@ -1340,7 +1582,7 @@ impl Checker<'_> {
         }
         if let Some(c) = crate::text::bidi_control(text) {
             self.warning(
-                item.at(field.to_string()),
+                at,
                 format!(
                     "contains U+{:04X}, which changes the direction text is shown in: what is shown may differ from what is written",
                     u32::from(c)
@@ -1353,31 +1595,35 @@ impl Checker<'_> {
         self.errors
     }
 
-    fn names(
-        &mut self,
-        item: &Item<'_>,
-        field: &str,
-        en: String,
-        kk: Option<String>,
-        ru: Option<String>,
-    ) -> Names {
-        if crate::text::is_blank(&en) {
+    /// A place's names: at least one, each under a language code, none blank (a blank
+    /// one is an error; the rest are kept).
+    fn names(&mut self, item: &Item<'_>, field: &str, raw: Vec<(String, String)>) -> Names {
+        if raw.is_empty() {
             self.error(
-                item.at(format!("{field}.en")),
-                "empty: an English name is required",
+                item.at(field),
+                "no name: give at least one, under its language code, e.g. {\"en\": \"Almaty\"}",
             );
         }
-        for (lang, name) in [("en", Some(&en)), ("kk", kk.as_ref()), ("ru", ru.as_ref())] {
-            if let Some(name) = name {
-                self.hidden_characters(item, &format!("{field}.{lang}"), name);
+        let mut names = Vec::with_capacity(raw.len());
+        for (lang, name) in raw {
+            if !crate::text::is_language_tag(&lang) {
+                self.error(
+                    item.at(format!("{field}.{lang}")),
+                    format!("`{lang}` is not a language code (BCP 47, e.g. en, kk, es, zh-Hant)"),
+                );
+                continue;
             }
+            if crate::text::is_blank(&name) {
+                self.error(
+                    item.at(format!("{field}.{lang}")),
+                    "empty: leave the language out instead",
+                );
+                continue;
+            }
+            self.hidden_characters(item, &format!("{field}.{lang}"), &name);
+            names.push((lang, name));
         }
-        let non_empty = |s: Option<String>| s.filter(|s| !crate::text::is_blank(s));
-        Names {
-            en,
-            kk: non_empty(kk),
-            ru: non_empty(ru),
-        }
+        Texts(names)
     }
 
     fn point(
@@ -1647,9 +1893,6 @@ fn reword_unknown_variant(message: &str) -> Option<String> {
         .split(", ")
         .map(|c| c.trim_matches('`'))
         .collect();
-    if choices.contains(&"held") && choices.contains(&"no_report") {
-        return Some(super::status::unknown_status_message(given));
-    }
     Some(match super::status::did_you_mean(given, &choices) {
         Some(choice) => format!("unknown value `{given}`; did you mean `{choice}`?"),
         None => format!("unknown value `{given}`: use one of {}", choices.join(", ")),

@@ -15,13 +15,15 @@ pub mod load;
 pub mod problem;
 pub mod query;
 pub mod status;
+pub mod texts;
 
 pub use check::{Check, CheckCounts, CheckedAgainst, Confirmed};
 pub use date::PartialDate;
 pub use load::{LoadError, LoadOptions, Loaded, load_bytes, load_path, read_file};
 pub use problem::{Location, Problem, Severity};
 pub use query::CityYear;
-pub use status::Status;
+pub use status::{MarkerShape, Outcome, Rgb, Status, Vocabulary};
+pub use texts::{Names, Texts};
 
 /// A position in degrees, longitude first as in GeoJSON.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -60,22 +62,6 @@ impl LonLatBounds {
             max_lon: self.max_lon + dx,
             max_lat: self.max_lat + dy,
         }
-    }
-}
-
-/// A place's name in English, Kazakh and Russian.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Names {
-    pub en: String,
-    pub kk: Option<String>,
-    pub ru: Option<String>,
-}
-
-impl Names {
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.en.as_str())
-            .chain(self.kk.as_deref())
-            .chain(self.ru.as_deref())
     }
 }
 
@@ -266,6 +252,10 @@ pub struct DatasetInfo {
     /// What the dataset covers, in words ("Kazakhstan"): statements about all of it are
     /// its timeline.
     pub area: Option<String>,
+    /// The statuses it speaks of: its own (`dataset.statuses`) or the built-in ones.
+    pub vocabulary: Vocabulary,
+    /// The language of the names to show when a city has none in the interface's language.
+    pub name_language: Option<String>,
 }
 
 /// A validated dataset with its per-year statuses computed once at load.
@@ -317,8 +307,13 @@ impl Dataset {
     }
 
     /// How many cities are in each status in `year`, indexed by [`Status::index`].
-    pub fn counts(&self, year: i32) -> [usize; Status::ALL.len()] {
+    pub fn counts(&self, year: i32) -> [usize; Status::SLOTS] {
         self.table.counts(year)
+    }
+
+    /// The statuses this dataset speaks of, how each is drawn and what it contradicts.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.info.vocabulary
     }
 
     pub fn city_index(&self, id: &str) -> Option<usize> {

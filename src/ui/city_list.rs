@@ -26,8 +26,11 @@ pub fn sorted_cities(dataset: &Dataset, year: i32, sort: ListSort, tr: &Strings)
     let event_day = dataset.info.event_day;
     let mut order: Vec<usize> = (0..dataset.cities.len()).collect();
     let name = |i: usize| {
-        tr.name(dataset.cities[i].names_in(year, event_day))
-            .to_lowercase()
+        tr.name(
+            dataset.cities[i].names_in(year, event_day),
+            dataset.info.name_language.as_deref(),
+        )
+        .to_lowercase()
     };
     order.sort_by(|&a, &b| {
         let (ca, cb) = (dataset.city_year(a, year), dataset.city_year(b, year));
@@ -96,7 +99,10 @@ pub fn city_list_ui(
                     for index in sorted_cities(dataset, year, *sort, tr) {
                         let city = &dataset.cities[index];
                         let cell = dataset.city_year(index, year);
-                        let name = tr.name(city.names_in(year, event_day));
+                        let name = tr.name(
+                            city.names_in(year, event_day),
+                            dataset.info.name_language.as_deref(),
+                        );
                         let row = ui
                             .selectable_label(selected == Some(index), name)
                             .on_hover_text(tr.get("list.select_hint"));
@@ -109,7 +115,7 @@ pub fn city_list_ui(
                                 format!(
                                     "{name}, {}, {year}: {}",
                                     city.region,
-                                    tr.status(cell.status)
+                                    tr.status(dataset.vocabulary(), cell.status)
                                 ),
                             )
                         });
@@ -117,7 +123,7 @@ pub fn city_list_ui(
                             commands.push(Command::Select(Some(index)));
                         }
                         ui.label(&city.region);
-                        let mut status = tr.status(cell.status).to_owned();
+                        let mut status = tr.status(dataset.vocabulary(), cell.status).to_owned();
                         if cell.disputed {
                             status.push_str(&format!(" ({})", tr.get("list.disputed")));
                         }

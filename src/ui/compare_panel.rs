@@ -83,13 +83,20 @@ pub fn compare_panel_ui(
         .show_rows(ui, row_height, listed, |ui, rows| {
             for row in rows.filter_map(|n| comparison.difference(n)) {
                 let city = &dataset.cities[row.city];
-                let name = tr.name(city.names_in(to, event_day));
+                let name = tr.name(
+                    city.names_in(to, event_day),
+                    dataset.info.name_language.as_deref(),
+                );
                 ui.horizontal(|ui| {
                     ui.spacing_mut().item_spacing.x = 3.0;
                     change_icon_ui(ui, row.change, 14.0);
-                    marker_icon_ui(ui, row.from, 14.0);
-                    marker_icon_ui(ui, row.to, 14.0);
-                    let text = format!("{name}: {} → {}", tr.status(row.from), tr.status(row.to));
+                    marker_icon_ui(ui, dataset.vocabulary(), row.from, 14.0);
+                    marker_icon_ui(ui, dataset.vocabulary(), row.to, 14.0);
+                    let text = format!(
+                        "{name}: {} → {}",
+                        tr.status(dataset.vocabulary(), row.from),
+                        tr.status(dataset.vocabulary(), row.to)
+                    );
                     let response = ui
                         .selectable_label(selected == Some(row.city), text)
                         .on_hover_text(tr.get(change_hint_key(row.change)));

@@ -4,7 +4,7 @@
 use egui::RichText;
 
 use crate::command::Command;
-use crate::model::{Dataset, Status};
+use crate::model::{Dataset, Status, Vocabulary};
 use crate::ui::style::{disputed_icon_ui, marker_icon_ui};
 
 /// One piece of the legend, kept whole on a line.
@@ -23,19 +23,23 @@ pub fn legend_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
     year: i32,
-    hidden: &[bool; Status::ALL.len()],
+    hidden: &[bool; Status::SLOTS],
     commands: &mut Vec<Command>,
 ) {
     let counts = dataset.counts(year);
     let tr = crate::ui::tr(ui.ctx());
     let label = |entry: Entry| match entry {
         Entry::Year => format!("{year}:"),
-        Entry::Status(status) => format!("{} {}", tr.status(status), counts[status.index()]),
+        Entry::Status(status) => format!(
+            "{} {}",
+            tr.status(dataset.vocabulary(), status),
+            counts[status.index()]
+        ),
         Entry::Disputed => tr.get("legend.disputed").to_owned(),
         Entry::OnlyReported => tr.get("legend.only_reported").to_owned(),
     };
     let entries: Vec<Entry> = std::iter::once(Entry::Year)
-        .chain(Status::ALL.into_iter().map(Entry::Status))
+        .chain(dataset.vocabulary().legend().map(Entry::Status))
         .chain([Entry::Disputed, Entry::OnlyReported])
         .collect();
 
@@ -78,7 +82,14 @@ pub fn legend_ui(
                         ui.strong(label(entry));
                     }
                     Entry::Status(status) => {
-                        status_entry_ui(ui, status, label(entry), hidden, commands);
+                        status_entry_ui(
+                            ui,
+                            dataset.vocabulary(),
+                            status,
+                            label(entry),
+                            hidden,
+                            commands,
+                        );
                         ui.add_space(4.0);
                     }
                     Entry::Disputed => {
@@ -88,9 +99,9 @@ pub fn legend_ui(
                         ui.add_space(8.0);
                     }
                     Entry::OnlyReported => {
-                        let mut only_reported = hidden[Status::NoReport.index()];
+                        let mut only_reported = hidden[Status::NO_REPORT.index()];
                         if ui.checkbox(&mut only_reported, label(entry)).changed() {
-                            commands.push(Command::ToggleStatus(Status::NoReport));
+                            commands.push(Command::ToggleStatus(Status::NO_REPORT));
                         }
                     }
                 }
@@ -102,9 +113,10 @@ pub fn legend_ui(
 /// A toggle (AccessKit sees it selected while shown) that looks like a label.
 fn status_entry_ui(
     ui: &mut egui::Ui,
+    vocabulary: &Vocabulary,
     status: Status,
     label: String,
-    hidden: &[bool; Status::ALL.len()],
+    hidden: &[bool; Status::SLOTS],
     commands: &mut Vec<Command>,
 ) {
     let tr = crate::ui::tr(ui.ctx());
@@ -118,7 +130,7 @@ fn status_entry_ui(
         if !shown {
             ui.multiply_opacity(0.35);
         }
-        marker_icon_ui(ui, status, ICON);
+        marker_icon_ui(ui, vocabulary, status, ICON);
         let text = RichText::new(label);
         let text = if shown { text } else { text.strikethrough() };
         let hint = if shown {
@@ -128,7 +140,7 @@ fn status_entry_ui(
         };
         let entry = ui
             .add(egui::Button::selectable(shown, text).wrap_mode(egui::TextWrapMode::Extend))
-            .on_hover_text(format!("{} ({hint})", tr.meaning(status)));
+            .on_hover_text(format!("{} ({hint})", tr.meaning(vocabulary, status)));
         if entry.clicked() {
             commands.push(Command::ToggleStatus(status));
         }

@@ -9,7 +9,7 @@ use crate::geography::index::INDIVIDUAL_LIMIT;
 use crate::geography::{Basemap, CityIndex, LonLatBounds, aspect_for_latitude, nearest_within};
 use crate::i18n::Strings;
 use crate::model::compare::{CityChange, Comparison};
-use crate::model::{Dataset, Status};
+use crate::model::{Dataset, Status, Vocabulary};
 use crate::ui::compare_panel::change_key;
 use crate::ui::style::{
     change_symbol, marker_radius, paint_change_badge, paint_disputed_badge, paint_marker,
@@ -33,7 +33,7 @@ pub struct MapInput<'a> {
     pub year: i32,
     pub selected: Option<usize>,
     /// Statuses hidden on the map, by [`Status::index`].
-    pub hidden: &'a [bool; Status::ALL.len()],
+    pub hidden: &'a [bool; Status::SLOTS],
     /// Compare mode: how each city changed from the compared year to `year`.
     pub comparison: Option<&'a Comparison>,
 }
@@ -46,7 +46,7 @@ pub struct DrawnCluster {
     /// `[lon, lat]` of its cities' centre.
     pub centre: [f64; 2],
     pub shown: u32,
-    pub counts: [u32; Status::ALL.len()],
+    pub counts: [u32; Status::SLOTS],
 }
 
 /// What the per-city widgets saw this frame.
@@ -68,9 +68,12 @@ pub fn city_accessible_name(tr: &Strings, input: &MapInput<'_>, index: usize) ->
     let cell = dataset.city_year(index, input.year);
     let mut name = format!(
         "{}, {}: {}",
-        tr.name(city.names_in(input.year, dataset.info.event_day)),
+        tr.name(
+            city.names_in(input.year, dataset.info.event_day),
+            dataset.info.name_language.as_deref()
+        ),
         input.year,
-        tr.status(cell.status)
+        tr.status(dataset.vocabulary(), cell.status)
     );
     if cell.disputed {
         name.push_str(&format!(" ({})", tr.get("map.disputed")));
@@ -79,7 +82,13 @@ pub fn city_accessible_name(tr: &Strings, input: &MapInput<'_>, index: usize) ->
         && let Some(change) = comparison.of(index)
     {
         name.push_str("; ");
-        name.push_str(&change_text(tr, change, comparison.from, input.year));
+        name.push_str(&change_text(
+            tr,
+            dataset.vocabulary(),
+            change,
+            comparison.from,
+            input.year,
+        ));
     }
     name
 }
@@ -128,11 +137,18 @@ fn marker_widget(
 const CLUSTER_ZOOM: f64 = 4.0;
 
 /// "1234 cities: Held 1000, Refused 234".
-fn cluster_text(tr: &Strings, cluster: &DrawnCluster) -> String {
-    let parts: Vec<String> = Status::ALL
-        .into_iter()
+fn cluster_text(tr: &Strings, dataset: &Dataset, cluster: &DrawnCluster) -> String {
+    let parts: Vec<String> = dataset
+        .vocabulary()
+        .legend()
         .filter(|s| cluster.counts[s.index()] > 0)
-        .map(|s| format!("{} {}", tr.status(s), cluster.counts[s.index()]))
+        .map(|s| {
+            format!(
+                "{} {}",
+                tr.status(dataset.vocabulary(), s),
+                cluster.counts[s.index()]
+            )
+        })
         .collect();
     format!(
         "{}: {}",
@@ -152,11 +168,17 @@ fn compact_count(n: u32) -> String {
 }
 
 /// "2019 → 2025: Held → Refused (changed)".
-pub fn change_text(tr: &Strings, change: &CityChange, from: i32, to: i32) -> String {
+pub fn change_text(
+    tr: &Strings,
+    vocabulary: &Vocabulary,
+    change: &CityChange,
+    from: i32,
+    to: i32,
+) -> String {
     format!(
         "{from} → {to}: {} → {} ({})",
-        tr.status(change.from),
-        tr.status(change.to),
+        tr.status(vocabulary, change.from),
+        tr.status(vocabulary, change.to),
         tr.get(change_key(change.change)).to_lowercase()
     )
 }
@@ -477,7 +499,7 @@ impl MapView {
         self.place(input, &transform);
 
         let painter = ui.painter().with_clip_rect(frame);
-        self.paint_clusters(&painter);
+        self.paint_clusters(&painter, dataset.vocabulary());
         self.paint_cities(&painter, input);
 
         let plot = response.response;
@@ -514,7 +536,7 @@ impl MapView {
         }
         if let Some(cluster) = cluster_hovered {
             let tr = tr(ui.ctx());
-            let text = cluster_text(tr, &self.clusters[cluster]);
+            let text = cluster_text(tr, dataset, &self.clusters[cluster]);
             let tooltip = |ui: &mut egui::Ui| {
                 ui.label(text);
                 ui.weak(tr.get("map.cluster_hint"));
@@ -534,10 +556,16 @@ impl MapView {
             let tr = tr(ui.ctx());
             let city = &dataset.cities[city_index];
             let cell = dataset.city_year(city_index, year);
-            let name = tr.name(city.names_in(year, dataset.info.event_day));
+            let name = tr.name(
+                city.names_in(year, dataset.info.event_day),
+                dataset.info.name_language.as_deref(),
+            );
             let tooltip = |ui: &mut egui::Ui| {
                 ui.strong(name);
-                ui.label(format!("{year}: {}", tr.status(cell.status)));
+                ui.label(format!(
+                    "{year}: {}",
+                    tr.status(dataset.vocabulary(), cell.status)
+                ));
                 if cell.disputed {
                     ui.label(format!("! {}", tr.get("map.disputed")));
                 } else if cell.plan_changed {
@@ -546,6 +574,7 @@ impl MapView {
                 if let Some(change) = comparison.and_then(|c| c.of(city_index)) {
                     ui.label(change_text(
                         tr,
+                        dataset.vocabulary(),
                         change,
                         comparison.map_or(year, |c| c.from),
                         year,
@@ -588,7 +617,7 @@ impl MapView {
                         true,
                         format!(
                             "{}; {}",
-                            cluster_text(tr, cluster),
+                            cluster_text(tr, input.dataset, cluster),
                             tr.get("map.cluster_hint")
                         ),
                     )
@@ -635,7 +664,7 @@ impl MapView {
     }
 
     /// Clusters: a white disc ringed with each status's share, the count in the middle.
-    fn paint_clusters(&self, painter: &egui::Painter) {
+    fn paint_clusters(&self, painter: &egui::Painter, vocabulary: &Vocabulary) {
         for cluster in &self.clusters {
             painter.circle(
                 cluster.pos,
@@ -645,7 +674,7 @@ impl MapView {
             );
             let total: u32 = cluster.counts.iter().sum();
             let mut start = -std::f32::consts::FRAC_PI_2;
-            for status in Status::ALL {
+            for status in vocabulary.legend() {
                 let n = cluster.counts[status.index()];
                 if n == 0 || total == 0 {
                     continue;
@@ -663,7 +692,7 @@ impl MapView {
                     .collect();
                 painter.add(egui::Shape::line(
                     points,
-                    Stroke::new(4.0, crate::ui::style::status_color(status)),
+                    Stroke::new(4.0, crate::ui::style::status_color(vocabulary, status)),
                 ));
                 start += sweep;
             }
@@ -711,9 +740,9 @@ impl MapView {
             if quiet && selected != Some(city_index) {
                 let mut faded = painter.clone();
                 faded.multiply_opacity(0.35);
-                paint_marker(&faded, pos, radius, cell.status);
+                paint_marker(&faded, pos, radius, dataset.vocabulary(), cell.status);
             } else {
-                paint_marker(painter, pos, radius, cell.status);
+                paint_marker(painter, pos, radius, dataset.vocabulary(), cell.status);
             }
         }
         self.paint_labels(painter, dataset, year, selected);
@@ -767,7 +796,10 @@ impl MapView {
             let is_selected = selected == Some(city_index);
             let font = FontId::proportional(if is_selected { 14.0 } else { 12.0 });
             let text = tr(painter.ctx())
-                .name(city.names_in(year, dataset.info.event_day))
+                .name(
+                    city.names_in(year, dataset.info.event_day),
+                    dataset.info.name_language.as_deref(),
+                )
                 .to_owned();
             let galley = painter.layout_no_wrap(text, font, Color32::from_gray(20));
             // Clear of the marker, and of the selection ring around it.
@@ -837,62 +869,7 @@ fn fit_to_frame(home: LonLatBounds, aspect: f64, size: egui::Vec2) -> PlotBounds
     ))
 }
 
-/// The bounds "the whole map" shows for `dataset` (see [`MapView::fit_dataset`]).
-pub fn home_for(
-    dataset: &Dataset,
-    basemap: LonLatBounds,
-    area: Option<&geo::MultiPolygon<f64>>,
-) -> LonLatBounds {
-    use geo::Contains as _;
-    if let Some(view) = dataset.info.view {
-        return view;
-    }
-    let cities = &dataset.cities;
-    if cities.is_empty() {
-        return basemap.padded(0.03);
-    }
-    let mut b = LonLatBounds {
-        min_lon: f64::INFINITY,
-        min_lat: f64::INFINITY,
-        max_lon: f64::NEG_INFINITY,
-        max_lat: f64::NEG_INFINITY,
-    };
-    for c in cities {
-        b.min_lon = b.min_lon.min(c.location.lon);
-        b.min_lat = b.min_lat.min(c.location.lat);
-        b.max_lon = b.max_lon.max(c.location.lon);
-        b.max_lat = b.max_lat.max(c.location.lat);
-    }
-    // A single city, or cities in a row, still get some land around them.
-    let grow = |lo: &mut f64, hi: &mut f64, least: f64| {
-        if *hi - *lo < least {
-            let mid = f64::midpoint(*lo, *hi);
-            (*lo, *hi) = (mid - least / 2.0, mid + least / 2.0);
-        }
-    };
-    grow(&mut b.min_lon, &mut b.max_lon, 2.0);
-    grow(&mut b.min_lat, &mut b.max_lat, 2.0);
-    // Most cities in the basemap's country: show all of it, as an atlas page would (and
-    // any city outside it too).
-    let inside = area.map_or(0, |area| {
-        cities
-            .iter()
-            .filter(|c| area.contains(&geo::Point::new(c.location.lon, c.location.lat)))
-            .count()
-    });
-    if inside * 2 > cities.len() {
-        let country = basemap.padded(0.03);
-        let b = b.padded(0.02);
-        LonLatBounds {
-            min_lon: b.min_lon.min(country.min_lon),
-            min_lat: b.min_lat.min(country.min_lat),
-            max_lon: b.max_lon.max(country.max_lon),
-            max_lat: b.max_lat.max(country.max_lat),
-        }
-    } else {
-        b.padded(0.08)
-    }
-}
+pub use crate::geography::view::home_for;
 
 /// The widest view: a little more than the whole world.
 pub const MAX_SPAN_DEGREES: f64 = 400.0;

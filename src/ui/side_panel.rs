@@ -54,7 +54,7 @@ fn city_ui(
     let (dataset, year) = (input.dataset, input.year);
     let tr = tr(ui.ctx());
     let names = city.names_in(year, dataset.info.event_day);
-    ui.heading(tr.name(names));
+    ui.heading(tr.name(names, dataset.info.name_language.as_deref()));
     // The buttons get a row of their own: their labels are long in Russian and Kazakh.
     ui.horizontal_wrapped(|ui| {
         if ui
@@ -80,17 +80,13 @@ fn city_ui(
         }
     });
     egui::Grid::new("names").num_columns(2).show(ui, |ui| {
-        // Only the languages the city has a name in (the English name is required).
-        for (language, name) in [("panel.kazakh", &names.kk), ("panel.russian", &names.ru)] {
-            if let Some(name) = name {
-                ui.weak(tr.get(language));
-                ui.label(name);
-                ui.end_row();
-            }
+        // Only the languages the city has a name in, named in the interface's language.
+        for (language, name) in &names.0 {
+            ui.weak(tr.language_name(language))
+                .on_hover_text(language.as_str());
+            ui.label(name);
+            ui.end_row();
         }
-        ui.weak(tr.get("panel.english"));
-        ui.label(&names.en);
-        ui.end_row();
         if names != &city.names {
             ui.weak(tr.get("panel.today"));
             ui.label(city.names.iter().collect::<Vec<_>>().join(" · "));
@@ -140,14 +136,14 @@ fn city_ui(
         let change = CityChange::new(dataset, index, from, year);
         ui.horizontal(|ui| {
             change_icon_ui(ui, change.change, 18.0);
-            ui.strong(change_text(tr, &change, from, year));
+            ui.strong(change_text(tr, dataset.vocabulary(), &change, from, year));
         });
         ui.weak(tr.get(change_hint_key(change.change)));
         ui.add_space(4.0);
     }
     for y in std::iter::once(year).chain(compare) {
         let cell = dataset.city_year(index, y);
-        status_line_ui(ui, y, cell);
+        status_line_ui(ui, dataset, y, cell);
         if let Some(report) = cell.deciding.and_then(|i| city.reports.get(i)) {
             ui.weak(tr.fmt(
                 "panel.decided_by",
@@ -225,17 +221,20 @@ fn timing(tr: &Strings, timing: Timing) -> &str {
     }
 }
 
-fn status_line_ui(ui: &mut egui::Ui, year: i32, cell: CityYear) {
+fn status_line_ui(ui: &mut egui::Ui, dataset: &Dataset, year: i32, cell: CityYear) {
     let tr = tr(ui.ctx());
     ui.horizontal(|ui| {
-        marker_icon_ui(ui, cell.status, 22.0);
+        marker_icon_ui(ui, dataset.vocabulary(), cell.status, 22.0);
         ui.label(
-            RichText::new(format!("{year}: {}", tr.status(cell.status)))
-                .size(17.0)
-                .strong(),
+            RichText::new(format!(
+                "{year}: {}",
+                tr.status(dataset.vocabulary(), cell.status)
+            ))
+            .size(17.0)
+            .strong(),
         );
     });
-    ui.label(tr.meaning(cell.status));
+    ui.label(tr.meaning(dataset.vocabulary(), cell.status));
     if cell.disputed {
         ui.colored_label(WARN, tr.get("panel.disputed"));
     }
@@ -264,7 +263,7 @@ fn history_ui(
             let response = ui
                 .vertical(|ui| {
                     ui.set_width(30.0);
-                    marker_icon_ui(ui, cell.status, 18.0);
+                    marker_icon_ui(ui, dataset.vocabulary(), cell.status, 18.0);
                     let text = RichText::new(format!("{:02}{mark}", y.rem_euclid(100))).small();
                     ui.add(
                         egui::Button::new(if y == year { text.strong() } else { text })
@@ -274,11 +273,11 @@ fn history_ui(
                     .on_hover_text(if cell.disputed {
                         format!(
                             "{y}: {} ({})",
-                            tr.status(cell.status),
+                            tr.status(dataset.vocabulary(), cell.status),
                             tr.get("list.disputed")
                         )
                     } else {
-                        format!("{y}: {}", tr.status(cell.status))
+                        format!("{y}: {}", tr.status(dataset.vocabulary(), cell.status))
                     })
                 })
                 .inner;
@@ -300,11 +299,11 @@ fn report_ui(
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
-            marker_icon_ui(ui, report.status, 16.0);
+            marker_icon_ui(ui, dataset.vocabulary(), report.status, 16.0);
             ui.label(
-                RichText::new(tr.status(report.status))
+                RichText::new(tr.status(dataset.vocabulary(), report.status))
                     .strong()
-                    .color(darker(status_color(report.status))),
+                    .color(darker(status_color(dataset.vocabulary(), report.status))),
             );
             ui.weak(format!("· {} · {}", report.date, timing(tr, report.timing)));
             if deciding && disputed {
@@ -419,8 +418,8 @@ fn timeline_entry_ui(ui: &mut egui::Ui, dataset: &Dataset, entry: &TimelineEntry
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(entry.years_label()).strong());
             if let Some(status) = entry.status {
-                marker_icon_ui(ui, status, 14.0);
-                ui.label(tr.status(status));
+                marker_icon_ui(ui, dataset.vocabulary(), status, 14.0);
+                ui.label(tr.status(dataset.vocabulary(), status));
             }
             ui.weak(format!("· {}", tr.get("timeline_entry.nationwide")));
         });
@@ -488,7 +487,7 @@ fn overview_ui(ui: &mut egui::Ui, input: &SidePanelInput<'_>) {
     ui.add_space(4.0);
     ui.label(RichText::new(tr.get("overview.click_hint")).italics());
     let counts = dataset.counts(year);
-    let reported = dataset.cities.len() - counts[Status::NoReport.index()];
+    let reported = dataset.cities.len() - counts[Status::NO_REPORT.index()];
     ui.label(tr.fmt(
         "overview.reported",
         &[

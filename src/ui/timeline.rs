@@ -32,7 +32,7 @@ pub fn timeline_ui(
         let years = dataset.years();
         let mut charts: Vec<BarChart> = Vec::new();
         // "No report" is left out: the bars show what was reported, the legend the rest.
-        for status in Status::ALL.into_iter().filter(|s| *s != Status::NoReport) {
+        for status in dataset.vocabulary().claimable() {
             let bars = years
                 .clone()
                 .map(|y| {
@@ -40,19 +40,19 @@ pub fn timeline_ui(
                     let count = dataset.counts(y)[status.index()] as f64;
                     Bar::new(f64::from(y), count)
                         .width(0.7)
-                        .fill(status_color(status))
-                        .name(format!("{y}: {}", tr.status(status)))
+                        .fill(status_color(dataset.vocabulary(), status))
+                        .name(format!("{y}: {}", tr.status(dataset.vocabulary(), status)))
                 })
                 .collect();
             let below: Vec<&BarChart> = charts.iter().collect();
-            let chart = BarChart::new(tr.status(status), bars)
-                .color(status_color(status))
+            let chart = BarChart::new(tr.status(dataset.vocabulary(), status), bars)
+                .color(status_color(dataset.vocabulary(), status))
                 .stack_on(&below);
             charts.push(chart);
         }
         let most_reported = years
             .clone()
-            .map(|y| dataset.cities.len() - dataset.counts(y)[Status::NoReport.index()])
+            .map(|y| dataset.cities.len() - dataset.counts(y)[Status::NO_REPORT.index()])
             .max()
             .unwrap_or(0)
             .max(1);

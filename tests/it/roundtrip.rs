@@ -4,7 +4,7 @@
 
 use memorymap::cli::BUILTIN_DATA;
 use memorymap::model::export::{Scope, write_csv, write_geojson};
-use memorymap::model::{Dataset, LoadOptions, Status, load_bytes};
+use memorymap::model::{Dataset, LoadOptions, load_bytes};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -177,11 +177,11 @@ fn date(year: i32) -> impl Strategy<Value = String> {
 }
 
 /// The statuses a report can give: every one but "no report".
-fn statuses() -> Vec<&'static str> {
-    Status::ALL
-        .into_iter()
-        .filter(|s| *s != Status::NoReport)
-        .map(Status::id)
+fn statuses() -> Vec<String> {
+    let vocabulary = memorymap::model::Vocabulary::builtin();
+    vocabulary
+        .claimable()
+        .map(|s| vocabulary.id(s).to_owned())
         .collect()
 }
 

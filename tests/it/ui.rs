@@ -680,7 +680,7 @@ fn a_click_on_a_legend_entry_hides_those_cities_but_keeps_the_count() {
     let none_planned: Vec<usize> = (0..harness.state().dataset().cities.len())
         .filter(|&i| {
             harness.state().dataset().city_year(i, 2025).status
-                == memorymap::model::Status::NonePlanned
+                == memorymap::model::Status::NONE_PLANNED
         })
         .collect();
     assert_eq!(none_planned.len(), 3);
@@ -801,9 +801,9 @@ fn the_city_list_sorts_by_reports_and_selects_on_click() {
         let cell = d.city_year(i, 2025);
         format!(
             "{}, {}, 2025: {}",
-            c.names_in(2025, d.info.event_day).en,
+            c.names_in(2025, d.info.event_day).reference(),
             c.region,
-            cell.status.label()
+            d.vocabulary().label(cell.status, "en")
         )
     };
     let mut shown: Vec<(f32, usize)> = (0..d.cities.len())
@@ -847,7 +847,7 @@ fn compare_2019_to_2025_lists_the_changed_cities_with_correct_counts() {
     let (mut changed, mut newly, mut silent, mut same) = (Vec::new(), 0, 0, 0);
     for i in 0..d.cities.len() {
         let (a, b) = (d.city_year(i, 2019).status, d.city_year(i, 2025).status);
-        match (a == Status::NoReport, b == Status::NoReport) {
+        match (a == Status::NO_REPORT, b == Status::NO_REPORT) {
             (true, false) => newly += 1,
             (false, true) => silent += 1,
             (false, false) if a == b => same += 1,
@@ -863,8 +863,12 @@ fn compare_2019_to_2025_lists_the_changed_cities_with_correct_counts() {
         changed.len() + newly + silent
     ));
     for &(i, a, b) in &changed {
-        let name = &d.cities[i].names_in(2025, d.info.event_day).en;
-        harness.get_by_label(&format!("{name}: {} → {}", a.label(), b.label()));
+        let name = &d.cities[i].names_in(2025, d.info.event_day).reference();
+        harness.get_by_label(&format!(
+            "{name}: {} → {}",
+            d.vocabulary().label(a, "en"),
+            d.vocabulary().label(b, "en")
+        ));
     }
     // The counts are shown beside their kinds.
     harness.get_by_label("Changed");
@@ -900,14 +904,14 @@ fn in_compare_mode_a_city_shows_both_years_reports_and_its_change() {
     harness.get_by_label(&format!("Reports for 2019 ({})", n(2019)));
     harness.get_by_label("2025: Held, renamed");
     let a = d.city_year(almaty, 2019).status;
-    let change = if a == Status::HeldRenamed {
+    let change = if a == Status::HELD_RENAMED {
         "unchanged"
     } else {
         "changed"
     };
     harness.get_by_label(&format!(
         "2019 → 2025: {} → Held, renamed ({change})",
-        a.label()
+        d.vocabulary().label(a, "en")
     ));
     // The link opens the same comparison.
     assert_eq!(
@@ -944,8 +948,8 @@ fn expected_city_name(d: &memorymap::model::Dataset, i: usize, year: i32) -> Str
     let cell = d.city_year(i, year);
     let mut name = format!(
         "{}, {year}: {}",
-        d.cities[i].names_in(year, d.info.event_day).en,
-        cell.status.label()
+        d.cities[i].names_in(year, d.info.event_day).reference(),
+        d.vocabulary().label(cell.status, "en")
     );
     if cell.disputed {
         name.push_str(" (Sources disagree)");
@@ -1027,24 +1031,30 @@ fn the_kazakh_interface_shows_kazakh_status_names_and_city_names() {
     let d = harness.state().dataset().clone();
     let counts = d.counts(2025);
     let kk = Lang::Kk.tr();
-    for status in Status::ALL {
+    let v = d.vocabulary();
+    for status in v.legend() {
         assert_ne!(
-            kk.status(status),
-            status.label(),
-            "{status} is not translated"
+            kk.status(v, status),
+            v.label(status, "en"),
+            "{} is not translated",
+            v.id(status)
         );
-        harness.get_by_label(&format!("{} {}", kk.status(status), counts[status.index()]));
+        harness.get_by_label(&format!(
+            "{} {}",
+            kk.status(v, status),
+            counts[status.index()]
+        ));
     }
     // Checked against the words themselves, not only against the file they come from.
-    harness.get_by_label(&format!("Өтті {}", counts[Status::Held.index()]));
-    harness.get_by_label(&format!("Хабар жоқ {}", counts[Status::NoReport.index()]));
+    harness.get_by_label(&format!("Өтті {}", counts[Status::HELD.index()]));
+    harness.get_by_label(&format!("Хабар жоқ {}", counts[Status::NO_REPORT.index()]));
     harness.get_by_label("Файл");
     // City names follow the language: Almaty's panel is headed in Kazakh.
     click_city(&mut harness, "almaty");
     let almaty = &d.cities[city(&harness, "almaty")];
     assert!(
         harness
-            .get_all_by_label(almaty.names.kk.as_deref().unwrap())
+            .get_all_by_label(almaty.names.tagged("kk").unwrap())
             .count()
             >= 2
     );
@@ -1063,7 +1073,7 @@ fn the_language_menu_switches_the_interface_and_is_remembered() {
     harness.run();
     assert_eq!(harness.state().lang(), Lang::Ru);
     harness.get_by_label("Вид");
-    let held = harness.state().dataset().counts(2025)[Status::Held.index()];
+    let held = harness.state().dataset().counts(2025)[Status::HELD.index()];
     harness.get_by_label(&format!("Прошёл {held}"));
     assert_eq!(harness.state().remembered().lang, Some(Lang::Ru));
 }
