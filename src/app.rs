@@ -1351,6 +1351,12 @@ pub fn install_fonts(ctx: &egui::Context) {
         family.push("Hack".to_owned());
     }
     ctx.set_fonts(fonts);
+    // Letters no built-in font has (Chinese, Arabic, Hebrew, Devanagari, Thai…) come from
+    // the system's fonts, looked up only when such a letter is first drawn. The fonts are
+    // listed on a thread of their own, so start-up does not wait for them.
+    ctx.add_font_provider(std::sync::Arc::new(
+        egui_system_font_provider::SystemFontProvider::new(),
+    ));
     ctx.data_mut(|d| d.insert_temp(fonts_id(), true));
 }
 

@@ -149,6 +149,8 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([720.0, 480.0])
             .with_icon(window_icon()),
+        // install_fonts adds the system-font fallback itself (also for tests and renders).
+        system_font_fallback: false,
         ..Default::default()
     };
     eframe::run_native(

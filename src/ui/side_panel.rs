@@ -255,37 +255,47 @@ fn history_ui(
     commands: &mut Vec<Command>,
 ) {
     let tr = tr(ui.ctx());
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing = egui::vec2(2.0, 2.0);
-        for y in dataset.years() {
-            let cell = dataset.city_year(index, y);
-            let mark = if cell.disputed { "!" } else { "" };
-            let response = ui
-                .vertical(|ui| {
-                    ui.set_width(30.0);
-                    marker_icon_ui(ui, dataset.vocabulary(), cell.status, 18.0);
-                    let text = RichText::new(format!("{:02}{mark}", y.rem_euclid(100))).small();
-                    ui.add(
-                        egui::Button::new(if y == year { text.strong() } else { text })
-                            .selected(y == year)
-                            .small(),
-                    )
-                    .on_hover_text(if cell.disputed {
-                        format!(
-                            "{y}: {} ({})",
-                            tr.status(dataset.vocabulary(), cell.status),
-                            tr.get("list.disputed")
+    // Rows of as many years as fit: a long span (a century) wraps into more rows and
+    // never widens the panel.
+    const CELL: f32 = 30.0;
+    const GAP: f32 = 2.0;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let per_row = (((ui.available_width() + GAP) / (CELL + GAP)).floor() as usize).max(1);
+    let years: Vec<i32> = dataset.years().collect();
+    for row in years.chunks(per_row) {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing = egui::vec2(GAP, GAP);
+            for &y in row {
+                let cell = dataset.city_year(index, y);
+                let mark = if cell.disputed { "!" } else { "" };
+                let response = ui
+                    .vertical(|ui| {
+                        ui.set_width(CELL);
+                        marker_icon_ui(ui, dataset.vocabulary(), cell.status, 18.0);
+                        let text =
+                            RichText::new(format!("{:02}{mark}", y.rem_euclid(100))).small();
+                        ui.add(
+                            egui::Button::new(if y == year { text.strong() } else { text })
+                                .selected(y == year)
+                                .small(),
                         )
-                    } else {
-                        format!("{y}: {}", tr.status(dataset.vocabulary(), cell.status))
+                        .on_hover_text(if cell.disputed {
+                            format!(
+                                "{y}: {} ({})",
+                                tr.status(dataset.vocabulary(), cell.status),
+                                tr.get("list.disputed")
+                            )
+                        } else {
+                            format!("{y}: {}", tr.status(dataset.vocabulary(), cell.status))
+                        })
                     })
-                })
-                .inner;
-            if response.clicked() {
-                commands.push(Command::SetYear(y));
+                    .inner;
+                if response.clicked() {
+                    commands.push(Command::SetYear(y));
+                }
             }
-        }
-    });
+        });
+    }
 }
 
 fn report_ui(
