@@ -12,6 +12,9 @@ packages=(
     xvfb xdotool imagemagick python3
     # reading exports back as other tools do: ogrinfo (GeoJSON) and pandas (CSV)
     gdal-bin python3-pandas
+    # letters of other scripts in the example datasets (Georgian, Arabic, Devanagari,
+    # Thai, Ethiopic…; CJK), found through fontconfig as the window finds them
+    libfontconfig1 fonts-noto-core fonts-droid-fallback
 )
 missing=()
 for package in "${packages[@]}"; do

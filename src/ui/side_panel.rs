@@ -272,8 +272,7 @@ fn history_ui(
                     .vertical(|ui| {
                         ui.set_width(CELL);
                         marker_icon_ui(ui, dataset.vocabulary(), cell.status, 18.0);
-                        let text =
-                            RichText::new(format!("{:02}{mark}", y.rem_euclid(100))).small();
+                        let text = RichText::new(format!("{:02}{mark}", y.rem_euclid(100))).small();
                         ui.add(
                             egui::Button::new(if y == year { text.strong() } else { text })
                                 .selected(y == year)

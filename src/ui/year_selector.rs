@@ -112,9 +112,8 @@ fn year_strip_ui(
         let i = (((x - rect.left()) / step).floor().max(0.0) as usize).min(years.len() - 1);
         years[i]
     };
-    let reported = |y: i32| {
-        dataset.cities.len() - dataset.counts(y)[crate::model::Status::NO_REPORT.index()]
-    };
+    let reported =
+        |y: i32| dataset.cities.len() - dataset.counts(y)[crate::model::Status::NO_REPORT.index()];
     if let Some(pos) = response.interact_pointer_pos()
         && (response.clicked() || response.dragged())
     {
@@ -127,7 +126,11 @@ fn year_strip_ui(
     let response = match hovered {
         Some(y) => response.on_hover_text_at_pointer(tr.fmt(
             "years.strip_hint",
-            &[("year", &y), ("n", &reported(y)), ("total", &dataset.cities.len())],
+            &[
+                ("year", &y),
+                ("n", &reported(y)),
+                ("total", &dataset.cities.len()),
+            ],
         )),
         None => response,
     };
@@ -138,7 +141,10 @@ fn year_strip_ui(
     let visuals = ui.visuals();
     let base = rect.top() + 18.0;
     painter.line_segment(
-        [egui::pos2(rect.left(), base), egui::pos2(rect.right(), base)],
+        [
+            egui::pos2(rect.left(), base),
+            egui::pos2(rect.right(), base),
+        ],
         egui::Stroke::new(1.0, visuals.weak_text_color()),
     );
     // Labels every so many years, as many as fit.
@@ -161,7 +167,10 @@ fn year_strip_ui(
         );
         if compare == Some(y) && y != year {
             painter.line_segment(
-                [egui::pos2(x - 4.0, base + 2.0), egui::pos2(x + 4.0, base + 2.0)],
+                [
+                    egui::pos2(x - 4.0, base + 2.0),
+                    egui::pos2(x + 4.0, base + 2.0),
+                ],
                 egui::Stroke::new(2.0, visuals.text_color()),
             );
         }

@@ -98,10 +98,39 @@ SCALE = 100_000  # coordinates are stored as round(deg * 1e5)
 
 # Simplification tolerances in degrees (0.0 = taken as Natural Earth / world-atlas give it).
 COUNTRY_TOLERANCE = {"countries/110m": 0.0, "countries/50m": 0.0, "countries/10m": 0.01}
-REGION_TOLERANCE = {"regions/coarse": 0.05, "regions/fine": 0.01}
+REGION_TOLERANCE = {"regions/coarse": 0.05, "regions/fine": 0.02}
+# Region polygons and holes smaller than this (deg^2) are dropped after simplification.
+# regions/fine keeps the (0.01 deg)^2 of its former tolerance, so that small island regions
+# (Anguilla's, Bermuda's parishes, ...) stay in the layer shown at country zoom.
+REGION_MIN_AREA = {"regions/coarse": 0.05 ** 2, "regions/fine": 0.01 ** 2}
 LAKE_TOLERANCE = {"lakes/110m": 0.0, "lakes/50m": 0.0}
 
 MAX_FILE_BYTES = 6_000_000
+
+# Outline artefacts. The app strokes every ring with epaint's `add_line_loop`, which joins
+# segments with an unlimited miter: a vertex offsets the stroke by half its width divided
+# by cos(turn / 2), so where a ring almost doubles back the stroke shoots out as a long
+# straight line (a needle that world-atlas 110m's self-crossing Sudan ring leaves after
+# make_valid drew one right across Africa and the Atlantic). On the written integer rings:
+# needle polygons and holes are dropped (isoperimetric quotient 4 pi area / perimeter^2
+# below NEEDLE_Q and mean width 2 area / perimeter below NEEDLE_WIDTH: the slivers have
+# q < 0.004, the thinnest real islet at 10m 0.026, the Vatican 0.85), and a vertex whose
+# miter factor 1/|cos(turn / 2)| exceeds MITER_MAX at any plot
+# aspect (the map stretches latitude by 1/cos(lat), |lat| <= 70: up to 2.92) has its tip
+# cut by an edge TIP_CUT long (two corners of ~90 degrees instead of one of ~180), or is
+# removed when the tip is too thin to cut. `--check-only` checks all three on the file.
+MITER_MAX = 10.0
+MITER_ASPECTS = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0)  # plot stretch of latitude vs longitude
+PREFILTER_DEG = 40.0  # angles at least this wide stay above 2 asin(1 / MITER_MAX) at any aspect
+TIP_CUT = 0.0005  # degrees
+MIN_TIP_CUT = 0.0001  # degrees: a thinner tip is removed instead of cut
+NEEDLE_WIDTH = 0.001  # degrees
+NEEDLE_Q = 0.01
+# Longest segment the check lets through (degrees of lon or lat), except along the frame
+# (lon +-180, lat +-90: the cuts of the antimeridian and Antarctica's pole edge) and along a
+# parallel shorter than half the world (the US-Canada border on 49 N is one 27.6-degree edge
+# in countries/10m). A segment from +179 to -179 is never one of those.
+MAX_SEGMENT = 20.0
 
 # world-atlas features without an id. Kosovo gets its user-assigned code, Baikonur
 # is merged into Kazakhstan, every other one becomes "X-" + slug(name).
@@ -563,12 +592,187 @@ def int_polygon(rings):
     return Polygon(rings[0], rings[1:])
 
 
+def miter_factor(p, s, q) -> float:
+    """The largest miter factor 1/|cos(turn / 2)| at s (from p, to q) over MITER_ASPECTS.
+
+    That is how many half stroke widths epaint's miter join reaches from the vertex; inf
+    where the ring doubles back exactly."""
+    worst = 0.0
+    for a in MITER_ASPECTS:
+        x0, y0 = (s[0] - p[0]) / a, s[1] - p[1]
+        x1, y1 = (q[0] - s[0]) / a, q[1] - s[1]
+        l0, l1 = math.hypot(x0, y0), math.hypot(x1, y1)
+        if l0 == 0 or l1 == 0:
+            return math.inf
+        m = math.hypot(x0 / l0 + x1 / l1, y0 / l0 + y1 / l1) / 2
+        if m == 0:
+            return math.inf
+        worst = max(worst, 1 / m)
+    return worst
+
+
+def sharp_vertices(ring: list[tuple[int, int]]) -> list[int]:
+    """Indexes of the vertices whose miter factor exceeds MITER_MAX. A cheap test first:
+    the factor exceeds MITER_MAX where the angle between the two edges is below
+    2 asin(1 / MITER_MAX) = 11.5 degrees, and stretching longitude by 1/3 .. 1 makes no angle
+    of 40 degrees or more sharper than 13.8, so only angles below PREFILTER_DEG are looked at
+    closely."""
+    n = len(ring)
+    out = []
+    cos_pre = math.cos(math.radians(PREFILTER_DEG))
+    for i in range(n):
+        p, s, q = ring[i - 1], ring[i], ring[(i + 1) % n]
+        ax, ay = p[0] - s[0], p[1] - s[1]
+        bx, by = q[0] - s[0], q[1] - s[1]
+        la, lb = math.hypot(ax, ay), math.hypot(bx, by)
+        if la == 0 or lb == 0 or (ax * bx + ay * by) / (la * lb) > cos_pre:
+            if miter_factor(p, s, q) > MITER_MAX:
+                out.append(i)
+    return out
+
+
+def tip_cut(p, s, q):
+    """The two points that replace the sharp vertex s (between p and q), or None to remove it.
+
+    s1 on s-p and s2 on s-q, d = TIP_CUT / (2 sin(t / 2)) from s (t: the angle at s), so that
+    s1-s2 is TIP_CUT long; d is at most half the shorter edge, and where s1-s2 would then be
+    shorter than MIN_TIP_CUT the tip is a hair and s is removed. The result depends only on
+    s and {p, q}: a neighbour whose ring runs q, s, p gets the same two points."""
+    ax, ay = p[0] - s[0], p[1] - s[1]
+    bx, by = q[0] - s[0], q[1] - s[1]
+    la, lb = math.hypot(ax, ay), math.hypot(bx, by)
+    t = math.atan2(abs(ax * by - ay * bx), ax * bx + ay * by)
+    if la == 0 or lb == 0 or t == 0:
+        return None
+    d = min(TIP_CUT * SCALE / (2 * math.sin(t / 2)), 0.5 * min(la, lb))
+    if 2 * d * math.sin(t / 2) < MIN_TIP_CUT * SCALE:
+        return None
+    s1 = (round(s[0] + ax * d / la), round(s[1] + ay * d / la))
+    s2 = (round(s[0] + bx * d / lb), round(s[1] + by * d / lb))
+    if len({p, s1, s2, q, s}) != 5:
+        return None
+    return s1, s2
+
+
+def blunt_layer(feats: list[dict], st: dict) -> None:
+    """Cut the tips of the sharp vertices (see MITER_MAX) of a layer's rings, in place.
+
+    A coverage stays a coverage: where a sharp vertex s of one ring is cut, every other ring
+    of the layer with the edge p-s (or s-q) gets the same cut point inserted into that edge,
+    and a neighbour whose ring doubles back at s too (q, s, p) gets the same cut. A feature
+    that the cuts would make invalid is left as it was (`clean_reverted`)."""
+    import shapely
+    from shapely.geometry import MultiPolygon
+
+    def d2(a, b):
+        return (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2
+
+    skip: set[int] = set()
+    for _ in range(20):
+        repl: dict[tuple[int, int, int], dict[int, list]] = {}
+        splits: dict[frozenset, set] = {}
+        for fi, f in enumerate(feats):
+            if fi in skip:
+                continue
+            for pi, poly in enumerate(f["polygons"]):
+                for ri, ring in enumerate(poly):
+                    n = len(ring)
+                    for i in sharp_vertices(ring):
+                        p, s, q = ring[i - 1], ring[i], ring[(i + 1) % n]
+                        cut = tip_cut(p, s, q)
+                        r = repl.setdefault((fi, pi, ri), {})
+                        if cut is None:
+                            r[i] = []
+                            st["sharp_vertices_removed"] = st.get("sharp_vertices_removed", 0) + 1
+                        else:
+                            r[i] = list(cut)
+                            splits.setdefault(frozenset((p, s)), set()).add(cut[0])
+                            splits.setdefault(frozenset((s, q)), set()).add(cut[1])
+                            st["tips_cut"] = st.get("tips_cut", 0) + 1
+        if not repl:
+            return
+        touched: dict[int, list] = {}
+        for fi, f in enumerate(feats):
+            if fi in skip:
+                continue
+            new_polys = []
+            changed = False
+            for pi, poly in enumerate(f["polygons"]):
+                new_rings = []
+                for ri, ring in enumerate(poly):
+                    r = repl.get((fi, pi, ri), {})
+                    n = len(ring)
+                    out: list[tuple[int, int]] = []
+                    for i, v in enumerate(ring):
+                        j = (i + 1) % n
+                        out.extend(r[i] if i in r else [v])
+                        if i in r and not r[i] or j in r and not r[j]:
+                            continue  # an edge of a removed vertex is gone
+                        extra = splits.get(frozenset((v, ring[j])))
+                        if extra:
+                            w = ring[j]
+                            # Only points on what is left of the edge: not on a tip this
+                            # ring cuts off itself (between v and its own v2, or between
+                            # its own w1 and w).
+                            lo = d2(r[i][1], v) if i in r else 0
+                            hi = d2(r[j][0], w) if j in r else 0
+                            keep = [x for x in extra if d2(x, v) > lo and d2(x, w) > hi]
+                            out.extend(sorted(keep, key=lambda x: (d2(x, v), x)))
+                    dedup = [pt for k, pt in enumerate(out) if pt != out[k - 1]] if len(out) > 1 else out
+                    if dedup != ring:
+                        changed = True
+                    new_rings.append(dedup)
+                new_polys.append(new_rings)
+            if changed:
+                touched[fi] = new_polys
+        for fi, new_polys in touched.items():
+            ok = all(len(r) >= 3 and ring_area2(r) != 0 and (ring_area2(r) > 0) == (k == 0)
+                     for q in new_polys for k, r in enumerate(q))
+            if ok:
+                mp = MultiPolygon([int_polygon(q) for q in new_polys])
+                ok = bool(shapely.is_valid(mp))
+            if ok:
+                feats[fi]["polygons"] = new_polys
+            else:
+                skip.add(fi)
+                st["clean_reverted"] = st.get("clean_reverted", 0) + 1
+    raise ValueError("blunt_layer did not converge")
+
+
+def is_needle(ring: list[tuple[int, int]]) -> bool:
+    """Thin for its size (4 pi A / P^2 < NEEDLE_Q) and thin (2 A / P < NEEDLE_WIDTH deg)."""
+    per = sum(math.dist(ring[k - 1], ring[k]) for k in range(len(ring)))
+    area = abs(ring_area2(ring)) / 2
+    if per == 0:
+        return True
+    return 4 * math.pi * area / (per * per) < NEEDLE_Q and 2 * area / per / SCALE < NEEDLE_WIDTH
+
+
+def clean_polygon(rings, st: dict):
+    """Drop needle holes; None when the exterior is a needle (see NEEDLE_Q)."""
+    if is_needle(rings[0]):
+        st["needle_polygons"] = st.get("needle_polygons", 0) + 1
+        return None
+    out = [rings[0]]
+    for r in rings[1:]:
+        if is_needle(r):
+            st["needle_holes"] = st.get("needle_holes", 0) + 1
+        else:
+            out.append(r)
+    return out
+
+
 def quantize_geometry(geom, label: str, stats: dict) -> list[list[list[tuple[int, int]]]]:
     """MultiPolygon (degrees) -> valid integer polygons, largest first."""
     import shapely
     from shapely.geometry import MultiPolygon
 
     polys = []
+
+    def cleaned(q):
+        """q without needles (see NEEDLE_Q); the sharp tips are cut per layer (blunt_layer)."""
+        return clean_polygon(q, stats)
+
     for p in polygonal(geom).geoms:
         q = quantize_polygon(p)
         if q is None:
@@ -576,7 +780,9 @@ def quantize_geometry(geom, label: str, stats: dict) -> list[list[list[tuple[int
             continue
         ip = int_polygon(q)
         if ip.is_valid:
-            polys.append(q)
+            q = cleaned(q)
+            if q is not None:
+                polys.append(q)
             continue
         # Rounding to the 1e-5 grid made it invalid (rare): repair on the grid.
         stats["grid_repairs"] = stats.get("grid_repairs", 0) + 1
@@ -584,14 +790,17 @@ def quantize_geometry(geom, label: str, stats: dict) -> list[list[list[tuple[int
         for rp in repaired.geoms:
             q2 = quantize_polygon(rp, 1)  # coords already integers
             if q2 is not None and int_polygon(q2).is_valid:
-                polys.append(q2)
+                q2 = cleaned(q2)
+                if q2 is not None:
+                    polys.append(q2)
     # The polygons of one feature must not overlap each other after rounding.
     if len(polys) > 1:
         mp = MultiPolygon([int_polygon(q) for q in polys])
         if not mp.is_valid:
             stats["grid_merges"] = stats.get("grid_merges", 0) + 1
             merged = polygonal(shapely.set_precision(shapely.union_all(list(mp.geoms)), 1.0))
-            polys = [q for q in (quantize_polygon(p, 1) for p in merged.geoms) if q is not None]
+            polys = [c for c in (cleaned(q) for q in (quantize_polygon(p, 1) for p in merged.geoms)
+                                 if q is not None) if c is not None]
     polys.sort(key=lambda q: (-abs(ring_area2(q[0])), q[0][0]))
     return polys
 
@@ -854,7 +1063,7 @@ def build_regions(layer: str, regions: dict, stats: dict) -> tuple[list[dict], d
         if not shapely.coverage_is_valid(geoms):
             bad_cov.append(cc)
         simp = [fix(polygonal(g)) for g in shapely.coverage_simplify(geoms, tol)]
-        simp = [drop_slivers(g, tol * tol, st) for g in simp]
+        simp = [drop_slivers(g, REGION_MIN_AREA[layer], st) for g in simp]
         simp_pts += sum(n_points(g) for g in simp)
         for (rid, name, _), g in zip(items, simp):
             if g.is_empty:
@@ -1047,6 +1256,131 @@ def feature_contains(f: dict, lon: float, lat: float) -> bool:
     return False
 
 
+def ring_miter_factors(ring: list[tuple[int, int]], aspect: float, only=None) -> list[tuple[float, int]]:
+    """(factor, index) per vertex as epaint's add_line_loop computes them for a closed line
+    through the ring's points: unit normals of the incoming and outgoing segment (zero for
+    a zero-length one, then the other's), normal = their mean, offset = normal / |normal|^2,
+    so factor = 1 / |normal|. Longitude is divided by `aspect` (the plot stretches latitude
+    by that much). The app passes the closing point too (geo's ring.coords()), which makes
+    the join at vertex 0 degenerate rather than sharp; checking it as a real corner here is
+    stricter."""
+    pts = [(x / aspect, y) for x, y in ring]
+    n = len(pts)
+
+    def unit(dx, dy):
+        d = math.hypot(dx, dy)
+        return (dy / d, -dx / d) if d > 0 else (0.0, 0.0)  # rot90 of the direction
+
+    n0 = unit(pts[0][0] - pts[n - 1][0], pts[0][1] - pts[n - 1][1])
+    out = []
+    for i in range(n):
+        j = 0 if i + 1 == n else i + 1
+        n1 = unit(pts[j][0] - pts[i][0], pts[j][1] - pts[i][1])
+        if n0 == (0.0, 0.0):
+            n0 = n1
+        elif n1 == (0.0, 0.0):
+            n1 = n0
+        if only is None or i in only:
+            m = math.hypot((n0[0] + n1[0]) / 2, (n0[1] + n1[1]) / 2)
+            out.append((1 / m if m > 0 else math.inf, i))
+        n0 = n1
+    return out
+
+
+def ring_artefacts(ring: list[tuple[int, int]]) -> dict:
+    """Long segments (allowed or not), sharp vertices and the mean width of one ring."""
+    lim = MAX_SEGMENT * SCALE
+    res = {"bad_segments": [], "frame_segments": 0, "parallel_segments": [], "sharp": []}
+    n = len(ring)
+    for k in range(n):
+        (x0, y0), (x1, y1) = ring[k], ring[(k + 1) % n]
+        if abs(x1 - x0) <= lim and abs(y1 - y0) <= lim:
+            continue
+        if (x0 == x1 and abs(x0) == 180 * SCALE) or (y0 == y1 and abs(y0) == 90 * SCALE):
+            res["frame_segments"] += 1
+        elif y0 == y1 and abs(x1 - x0) < 180 * SCALE:
+            res["parallel_segments"].append(((x0, y0), (x1, y1)))
+        else:
+            res["bad_segments"].append(((x0, y0), (x1, y1)))
+    # Only vertices whose edges meet at under PREFILTER_DEG can pass MITER_MAX at aspect <= 3.
+    close = set()
+    for i in range(n):
+        (px, py), (sx, sy), (qx, qy) = ring[i - 1], ring[i], ring[(i + 1) % n]
+        a, b = (px - sx, py - sy), (qx - sx, qy - sy)
+        la, lb = math.hypot(*a), math.hypot(*b)
+        if la == 0 or lb == 0 or (a[0] * b[0] + a[1] * b[1]) / (la * lb) > math.cos(math.radians(PREFILTER_DEG)):
+            close.add(i)
+    if close:
+        worst: dict[int, float] = {}
+        for aspect in MITER_ASPECTS:
+            for f, i in ring_miter_factors(ring, aspect, close):
+                worst[i] = max(worst.get(i, 0.0), f)
+        res["sharp"] = sorted(((f, i) for i, f in worst.items() if f > MITER_MAX), reverse=True)
+    per = sum(math.hypot(ring[k][0] - ring[k - 1][0], ring[k][1] - ring[k - 1][1]) for k in range(n))
+    area = abs(shoelace2(ring)) / 2
+    res["mean_width"] = 2 * area / per / SCALE if per else 0.0
+    res["q"] = 4 * math.pi * area / (per * per) if per else 0.0
+    return res
+
+
+def check_artefacts(layers: list[dict], expect) -> None:
+    """What the app draws that is not in the data: stroke spikes, long lines, bad fills.
+
+    Outlines: no segment longer than MAX_SEGMENT degrees except along the frame or a
+    parallel, no vertex whose miter reaches more than MITER_MAX half-widths, no needle
+    polygon or hole (NEEDLE_Q, NEEDLE_WIDTH). Fills: every polygon triangulated with the
+    port of earcutr (the app's triangulator) gives triangles whose areas add up to the
+    polygon's, and no hole needed earcutr's fallback bridge to its dummy node at (0, 0)."""
+    import earcutr_port
+
+    for l in layers:
+        label = l["name"]
+        bad_seg, sharp, needles, parallels = [], [], [], []
+        frame = 0
+        bad_fill = []
+        for f in l["features"]:
+            for pi, poly in enumerate(f["polygons"]):
+                for ri, ring in enumerate(poly):
+                    r = ring_artefacts(ring)
+                    where = f"{f['id']} ({f['name'] or '-'}) polygon {pi} ring {ri}"
+                    frame += r["frame_segments"]
+                    bad_seg += [f"{where}: ({a[0] / SCALE:.5f}, {a[1] / SCALE:.5f}) -> ({b[0] / SCALE:.5f}, {b[1] / SCALE:.5f})"
+                                for a, b in r["bad_segments"]]
+                    parallels += [f"{f['id']} lat {a[1] / SCALE:.5f} lon {a[0] / SCALE:.5f} -> {b[0] / SCALE:.5f}"
+                                  for a, b in r["parallel_segments"]]
+                    sharp += [(fac, f"{where} vertex {i} ({ring[i][0] / SCALE:.5f}, {ring[i][1] / SCALE:.5f}): miter x{fac:.0f}")
+                              for fac, i in r["sharp"]]
+                    if r["mean_width"] < NEEDLE_WIDTH and r["q"] < NEEDLE_Q:
+                        needles.append(f"{where}: {len(ring)} points, mean width {r['mean_width']:.2e} deg, "
+                                       f"4 pi A / P^2 = {r['q']:.5f}")
+                flat, holes = [], []
+                for ri, ring in enumerate(poly):
+                    if ri:
+                        holes.append(len(flat) // 2)
+                    for x, y in ring + [ring[0]]:
+                        flat += [x / SCALE, y / SCALE]
+                earcutr_port.BRIDGE_FAILURES.clear()
+                tris = earcutr_port.earcut(flat, holes)
+                ta = 0.0
+                for k in range(0, len(tris), 3):
+                    a, b, c = (2 * t for t in tris[k:k + 3])
+                    ta += abs((flat[b] - flat[a]) * (flat[c + 1] - flat[a + 1])
+                              - (flat[c] - flat[a]) * (flat[b + 1] - flat[a + 1])) / 2
+                pa = sum(shoelace2(r) for r in poly) / 2 / SCALE / SCALE
+                if earcutr_port.BRIDGE_FAILURES or abs(ta - pa) > 1e-7 * pa:
+                    bad_fill.append(f"{f['id']} polygon {pi}: triangles {ta:.6g} deg2 vs {pa:.6g} deg2, "
+                                    f"{len(earcutr_port.BRIDGE_FAILURES)} fallback bridges")
+        sharp.sort(reverse=True)
+        expect(not bad_seg, f"{label}: no segment longer than {MAX_SEGMENT:g} deg off the frame and the parallels "
+                            f"({frame} along the frame, {len(parallels)} along a parallel{': ' + '; '.join(parallels) if parallels else ''}) "
+                            f"{bad_seg[:5]}")
+        expect(not sharp, f"{label}: no vertex whose stroke miter reaches over {MITER_MAX:g} half-widths at aspect "
+                          f"{MITER_ASPECTS[0]:g}..{MITER_ASPECTS[-1]:g} ({len(sharp)}) {[s for _, s in sharp[:5]]}")
+        expect(not needles, f"{label}: no needle polygon or hole (mean width < {NEEDLE_WIDTH:g} deg and "
+                            f"4 pi A / P^2 < {NEEDLE_Q:g}) ({len(needles)}) {needles[:5]}")
+        expect(not bad_fill, f"{label}: every polygon fills exactly with earcutr ({len(bad_fill)} bad) {bad_fill[:5]}")
+
+
 def self_check(path: Path = WORLD_PATH) -> dict:
     """Decode the file and check it; raise AssertionError on any failure."""
     fails: list[str] = []
@@ -1130,6 +1464,9 @@ def self_check(path: Path = WORLD_PATH) -> dict:
         for ln in ("regions/coarse", "regions/fine"):
             cs = {f["country"] for f in by_name[ln]["features"]}
             expect(cs <= ids10, f"{ln}: every region's country is in countries/10m ({sorted(cs - ids10)[:5]})")
+
+    # What the app would draw that is not in the data (stroke spikes, long lines, bad fills).
+    check_artefacts(layers, expect)
 
     # Kazakhstan.
     for ln in ("countries/110m", "countries/50m", "countries/10m"):
@@ -1215,6 +1552,10 @@ def provenance_section(info: dict) -> str:
     repairs = {l["name"]: (st[l["name"]].get("grid_repairs", 0), st[l["name"]].get("grid_merges", 0),
                            st[l["name"]].get("collapsed_polygons", 0)) for l in info["check"]["layers"]}
     rep_txt = ", ".join(f"`{k}` {a}/{b}/{c}" for k, (a, b, c) in repairs.items())
+    clean_txt = ", ".join(
+        f"`{l['name']}` " + "/".join(str(st[l['name']].get(k, 0)) for k in
+                                     ("needle_polygons", "needle_holes", "tips_cut", "sharp_vertices_removed", "clean_reverted"))
+        for l in info["check"]["layers"])
     return f"""{PROV_BEGIN}
 ## `world.mmb` (the whole world)
 
@@ -1288,13 +1629,16 @@ merges below, before simplification); "points" are as written (no closing points
   Baikonur merged into Qyzylorda (`{st['regions']['regions_baikonur_into']}`), `KZ.05`
   named "Astana", `KZ.01` "Almaty Region". Each country's regions are simplified
   together, `shapely.coverage_simplify(geoms, tol)` (coarse {REGION_TOLERANCE['regions/coarse']}°,
-  fine {REGION_TOLERANCE['regions/fine']}°), so shared edges stay shared; then polygons
-  and holes smaller than tol² are dropped (coarse: {st['regions/coarse'].get('sliver_polygons', 0)}
+  fine {REGION_TOLERANCE['regions/fine']}°; fine was 0.01° until the release binary had to
+  shrink: 0.02° saves ≈ 0.9 MB and still follows the region lines at one country's zoom),
+  so shared edges stay shared; then polygons and holes smaller than
+  {REGION_MIN_AREA['regions/coarse']:g} deg² (coarse, its tol²) or {REGION_MIN_AREA['regions/fine']:g} deg²
+  (fine, (0.01°)², so that small island regions stay) are dropped (coarse: {st['regions/coarse'].get('sliver_polygons', 0)}
   polygons, {st['regions/coarse'].get('sliver_holes', 0)} holes; fine:
   {st['regions/fine'].get('sliver_polygons', 0)} polygons, {st['regions/fine'].get('sliver_holes', 0)} holes).
   Regions left with nothing: coarse {len(dropped['regions/coarse'])}
   ({", ".join(f"`{d}`" for d in dropped['regions/coarse'][:40])}{" …" if len(dropped['regions/coarse']) > 40 else ""}),
-  fine {len(dropped['regions/fine'])} ({", ".join(f"`{d}`" for d in dropped['regions/fine'][:40])}).
+  fine {len(dropped['regions/fine'])} ({", ".join(f"`{d}`" for d in dropped['regions/fine'][:40])}{" …" if len(dropped['regions/fine']) > 40 else ""}).
   Countries whose source regions are not a valid coverage (tiny overlaps/gaps in
   Natural Earth; simplified all the same): {len(st['regions/fine']['countries_with_invalid_source_coverage'])}.
   **Kazakhstan's region lines predate the 2018 and 2022 reforms** (see above).
@@ -1322,9 +1666,34 @@ merges below, before simplification); "points" are as written (no closing points
   background. `@geo-maps/earth-lakes-10m@0.6.0` was not used for the same reasons
   (OSM-derived, ODbL, one unnamed multipolygon).
 - Rounding to the 1e-5° grid: repairs/merges/collapsed polygons per layer: {rep_txt}.
+- **Outlines without spikes.** The app strokes every ring with egui/epaint's
+  `add_line_loop`, whose joins are unlimited miters: a vertex where the ring nearly doubles
+  back sends the stroke out as a long straight line. The one seen at full zoom-out,
+  diagonally across Africa and the Atlantic, was `countries/110m` Sudan: world-atlas's
+  110m Sudan ring crosses itself near (33.96, 9.46), and `make_valid` leaves, besides the
+  country, two needle triangles ≈ 0.78° long along the borders with South Sudan and the
+  Central African Republic (miter ×84236 at (24.568, 8.230), ×2787 at (33.975, 8.685)).
+  The same kind, at closer zooms: a 3-point needle of Norway at 10m (×17565 at
+  (28.129, 70.470), a line across the Atlantic to the Caribbean), region spikes in
+  `regions/fine` (Valmiera `LV/LVA-5792` ×10645 at (25.704, 57.921), South Holland, Shabwah,
+  Eastern Cape, Antarctica: ×120–550) and sharp corners in every layer (×20–130).
+  On the written rings, needle polygons and holes are dropped (4πA/P² < {NEEDLE_Q:g} and
+  2A/P < {NEEDLE_WIDTH:g}°: the needles have 4πA/P² < 0.004, the thinnest real islet
+  0.026), and every vertex whose miter reaches more than {MITER_MAX:g} half stroke widths
+  at a plot aspect of {MITER_ASPECTS[0]:g}–{MITER_ASPECTS[-1]:g} (the map stretches
+  latitude by 1/cos(lat)) has its tip cut by a {TIP_CUT:g}° edge (at most half the shorter
+  edge in; a tip thinner than {MIN_TIP_CUT:g}° there is removed instead), and the same cut
+  point is put into every other ring that has that edge, so shared borders stay shared
+  (a feature the cuts would make invalid would be left as it was). Per layer, needle
+  polygons/needle holes/tips cut/vertices removed/features left as they were: {clean_txt}.
 - Checks (`make_world.py --check-only`, its own decoder): layer order and kinds, ids
   sorted and unique, rings ≥ 3 points with no repeated closing point, orientation,
-  lon/lat ranges, bboxes, validity of every feature (shapely), Kazakhstan's bbox at
+  lon/lat ranges, bboxes, validity of every feature (shapely); per layer, as the app
+  draws it: no segment longer than {MAX_SEGMENT:g}° except along the frame (lon ±180,
+  lat ±90) or along a parallel (the US–Canada border on 49° N at 10m), no vertex whose
+  stroke miter passes {MITER_MAX:g} half-widths, no needle, and every polygon filled by a
+  port of earcutr 0.4.3 (`earcutr_port.py`, geo's triangulator) gives triangles whose
+  areas add up to the polygon's, with no fallback hole bridge; Kazakhstan's bbox at
   10m and no hole at any level, Almaty (KZ), Bishkek (KG), Santiago (CL), Mendoza
   (AR), Kyiv (UA) and Tokyo (JP) in their country at every level and in one region of
   it, the Vatican, Rome, Monaco and Singapore at 10m, points in the Pacific and
@@ -1417,12 +1786,18 @@ def build() -> dict:
     body += struct.pack("<I", len(layers))
     enc = []
     for name, kind, tol, feats in layers:
+        log(f"{name}: cutting sharp tips ...")
+        blunt_layer(feats, stats[name])
         enc.append(encode_layer(body, name, kind, tol, feats))
     raw = zlib.compress(bytes(body), 9)
     OUT.mkdir(parents=True, exist_ok=True)
     WORLD_PATH.write_bytes(raw)
     for e in enc:
         log(f"  {e['name']:<15} {e['features']:>5} features {e['points']:>8} points {e['bytes']:>9} B body")
+    for name, _, _, _ in layers:
+        c = {k: stats[name].get(k, 0) for k in ("needle_polygons", "needle_holes", "tips_cut",
+                                                 "sharp_vertices_removed", "clean_reverted")}
+        log(f"  {name:<15} outline cleaning: " + ", ".join(f"{k} {v}" for k, v in c.items()))
     log(f"wrote {WORLD_PATH.relative_to(ROOT)}: {len(raw)} bytes (body {len(body)} bytes)")
 
     source_points = {l: stats[l]["source_points"] for l, _, _, _ in layers}
