@@ -20,6 +20,7 @@ pub mod output;
 pub mod render;
 #[cfg(feature = "gui")]
 pub mod saved;
+pub mod scene;
 #[cfg(feature = "gui")]
 pub mod state;
 pub mod text;

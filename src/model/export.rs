@@ -104,6 +104,9 @@ pub fn to_geojson(dataset: &Dataset, scope: Scope) -> Value {
                 "first_year": t.first_year,
                 "last_year": t.last_year,
             });
+            if let Some(country) = &t.country {
+                entry["country"] = json!(country);
+            }
             if let Some(status) = t.status {
                 entry["status"] = json!(d.vocabulary().id(status));
             }

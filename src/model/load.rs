@@ -349,6 +349,9 @@ fn normal() -> Reliability {
 #[serde(deny_unknown_fields)]
 struct RawTimelineEntry {
     id: String,
+    /// ISO 3166-1 alpha-2: the country the statement is about.
+    #[serde(default)]
+    country: Option<String>,
     first_year: i32,
     last_year: i32,
     #[serde(default)]
@@ -1188,6 +1191,15 @@ impl Checker<'_> {
                 self.error(item.at("last_year"), "last_year is before first_year");
                 ok = false;
             }
+            if let Some(country) = &raw.country
+                && !(country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase()))
+            {
+                self.error(
+                    item.at("country"),
+                    format!("`{country}` is not a country code: write its ISO 3166-1 alpha-2 code in capitals (KZ, UZ, AR)"),
+                );
+                ok = false;
+            }
             let status = match &raw.status {
                 None => None,
                 Some(given) => match self.status(item.at("status"), given, info) {
@@ -1247,6 +1259,7 @@ impl Checker<'_> {
             };
             entries.push(TimelineEntry {
                 id: raw.id,
+                country: raw.country,
                 first_year: raw.first_year,
                 last_year: raw.last_year,
                 status,

@@ -211,6 +211,9 @@ pub struct Contest {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TimelineEntry {
     pub id: String,
+    /// The country the statement is about (ISO 3166-1 alpha-2), when the dataset spans
+    /// several; a city's panel shows only its own country's. `None`: the whole area.
+    pub country: Option<String>,
     pub first_year: i32,
     pub last_year: i32,
     pub status: Option<Status>,

@@ -179,7 +179,15 @@ fn city_ui(
         }
     }
 
-    let context: Vec<&TimelineEntry> = dataset.timeline.iter().filter(|e| e.covers(year)).collect();
+    // Statements about the whole area, and about the city's own country (not its
+    // neighbours', in a dataset that spans several).
+    let country = city_country(ui.ctx(), city);
+    let context: Vec<&TimelineEntry> = dataset
+        .timeline
+        .iter()
+        .filter(|e| e.covers(year))
+        .filter(|e| e.country.is_none() || e.country == country)
+        .collect();
     if !context.is_empty() {
         ui.add_space(6.0);
         ui.label(RichText::new(tr.fmt("panel.nationwide", &[("year", &year)])).strong());
@@ -414,6 +422,33 @@ fn source_ui(ui: &mut egui::Ui, dataset: &Dataset, index: usize) {
     }
 }
 
+/// The country a city lies in (ISO 3166-1 alpha-2), from the world basemap; looked up
+/// once per city and remembered.
+fn city_country(ctx: &egui::Context, city: &City) -> Option<String> {
+    let id = egui::Id::unique((
+        "city country",
+        &city.id,
+        city.location.lon.to_bits(),
+        city.location.lat.to_bits(),
+    ));
+    if let Some(known) = ctx.data(|d| d.get_temp::<Option<String>>(id)) {
+        return known;
+    }
+    let found = crate::geography::world::world()
+        .and_then(|w| w.country_at(city.location.lon, city.location.lat))
+        .map(|f| f.id.clone());
+    ctx.data_mut(|d| d.insert_temp(id, found.clone()));
+    found
+}
+
+/// A country's name from the basemap (English, as Natural Earth gives it), else its code.
+fn country_name(code: &str) -> String {
+    crate::geography::world::world()
+        .and_then(|w| w.layer("countries/110m"))
+        .and_then(|l| l.features.iter().find(|f| f.id == code))
+        .map_or_else(|| code.to_owned(), |f| f.name.clone())
+}
+
 fn timeline_entry_ui(ui: &mut egui::Ui, dataset: &Dataset, entry: &TimelineEntry, highlight: bool) {
     let frame = egui::Frame::group(ui.style());
     let frame = if highlight {
@@ -430,7 +465,16 @@ fn timeline_entry_ui(ui: &mut egui::Ui, dataset: &Dataset, entry: &TimelineEntry
                 marker_icon_ui(ui, dataset.vocabulary(), status, 14.0);
                 ui.label(tr.status(dataset.vocabulary(), status));
             }
-            ui.weak(format!("· {}", tr.get("timeline_entry.nationwide")));
+            match entry.country.as_deref() {
+                Some(code) => ui.weak(format!(
+                    "· {}",
+                    tr.fmt(
+                        "timeline_entry.about_country",
+                        &[("country", &country_name(code))]
+                    )
+                )),
+                None => ui.weak(format!("· {}", tr.get("timeline_entry.nationwide"))),
+            };
         });
         ui.label(&entry.summary);
         if let Some(excerpt) = &entry.excerpt {

@@ -192,3 +192,23 @@ fn a_former_name_is_shown_for_the_years_it_was_used() {
     assert!(harness.query_by_label_contains("Bombay").is_none());
     assert!(harness.query_by_label_contains("Mumbai, 2000").is_some());
 }
+
+#[test]
+fn a_city_s_panel_shows_its_own_country_s_statements_not_its_neighbours() {
+    let mut harness = open(&example("central-asia.geojson"), [1280.0, 800.0]);
+    harness.state_mut().apply(Command::SetYear(2020));
+    harness.run();
+    let d = harness.state().dataset().clone();
+    let summary = |id: &str| {
+        let entry = d.timeline.iter().find(|t| t.id == id).unwrap();
+        entry.summary.clone()
+    };
+    let (kyrgyz, uzbek) = (summary("kg-2020"), summary("uz-2015-2025"));
+    for (city, shown, hidden) in [("bishkek", &kyrgyz, &uzbek), ("tashkent", &uzbek, &kyrgyz)] {
+        let index = d.city_index(city).unwrap();
+        harness.state_mut().apply(Command::Select(Some(index)));
+        harness.run();
+        assert!(harness.query_by_label(shown).is_some(), "{city}: {shown}");
+        assert!(harness.query_by_label(hidden).is_none(), "{city}: {hidden}");
+    }
+}

@@ -1,0 +1,429 @@
+//! From degrees to figure pixels: which area a figure shows (as the window's Reset
+//! view does), the projection the window uses (equirectangular, longitudes narrowed by
+//! the latitude's cosine), and the world basemap clipped to a frame.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::geography::aspect_for_latitude;
+use crate::geography::view::home_for;
+use crate::geography::world::{Feature, world};
+use crate::model::{Dataset, LonLatBounds, Rgb};
+
+use super::{Area, AreaKind, Basemap, Point, Rect, Stroke};
+
+// The window's colours (src/ui/basemap_view.rs: part of the window, so copied here).
+pub(crate) const SEA: Rgb = Rgb([0xDD, 0xE5, 0xEB]);
+const LAND: Rgb = Rgb([0xFB, 0xF9, 0xF4]);
+const CONTEXT: Rgb = Rgb([0xEC, 0xEA, 0xE4]);
+const BORDER: Rgb = Rgb([0x55, 0x55, 0x55]);
+const CONTEXT_BORDER: Rgb = Rgb([0x9A, 0x9A, 0x9A]);
+const REGION: Rgb = Rgb([0xB8, 0xB8, 0xB8]);
+
+const WHOLE_WORLD: LonLatBounds = LonLatBounds {
+    min_lon: -180.0,
+    min_lat: -90.0,
+    max_lon: 180.0,
+    max_lat: 90.0,
+};
+
+/// The countries a dataset's cities lie in.
+pub(crate) struct Geography {
+    /// Alpha-2 codes, drawn as land.
+    pub own: HashSet<String>,
+    /// The country most cities lie in: what "the whole map" shows, as the window's
+    /// basemap country does.
+    main: Option<&'static Feature>,
+}
+
+impl Geography {
+    /// Looks at up to 2,000 cities spread over the dataset, as the window does.
+    pub fn of(dataset: &Dataset) -> Self {
+        let mut own = HashSet::new();
+        let mut counts: HashMap<&'static str, (usize, &'static Feature)> = HashMap::new();
+        if let Some(world) = world() {
+            let step = (dataset.cities.len() / 2000).max(1);
+            for city in dataset.cities.iter().step_by(step) {
+                if let Some(country) = world.country_at(city.location.lon, city.location.lat) {
+                    own.insert(country.id.clone());
+                    counts.entry(country.id.as_str()).or_insert((0, country)).0 += 1;
+                }
+            }
+        }
+        // Most cities, then the first id: the same country on every run.
+        let main = counts
+            .into_values()
+            .max_by(|(a, fa), (b, fb)| a.cmp(b).then_with(|| fb.id.cmp(&fa.id)))
+            .map(|(_, feature)| feature);
+        Self { own, main }
+    }
+
+    /// The bounds the window's Reset view shows for `dataset`.
+    pub fn home(&self, dataset: &Dataset) -> LonLatBounds {
+        match self.main {
+            Some(country) => home_for(dataset, country.bounds, Some(&country.shape)),
+            None => home_for(dataset, WHOLE_WORLD, None),
+        }
+    }
+}
+
+/// Whether a view is worth showing: finite, not empty, on the globe.
+pub(crate) fn sane(view: &LonLatBounds) -> bool {
+    crate::geography::sane_view([view.min_lon, view.min_lat, view.max_lon, view.max_lat])
+}
+
+/// Degrees of longitude and latitude to figure pixels, for one frame.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Projection {
+    pub frame: Rect,
+    /// What the frame shows: the home grown along one axis to the frame's shape.
+    pub view: LonLatBounds,
+    /// Pixels per degree of longitude and of latitude.
+    kx: f64,
+    ky: f64,
+}
+
+/// The widest view: a little more than the whole world (as the window).
+const MAX_SPAN_DEGREES: f64 = 400.0;
+
+impl Projection {
+    /// `home` grown along one axis so that all of it shows in `frame` at the aspect the
+    /// window uses for its middle latitude (the window's `fit_to_frame`).
+    pub fn fit(home: LonLatBounds, frame: Rect) -> Self {
+        let aspect = aspect_for_latitude(home.mid_lat().clamp(-70.0, 70.0));
+        let (w, h) = (f64::from(frame.w.max(1.0)), f64::from(frame.h.max(1.0)));
+        // Degrees of longitude per degree of latitude that fill the frame.
+        let ratio = aspect * w / h;
+        let (mut xs, mut ys) = (
+            (home.max_lon - home.min_lon).max(1e-6),
+            (home.max_lat - home.min_lat).max(1e-6),
+        );
+        if xs / ys < ratio {
+            xs = ys * ratio;
+        } else {
+            ys = xs / ratio;
+        }
+        let over = xs.max(ys) / MAX_SPAN_DEGREES;
+        if over > 1.0 {
+            xs /= over;
+            ys /= over;
+        }
+        let cx = f64::midpoint(home.min_lon, home.max_lon).clamp(-180.0, 180.0);
+        let cy = f64::midpoint(home.min_lat, home.max_lat).clamp(-90.0, 90.0);
+        let view = LonLatBounds {
+            min_lon: cx - xs / 2.0,
+            min_lat: cy - ys / 2.0,
+            max_lon: cx + xs / 2.0,
+            max_lat: cy + ys / 2.0,
+        };
+        Self {
+            frame,
+            view,
+            kx: w / xs,
+            ky: h / ys,
+        }
+    }
+
+    /// The figure position of `(lon, lat)`.
+    #[allow(clippy::cast_possible_truncation)]
+    pub fn figure_from_lonlat(&self, lon: f64, lat: f64) -> Point {
+        Point::new(
+            self.frame.x + ((lon - self.view.min_lon) * self.kx) as f32,
+            self.frame.y + ((self.view.max_lat - lat) * self.ky) as f32,
+        )
+    }
+
+    /// The same, relative to the frame's top-left corner.
+    #[allow(clippy::cast_possible_truncation)]
+    fn frame_from_lonlat(&self, lon: f64, lat: f64) -> [f32; 2] {
+        [
+            ((lon - self.view.min_lon) * self.kx) as f32,
+            ((self.view.max_lat - lat) * self.ky) as f32,
+        ]
+    }
+
+    /// The larger of the view's spans, in degrees: what picks the level of detail.
+    pub fn span(&self) -> f64 {
+        (self.view.max_lon - self.view.min_lon).max(self.view.max_lat - self.view.min_lat)
+    }
+
+    /// Pixels per degree across: decides the level of detail with [`Self::span`].
+    fn pixels_per_degree(&self) -> f64 {
+        self.kx
+    }
+}
+
+/// The countries layer for a view `span` degrees wide (as the window), one level finer
+/// when the frame is large enough to show it.
+fn countries_layer(span: f64, pixels_per_degree: f64) -> &'static str {
+    if span > 90.0 && pixels_per_degree < 8.0 {
+        "countries/110m"
+    } else if span > 12.0 {
+        "countries/50m"
+    } else {
+        "countries/10m"
+    }
+}
+
+fn regions_layer(span: f64) -> &'static str {
+    if span > 12.0 {
+        "regions/coarse"
+    } else {
+        "regions/fine"
+    }
+}
+
+fn lakes_layer(span: f64) -> &'static str {
+    if span > 90.0 {
+        "lakes/110m"
+    } else {
+        "lakes/50m"
+    }
+}
+
+fn intersects(a: &LonLatBounds, b: &LonLatBounds) -> bool {
+    a.min_lon <= b.max_lon
+        && b.min_lon <= a.max_lon
+        && a.min_lat <= b.max_lat
+        && b.min_lat <= a.max_lat
+}
+
+/// The world under the cities for one frame: other countries, the dataset's countries
+/// as land, lakes, the dataset's countries' regions (only once they would not crowd)
+/// and their borders. `line` is the width of a thin line in pixels.
+pub(crate) fn basemap(geography: &Geography, projection: &Projection, line: f32) -> Basemap {
+    let frame = projection.frame;
+    let mut areas = Vec::new();
+    let Some(world) = world() else {
+        return Basemap {
+            width: frame.w,
+            height: frame.h,
+            sea: SEA,
+            areas,
+        };
+    };
+    let view = projection.view;
+    let span = projection.span();
+    let visible = |f: &Feature| intersects(&f.bounds, &view);
+    // A little past the frame, so clipped edges fall outside what is shown.
+    let clip = Rect::new(0.0, 0.0, frame.w, frame.h).expand(4.0 * line.max(1.0));
+    let rings = |feature: &Feature| -> Vec<Vec<Point>> {
+        feature
+            .shape
+            .0
+            .iter()
+            .flat_map(|polygon| std::iter::once(polygon.exterior()).chain(polygon.interiors()))
+            .filter_map(|ring| {
+                let points: Vec<[f32; 2]> = ring
+                    .coords()
+                    .map(|c| projection.frame_from_lonlat(c.x, c.y))
+                    .collect();
+                let clipped = simplify(&clip_ring(&points, &clip), 0.4);
+                (clipped.len() >= 3)
+                    .then(|| clipped.into_iter().map(|[x, y]| Point::new(x, y)).collect())
+            })
+            .collect()
+    };
+    let countries = world.layer(countries_layer(span, projection.pixels_per_degree()));
+    let own_countries: Vec<(&Feature, Vec<Vec<Point>>)> = countries
+        .map(|layer| {
+            layer
+                .features
+                .iter()
+                .filter(|f| visible(f) && geography.own.contains(&f.id))
+                .map(|f| (f, rings(f)))
+                .filter(|(_, r)| !r.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(layer) = countries {
+        for feature in layer
+            .features
+            .iter()
+            .filter(|f| visible(f) && !geography.own.contains(&f.id))
+        {
+            let rings = rings(feature);
+            if !rings.is_empty() {
+                areas.push(Area {
+                    kind: AreaKind::Context,
+                    rings,
+                    fill: Some(CONTEXT),
+                    stroke: Some(Stroke {
+                        colour: CONTEXT_BORDER,
+                        width: 0.8 * line,
+                    }),
+                });
+            }
+        }
+    }
+    for (_, rings) in &own_countries {
+        areas.push(Area {
+            kind: AreaKind::Land,
+            rings: rings.clone(),
+            fill: Some(LAND),
+            stroke: None,
+        });
+    }
+    if let Some(lakes) = world.layer(lakes_layer(span)) {
+        for feature in lakes.features.iter().filter(|f| visible(f)) {
+            let rings = rings(feature);
+            if !rings.is_empty() {
+                areas.push(Area {
+                    kind: AreaKind::Water,
+                    rings,
+                    fill: Some(SEA),
+                    stroke: None,
+                });
+            }
+        }
+    }
+    if span <= 60.0
+        && let Some(regions) = world.layer(regions_layer(span))
+    {
+        for feature in regions
+            .features
+            .iter()
+            .filter(|f| visible(f) && geography.own.contains(&f.country))
+        {
+            let rings = rings(feature);
+            if !rings.is_empty() {
+                areas.push(Area {
+                    kind: AreaKind::Region,
+                    rings,
+                    fill: None,
+                    stroke: Some(Stroke {
+                        colour: REGION,
+                        width: 0.7 * line,
+                    }),
+                });
+            }
+        }
+    }
+    for (_, rings) in own_countries {
+        areas.push(Area {
+            kind: AreaKind::Border,
+            rings,
+            fill: None,
+            stroke: Some(Stroke {
+                colour: BORDER,
+                width: 1.4 * line,
+            }),
+        });
+    }
+    Basemap {
+        width: frame.w,
+        height: frame.h,
+        sea: SEA,
+        areas,
+    }
+}
+
+/// A ring clipped to a rectangle (Sutherland–Hodgman: exact for filling; the edges it
+/// adds run along the rectangle, which lies outside the shown frame).
+fn clip_ring(points: &[[f32; 2]], rect: &Rect) -> Vec<[f32; 2]> {
+    let all_inside = points
+        .iter()
+        .all(|&[x, y]| rect.contains_point(Point::new(x, y)));
+    if all_inside {
+        return points.to_vec();
+    }
+    let (x0, y0, x1, y1) = (rect.x, rect.y, rect.right(), rect.bottom());
+    // Each edge: is a point inside, and where a segment crosses it.
+    type Inside = fn(&[f32; 2], f32) -> bool;
+    let edges: [(Inside, f32, bool); 4] = [
+        (|p, v| p[0] >= v, x0, true),
+        (|p, v| p[0] <= v, x1, true),
+        (|p, v| p[1] >= v, y0, false),
+        (|p, v| p[1] <= v, y1, false),
+    ];
+    let mut output = points.to_vec();
+    for (inside, value, vertical) in edges {
+        let input = std::mem::take(&mut output);
+        let Some(&last) = input.last() else {
+            break;
+        };
+        let mut previous = last;
+        for &current in &input {
+            let cross = |a: [f32; 2], b: [f32; 2]| -> [f32; 2] {
+                if vertical {
+                    let t = (value - a[0]) / (b[0] - a[0]);
+                    [value, a[1] + t * (b[1] - a[1])]
+                } else {
+                    let t = (value - a[1]) / (b[1] - a[1]);
+                    [a[0] + t * (b[0] - a[0]), value]
+                }
+            };
+            match (inside(&current, value), inside(&previous, value)) {
+                (true, true) => output.push(current),
+                (true, false) => {
+                    output.push(cross(previous, current));
+                    output.push(current);
+                }
+                (false, true) => output.push(cross(previous, current)),
+                (false, false) => {}
+            }
+            previous = current;
+        }
+    }
+    output
+}
+
+/// Drops points closer than `tolerance` pixels to the last one kept, and the closing
+/// point that repeats the first (the path closes itself).
+fn simplify(points: &[[f32; 2]], tolerance: f32) -> Vec<[f32; 2]> {
+    let mut out: Vec<[f32; 2]> = Vec::with_capacity(points.len());
+    for &p in points {
+        if out
+            .last()
+            .is_none_or(|q| (p[0] - q[0]).abs() + (p[1] - q[1]).abs() >= tolerance)
+        {
+            out.push(p);
+        }
+    }
+    while out.len() > 1
+        && out
+            .first()
+            .zip(out.last())
+            .is_some_and(|(a, b)| (a[0] - b[0]).abs() + (a[1] - b[1]).abs() < tolerance)
+    {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ring_across_the_frame_is_cut_at_it_and_one_inside_is_kept() {
+        let rect = Rect::new(0.0, 0.0, 10.0, 10.0);
+        let inside = [[1.0, 1.0], [5.0, 1.0], [5.0, 5.0]];
+        assert_eq!(clip_ring(&inside, &rect), inside);
+        let across = [[-5.0, 5.0], [5.0, -5.0], [15.0, 5.0], [5.0, 15.0]];
+        let cut = clip_ring(&across, &rect);
+        assert!(cut.len() >= 4, "{cut:?}");
+        assert!(
+            cut.iter()
+                .all(|&[x, y]| (0.0..=10.0).contains(&x) && (0.0..=10.0).contains(&y)),
+            "{cut:?}"
+        );
+        let outside = [[20.0, 20.0], [30.0, 20.0], [30.0, 30.0]];
+        assert!(clip_ring(&outside, &rect).is_empty());
+    }
+
+    #[test]
+    fn a_tall_home_is_shown_whole_in_a_wide_frame() {
+        // Chile-like: 20° of latitude, 5° of longitude.
+        let home = LonLatBounds {
+            min_lon: -75.0,
+            min_lat: -45.0,
+            max_lon: -70.0,
+            max_lat: -25.0,
+        };
+        let p = Projection::fit(home, Rect::new(0.0, 0.0, 1200.0, 600.0));
+        assert!(p.view.min_lat <= home.min_lat && p.view.max_lat >= home.max_lat);
+        assert!(p.view.min_lon <= home.min_lon && p.view.max_lon >= home.max_lon);
+        let corner = p.figure_from_lonlat(p.view.max_lon, p.view.min_lat);
+        assert!((corner.x - 1200.0).abs() < 0.1 && (corner.y - 600.0).abs() < 0.1);
+    }
+}
