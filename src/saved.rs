@@ -168,14 +168,13 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
 
+    /// A saved-state file in a directory of its own (tests run in parallel).
     fn saved(entries: &[(&str, &str)]) -> (PathBuf, PathBuf) {
-        let dir = std::env::temp_dir().join(format!(
-            "memorymap-saved-{}-{}",
-            std::process::id(),
-            entries.len()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = tempfile::Builder::new()
+            .prefix("memorymap-saved-")
+            .tempdir()
+            .unwrap()
+            .keep();
         let map: HashMap<String, String> = entries
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))

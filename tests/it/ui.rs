@@ -71,7 +71,7 @@ fn the_window_opens_on_the_last_year_with_the_country_overview() {
     let harness = harness(None);
     assert_eq!(harness.state().year(), 2025);
     assert_eq!(harness.state().selected(), None);
-    harness.get_by_label("Country timeline");
+    harness.get_by_label("Timeline: statements beyond one city");
     harness.get_by_label_contains("Click a city on the map");
 }
 
@@ -174,7 +174,7 @@ fn escape_clears_the_selection() {
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert_eq!(harness.state().selected(), None);
-    harness.get_by_label("Country timeline");
+    harness.get_by_label("Timeline: statements beyond one city");
 }
 
 #[test]
