@@ -143,16 +143,6 @@ impl Remembered {
     }
 }
 
-/// A screenshot asked for, to be written when it arrives.
-struct PendingScreenshot {
-    path: PathBuf,
-    existing: Existing,
-    /// Frames to wait so the Export window is gone from the picture.
-    wait_frames: u8,
-    /// Where the picture arrives once asked for.
-    image: Option<std::sync::mpsc::Receiver<Arc<egui::ColorImage>>>,
-}
-
 pub struct MemoryMapApp {
     dataset: Dataset,
     /// What is shown: a file's path, or "built-in dataset".
@@ -177,7 +167,6 @@ pub struct MemoryMapApp {
     watcher: Option<FileWatcher>,
     open_dialog: Option<egui_file::FileDialog>,
     export_dialog: Option<ExportDialog>,
-    screenshot: Option<PendingScreenshot>,
     /// The last export's outcome, shown in the top bar.
     status: Option<(bool, String)>,
     /// Where each year button was drawn last frame.
@@ -247,7 +236,6 @@ impl MemoryMapApp {
             watcher: None,
             open_dialog: None,
             export_dialog: None,
-            screenshot: None,
             status: None,
             dataset,
             data_name,
@@ -837,12 +825,7 @@ impl MemoryMapApp {
             Existing::Keep
         };
         let Output::Data(format) = request.format else {
-            self.screenshot = Some(PendingScreenshot {
-                path: request.path,
-                existing,
-                wait_frames: 2,
-                image: None,
-            });
+            self.export_figure(&request, existing);
             return;
         };
         let start = Instant::now();
@@ -853,6 +836,7 @@ impl MemoryMapApp {
             .and_then(|()| {
                 write_atomically(&request.path, &bytes, existing).map_err(|e| e.to_string())
             });
+        log::info!("data exported in {:.0?}", start.elapsed());
         let tr = self.lang.tr();
         let what = match request.scope {
             Scope::All => tr.get("export.all_years").to_lowercase(),
@@ -867,7 +851,6 @@ impl MemoryMapApp {
                         ("format", &request.format.extension().to_uppercase()),
                         ("what", &what),
                         ("path", &request.path.display()),
-                        ("ms", &start.elapsed().as_millis()),
                     ],
                 ),
             ),
@@ -875,40 +858,38 @@ impl MemoryMapApp {
         });
     }
 
-    /// Asks for and writes a pending screenshot (the PNG export).
-    fn handle_screenshot(&mut self, ctx: &egui::Context) {
-        let Some(pending) = &mut self.screenshot else {
-            return;
-        };
-        if pending.wait_frames > 0 {
-            pending.wait_frames -= 1;
-            ctx.request_repaint();
-            return;
-        }
-        let Some(receiver) = &pending.image else {
-            let (send, receive) = std::sync::mpsc::channel();
-            let wake = ctx.clone();
-            ctx.request_screenshot(move |image| {
-                let _ = send.send(image);
-                wake.request_repaint();
-            });
-            pending.image = Some(receive);
-            return;
-        };
-        let Ok(image) = receiver.try_recv() else {
-            return;
-        };
-        let path = pending.path.clone();
-        let existing = pending.existing;
-        self.screenshot = None;
+    /// Writes a figure of what the map shows: this year (or the comparison), the view
+    /// as it is, the selected city highlighted; PNG is drawn on the CPU.
+    fn export_figure(&mut self, request: &ExportRequest, existing: Existing) {
         let start = Instant::now();
-        let [w, h] = image.size;
-        let result = crate::render::encode_png(
-            u32::try_from(w).unwrap_or(0),
-            u32::try_from(h).unwrap_or(0),
-            image.as_raw(),
-        )
-        .and_then(|png| write_atomically(&path, &png, existing).map_err(|e| e.to_string()));
+        let options = crate::scene::FigureOptions {
+            year: self.year,
+            compare: self.compare.filter(|&c| c != self.year),
+            size: (1200, 800),
+            title: None,
+            highlight: self.selected,
+            lang: self.lang,
+            view: self
+                .map
+                .view_bounds()
+                .map(
+                    |[min_lon, min_lat, max_lon, max_lat]| crate::model::LonLatBounds {
+                        min_lon,
+                        min_lat,
+                        max_lon,
+                        max_lat,
+                    },
+                ),
+        };
+        let scene = crate::scene::build(&self.dataset, &options);
+        let bytes = match request.format {
+            Output::Svg => Ok(crate::scene::to_svg(&scene).into_bytes()),
+            _ => crate::scene::to_png(&scene, 1.0).map_err(|e| e.to_string()),
+        };
+        let result = bytes.and_then(|bytes| {
+            write_atomically(&request.path, &bytes, existing).map_err(|e| e.to_string())
+        });
+        log::info!("figure exported in {:.0?}", start.elapsed());
         let tr = self.lang.tr();
         self.status = Some(match result {
             Ok(()) => (
@@ -916,10 +897,9 @@ impl MemoryMapApp {
                 tr.fmt(
                     "status.exported_map",
                     &[
-                        ("w", &w),
-                        ("h", &h),
-                        ("path", &path.display()),
-                        ("ms", &start.elapsed().as_millis()),
+                        ("w", &options.size.0),
+                        ("h", &options.size.1),
+                        ("path", &request.path.display()),
                     ],
                 ),
             ),
@@ -946,7 +926,6 @@ impl MemoryMapApp {
         self.settle(&ctx);
         self.play(&ctx);
         self.poll_background(&ctx);
-        self.handle_screenshot(&ctx);
         self.refresh_comparison();
         if std::mem::take(&mut self.set_title) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
 
 use crate::files::Existing;
-use crate::geography::Basemap;
 use crate::model::export::{DataFormat, Scope};
 use crate::model::{Dataset, LoadError, LoadOptions, Loaded, Severity};
 use crate::text::{count, escape_controls};
@@ -118,9 +117,19 @@ pub enum Command {
     },
     /// Write the map (PNG) or the data behind it (CSV form or GeoJSON) for a year, or all years
     Export {
-        /// The year to export; without it, CSV and GeoJSON hold every year (PNG shows the last)
-        #[arg(long, value_name = "YEAR")]
+        /// The year to export; without it, CSV and GeoJSON hold every year and a figure
+        /// shows the last
+        #[arg(long, value_name = "YEAR", conflicts_with = "years")]
         year: Option<i32>,
+        /// A figure of several years as small multiples (with --grid), as FIRST..LAST
+        #[arg(long, value_name = "FIRST..LAST", value_parser = parse_years)]
+        years: Option<(i32, i32)>,
+        /// png and svg: one small map per year of --years (default: every year)
+        #[arg(long)]
+        grid: bool,
+        /// png and svg: compare --year with this year ("2019 → 2025", changes marked)
+        #[arg(long, value_name = "YEAR")]
+        compare: Option<i32>,
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// Where to write; an existing file is kept unless --force is given
@@ -132,15 +141,22 @@ pub enum Command {
         /// Replace PATH if it exists
         #[arg(long)]
         force: bool,
-        /// PNG only: select this city (id or any name) so the side panel shows its reports
+        /// png and svg: highlight this city (id or any name) with its status and source
         #[arg(long, value_name = "NAME")]
         city: Option<String>,
-        /// PNG only: size in points, as WIDTHxHEIGHT
-        #[arg(long, value_name = "WxH", default_value = "1280x800", value_parser = parse_size)]
-        size: [f32; 2],
-        /// PNG only: pixels per point (2 doubles the resolution), 0.5 to 4
-        #[arg(long, default_value_t = 2.0, value_parser = parse_scale)]
+        /// png and svg: WIDTHxHEIGHT in pixels (200 to 8000), or web (1200x800), square
+        /// (1080x1080), a5 or a4 (landscape at 300 dpi)
+        #[arg(long, value_name = "WxH|PRESET", default_value = "web", value_parser = parse_size)]
+        size: (u32, u32),
+        /// png only: pixels per figure pixel (2 doubles the resolution), 0.5 to 4
+        #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
         scale: f32,
+        /// png and svg: the heading (default: the dataset's title)
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// png and svg: the language of the figure's words (en, ru, kk)
+        #[arg(long, value_name = "CODE", default_value = "en")]
+        lang: crate::i18n::Lang,
     },
     /// Write a synthetic dataset (valid, not real events) for tests and measurements
     Gen {
@@ -172,23 +188,35 @@ pub enum Command {
 /// The formats `memorymap export --format` takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
+    /// A figure: map, title, legend with counts, credits (drawn on the CPU)
     Png,
+    /// The same figure as SVG (text stays text)
+    Svg,
     Csv,
     Geojson,
 }
 
-fn parse_size(text: &str) -> Result<[f32; 2], String> {
+/// `--size`: `WIDTHxHEIGHT` in pixels, or a preset.
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "web" => return Ok((1200, 800)),
+        "square" => return Ok((1080, 1080)),
+        // ISO A5 and A4, landscape, at 300 dots per inch.
+        "a5" => return Ok((2480, 1748)),
+        "a4" => return Ok((3508, 2480)),
+        _ => {}
+    }
     let (w, h) = text
         .split_once(['x', 'X', '×'])
-        .ok_or_else(|| format!("`{text}` is not WIDTHxHEIGHT"))?;
+        .ok_or_else(|| format!("`{text}` is not WIDTHxHEIGHT or one of web, square, a5, a4"))?;
     let number = |t: &str| {
         t.trim()
-            .parse::<f32>()
+            .parse::<u32>()
             .ok()
-            .filter(|v| (200.0..=8000.0).contains(v))
-            .ok_or_else(|| format!("`{t}` is not a size between 200 and 8000"))
+            .filter(|v| (200..=8000).contains(v))
+            .ok_or_else(|| format!("`{t}` is not a whole number of pixels from 200 to 8000"))
     };
-    Ok([number(w)?, number(h)?])
+    Ok((number(w)?, number(h)?))
 }
 
 /// Pixels per point for `--scale`: a finite number from 0.5 to 4.
@@ -200,7 +228,7 @@ fn parse_scale(text: &str) -> Result<f32, String> {
         .ok_or_else(|| format!("`{text}` is not a scale from 0.5 to 4"))
 }
 
-/// The largest picture side the offscreen renderer can draw, in pixels.
+/// The largest picture side `export --format png` draws, in pixels.
 pub const MAX_PICTURE_PIXELS: f32 = 8192.0;
 
 fn parse_years(text: &str) -> Result<(i32, i32), String> {
@@ -258,23 +286,63 @@ pub fn generate(spec: crate::model::generate::GenSpec, out: &Path, force: bool) 
 /// Everything `memorymap export` needs.
 pub struct ExportArgs<'a> {
     pub year: Option<i32>,
+    pub years: Option<(i32, i32)>,
+    pub grid: bool,
+    pub compare: Option<i32>,
     pub format: ExportFormat,
     pub out: &'a Path,
     pub data: Option<&'a Path>,
     pub force: bool,
     pub city: Option<&'a str>,
-    pub size: [f32; 2],
+    pub size: (u32, u32),
     pub scale: f32,
+    pub title: Option<&'a str>,
+    pub lang: crate::i18n::Lang,
+}
+
+impl ExportArgs<'_> {
+    fn is_figure(&self) -> bool {
+        matches!(self.format, ExportFormat::Png | ExportFormat::Svg)
+    }
+}
+
+/// Says which options only figures take, when a data export is given one.
+fn figure_only_options(args: &ExportArgs<'_>) -> Option<&'static str> {
+    if args.is_figure() {
+        return None;
+    }
+    [
+        (args.grid, "--grid"),
+        (args.years.is_some(), "--years"),
+        (args.compare.is_some(), "--compare"),
+        (args.city.is_some(), "--city"),
+        (args.title.is_some(), "--title"),
+    ]
+    .into_iter()
+    .find_map(|(given, flag)| given.then_some(flag))
 }
 
 /// `memorymap export`: exit 0 when written, 1 on a load or write failure, 2 on bad arguments.
-pub fn export(args: &ExportArgs<'_>, basemap: &Basemap) -> ExitCode {
+pub fn export(args: &ExportArgs<'_>) -> ExitCode {
+    if let Some(flag) = figure_only_options(args) {
+        eprintln!("memorymap: {flag} is for figures (--format png or svg)");
+        return ExitCode::from(2);
+    }
+    if args.years.is_some() && !args.grid {
+        eprintln!("memorymap: --years makes small multiples: add --grid (or give --year)");
+        return ExitCode::from(2);
+    }
+    if args.grid && args.compare.is_some() {
+        eprintln!("memorymap: --grid and --compare cannot be combined");
+        return ExitCode::from(2);
+    }
     if args.format == ExportFormat::Png {
-        let [w, h] = args.size.map(|side| side * args.scale);
+        #[allow(clippy::cast_precision_loss)]
+        let [w, h] = [args.size.0, args.size.1].map(|side| side as f32 * args.scale);
         if w > MAX_PICTURE_PIXELS || h > MAX_PICTURE_PIXELS {
             eprintln!(
                 "memorymap: --size {}x{} at --scale {} is {w}x{h} pixels; at most {MAX_PICTURE_PIXELS} pixels a side",
-                args.size[0], args.size[1], args.scale
+                args.size.0, args.size.1, args.scale
             );
             return ExitCode::from(2);
         }
@@ -283,10 +351,14 @@ pub fn export(args: &ExportArgs<'_>, basemap: &Basemap) -> ExitCode {
         return ExitCode::from(1);
     };
     let dataset = loaded.dataset;
-    if year_outside("--year", args.year, &dataset) {
+    if year_outside("--year", args.year, &dataset)
+        || year_outside("--compare", args.compare, &dataset)
+        || year_outside("--years", args.years.map(|(a, _)| a), &dataset)
+        || year_outside("--years", args.years.map(|(_, b)| b), &dataset)
+    {
         return ExitCode::from(2);
     }
-    let selected = match args.city {
+    let highlight = match args.city {
         None => None,
         Some(name) => match dataset.find_city(name) {
             Some(index) => Some(index),
@@ -296,28 +368,44 @@ pub fn export(args: &ExportArgs<'_>, basemap: &Basemap) -> ExitCode {
             }
         },
     };
-    let scope = args.year.map_or(Scope::All, Scope::Year);
     let start = std::time::Instant::now();
-    let data_format = match args.format {
-        ExportFormat::Csv => Some(DataFormat::Csv),
-        ExportFormat::Geojson => Some(DataFormat::Geojson),
-        ExportFormat::Png => None,
-    };
-    let bytes = match data_format {
-        Some(format) => {
+    let bytes = match args.format {
+        ExportFormat::Csv | ExportFormat::Geojson => {
+            let format = if args.format == ExportFormat::Csv {
+                DataFormat::Csv
+            } else {
+                DataFormat::Geojson
+            };
+            let scope = args.year.map_or(Scope::All, Scope::Year);
             let mut out = Vec::new();
             format
                 .write(&dataset, scope, &mut out)
                 .map(|()| out)
                 .map_err(|e| e.to_string())
         }
-        None => {
-            let name = args
-                .data
-                .map_or_else(|| BUILTIN_NAME.to_owned(), |p| p.display().to_string());
-            let app = crate::MemoryMapApp::new(dataset, name, basemap, args.year, selected)
-                .with_data_path(args.data.map(Path::to_path_buf));
-            crate::render::render_png(app, args.size, args.scale)
+        ExportFormat::Png | ExportFormat::Svg => {
+            let options = crate::scene::FigureOptions {
+                year: args.year.unwrap_or(*dataset.years().end()),
+                compare: args.compare,
+                size: args.size,
+                title: args.title.map(str::to_owned),
+                highlight,
+                lang: args.lang,
+                view: None,
+            };
+            let scene = if args.grid {
+                let (first, last) = args
+                    .years
+                    .unwrap_or((*dataset.years().start(), *dataset.years().end()));
+                crate::scene::build_grid(&dataset, first..=last, &options)
+            } else {
+                crate::scene::build(&dataset, &options)
+            };
+            if args.format == ExportFormat::Svg {
+                Ok(crate::scene::to_svg(&scene).into_bytes())
+            } else {
+                crate::scene::to_png(&scene, args.scale).map_err(|e| e.to_string())
+            }
         }
     };
     let bytes = match bytes {

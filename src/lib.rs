@@ -17,8 +17,6 @@ pub mod loader;
 pub mod model;
 pub mod output;
 #[cfg(feature = "gui")]
-pub mod render;
-#[cfg(feature = "gui")]
 pub mod saved;
 pub mod scene;
 #[cfg(feature = "gui")]

@@ -1,4 +1,4 @@
-//! What the window and the command line can export: a picture of the map, or the data.
+//! What the window can export: a figure of the map (PNG or SVG), or the data.
 
 use std::path::PathBuf;
 
@@ -6,15 +6,18 @@ use crate::model::export::{DataFormat, Scope};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Output {
-    /// The map as a PNG picture.
+    /// A figure of the map (title, legend, credits) as a PNG picture.
     Png,
+    /// The same figure as SVG.
+    Svg,
     /// The data behind the map.
     Data(DataFormat),
 }
 
 impl Output {
-    pub const ALL: [Self; 3] = [
+    pub const ALL: [Self; 4] = [
         Self::Png,
+        Self::Svg,
         Self::Data(DataFormat::Csv),
         Self::Data(DataFormat::Geojson),
     ];
@@ -22,8 +25,14 @@ impl Output {
     pub fn extension(self) -> &'static str {
         match self {
             Self::Png => "png",
+            Self::Svg => "svg",
             Self::Data(format) => format.extension(),
         }
+    }
+
+    /// A figure of one year (the data formats can hold every year).
+    pub fn is_figure(self) -> bool {
+        matches!(self, Self::Png | Self::Svg)
     }
 }
 

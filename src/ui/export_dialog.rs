@@ -1,4 +1,4 @@
-//! The Export window (Ctrl+E): the map as PNG, or the cities for the year (or all years)
+//! The Export window (Ctrl+E): a figure of the map as PNG or SVG, or the cities for the year (or all years)
 //! as CSV or GeoJSON with their reports and sources. It never replaces a file without
 //! asking first.
 
@@ -77,12 +77,13 @@ impl ExportDialog {
         for format in Format::ALL {
             let key = match format {
                 Format::Png => "export.png",
+                Format::Svg => "export.svg",
                 Format::Data(DataFormat::Csv) => "export.csv",
                 Format::Data(DataFormat::Geojson) => "export.geojson",
             };
             ui.radio_value(&mut self.format, format, tr.get(key));
         }
-        ui.add_enabled_ui(self.format != Format::Png, |ui| {
+        ui.add_enabled_ui(!self.format.is_figure(), |ui| {
             ui.horizontal(|ui| {
                 ui.radio_value(
                     &mut self.all_years,
@@ -92,7 +93,7 @@ impl ExportDialog {
                 ui.radio_value(&mut self.all_years, true, tr.get("export.all_years"));
             });
         });
-        let scope_year = (!self.all_years || self.format == Format::Png).then_some(year);
+        let scope_year = (!self.all_years || self.format.is_figure()).then_some(year);
         if (self.format, self.all_years) != before {
             // Keep the folder and follow the format in the name.
             let path = PathBuf::from(&self.path);
@@ -104,7 +105,7 @@ impl ExportDialog {
             self.confirm_replace = false;
         }
         ui.weak(tr.get(match self.format {
-            Format::Png => "export.png_hint",
+            Format::Png | Format::Svg => "export.png_hint",
             Format::Data(DataFormat::Csv) => "export.csv_hint",
             Format::Data(DataFormat::Geojson) => "export.geojson_hint",
         }));

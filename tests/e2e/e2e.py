@@ -330,11 +330,11 @@ def main():
         state = wait_for(
             lambda: (s := read_state(state_file)) and s.get("last_export") and s, 30, "the PNG export"
         )
-        check("the window exports the map as PNG", "Exported the map" in state["last_export"], state["last_export"])
+        check("the window exports a figure of the map as PNG", "Exported the figure" in state["last_export"], state["last_export"])
         header = png.read_bytes()[:24] if png.exists() else b""
         width = int.from_bytes(header[16:20], "big") if len(header) == 24 else 0
         height = int.from_bytes(header[20:24], "big") if len(header) == 24 else 0
-        check("the PNG is a PNG at the window's size", header[:8] == b"\x89PNG\r\n\x1a\n" and (width, height) == (1280, 800), (width, height))
+        check("the PNG is a 1200x800 figure", header[:8] == b"\x89PNG\r\n\x1a\n" and (width, height) == (1200, 800), (width, height))
         app.terminate()
         app.wait(timeout=10)
 

@@ -238,3 +238,120 @@ fn version_names_the_builtin_dataset_and_its_hash() {
     );
     assert!(text.contains(&format!("sha256: {hex}")), "{text}");
 }
+
+/// Width and height from a PNG's header.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "not a PNG");
+    let word = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (word(16), word(20))
+}
+
+#[test]
+fn export_draws_figures_as_png_and_svg_without_a_display_or_a_gpu() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        // No display and no Vulkan driver: the figure is drawn on the CPU.
+        let output = Command::new(env!("CARGO_BIN_EXE_memorymap"))
+            .args(args)
+            .env("RUST_LOG", "off")
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env("VK_ICD_FILENAMES", "/nonexistent.json")
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}: {}", text(&output));
+    };
+    let png = dir.path().join("map.png");
+    let p = png.to_str().unwrap();
+    run(&["export", "--format", "png", "--year", "2025", "--out", p]);
+    assert_eq!(png_size(&std::fs::read(&png).unwrap()), (1200, 800));
+    run(&[
+        "export", "--format", "png", "--size", "square", "--scale", "2", "--out", p, "--force",
+    ]);
+    assert_eq!(png_size(&std::fs::read(&png).unwrap()), (2160, 2160));
+
+    let svg = dir.path().join("map.svg");
+    let s = svg.to_str().unwrap();
+    run(&[
+        "export",
+        "--format",
+        "svg",
+        "--year",
+        "2025",
+        "--compare",
+        "2019",
+        "--city",
+        "almaty",
+        "--title",
+        "Marches & bans",
+        "--out",
+        s,
+    ]);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(texts.contains(&"Marches & bans"), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("2019 → 2025")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("Almaty")), "{texts:?}");
+    // No menus, buttons or hints of the window.
+    for window_word in ["Reset view", "Find a city", "Play", "Previous"] {
+        assert!(!text.contains(window_word), "{window_word}");
+    }
+
+    let grid = dir.path().join("grid.svg");
+    run(&[
+        "export",
+        "--format",
+        "svg",
+        "--grid",
+        "--years",
+        "2015..2025",
+        "--out",
+        grid.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&grid).unwrap();
+    for year in 2015..=2025 {
+        assert!(text.contains(&format!(">{year}<")), "{year} has no map");
+    }
+}
+
+#[test]
+fn impossible_figure_options_are_usage_errors_naming_what_is_allowed() {
+    for (args, says) in [
+        (&["--format", "csv", "--grid"][..], "--grid is for figures"),
+        (
+            &["--format", "png", "--years", "2015..2020"][..],
+            "add --grid",
+        ),
+        (
+            &["--format", "png", "--compare", "1990"][..],
+            "outside the dataset's years",
+        ),
+        (
+            &["--format", "png", "--size", "100x100"][..],
+            "from 200 to 8000",
+        ),
+        (
+            &["--format", "png", "--size", "huge"][..],
+            "web, square, a5, a4",
+        ),
+        (
+            &["--format", "png", "--size", "8000x8000", "--scale", "2"][..],
+            "at most 8192",
+        ),
+        (
+            &["--format", "svg", "--city", "Atlantis"][..],
+            "no city has that id or name",
+        ),
+    ] {
+        let mut all = vec!["export", "--out", "/nonexistent/x"];
+        all.extend_from_slice(args);
+        let output = memorymap(&all);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", text(&output));
+        assert!(text(&output).contains(says), "{args:?}: {}", text(&output));
+    }
+}
