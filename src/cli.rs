@@ -192,8 +192,29 @@ pub enum ExportFormat {
     Png,
     /// The same figure as SVG (text stays text)
     Svg,
+    /// Every year of --years as an animated GIF, a second a year
+    Gif,
+    /// The same as an animated PNG (full colour)
+    Apng,
+    /// The same as an MP4 video (needs ffmpeg on the PATH)
+    Mp4,
+    /// The same as a WebM video (needs ffmpeg on the PATH)
+    Webm,
     Csv,
     Geojson,
+}
+
+impl ExportFormat {
+    fn animation(self) -> Option<crate::scene::animate::Animation> {
+        use crate::scene::animate::Animation;
+        match self {
+            Self::Gif => Some(Animation::Gif),
+            Self::Apng => Some(Animation::Apng),
+            Self::Mp4 => Some(Animation::Mp4),
+            Self::Webm => Some(Animation::Webm),
+            _ => None,
+        }
+    }
 }
 
 /// `--size`: `WIDTHxHEIGHT` in pixels, or a preset.
@@ -302,7 +323,11 @@ pub struct ExportArgs<'a> {
 
 impl ExportArgs<'_> {
     fn is_figure(&self) -> bool {
-        matches!(self.format, ExportFormat::Png | ExportFormat::Svg)
+        matches!(self.format, ExportFormat::Png | ExportFormat::Svg) || self.is_animation()
+    }
+
+    fn is_animation(&self) -> bool {
+        self.format.animation().is_some()
     }
 }
 
@@ -325,10 +350,16 @@ fn figure_only_options(args: &ExportArgs<'_>) -> Option<&'static str> {
 /// `memorymap export`: exit 0 when written, 1 on a load or write failure, 2 on bad arguments.
 pub fn export(args: &ExportArgs<'_>) -> ExitCode {
     if let Some(flag) = figure_only_options(args) {
-        eprintln!("memorymap: {flag} is for figures (--format png or svg)");
+        eprintln!("memorymap: {flag} is for figures (--format png, svg, gif, apng, mp4, webm)");
         return ExitCode::from(2);
     }
-    if args.years.is_some() && !args.grid {
+    if args.is_animation() && (args.grid || args.compare.is_some() || args.year.is_some()) {
+        eprintln!(
+            "memorymap: an animation shows every year of --years (default: all); --grid, --compare and --year are for still figures"
+        );
+        return ExitCode::from(2);
+    }
+    if args.years.is_some() && !args.grid && !args.is_animation() {
         eprintln!("memorymap: --years makes small multiples: add --grid (or give --year)");
         return ExitCode::from(2);
     }
@@ -336,7 +367,7 @@ pub fn export(args: &ExportArgs<'_>) -> ExitCode {
         eprintln!("memorymap: --grid and --compare cannot be combined");
         return ExitCode::from(2);
     }
-    if args.format == ExportFormat::Png {
+    if matches!(args.format, ExportFormat::Png) || args.is_animation() {
         #[allow(clippy::cast_precision_loss)]
         let [w, h] = [args.size.0, args.size.1].map(|side| side as f32 * args.scale);
         if w > MAX_PICTURE_PIXELS || h > MAX_PICTURE_PIXELS {
@@ -382,6 +413,32 @@ pub fn export(args: &ExportArgs<'_>) -> ExitCode {
                 .write(&dataset, scope, &mut out)
                 .map(|()| out)
                 .map_err(|e| e.to_string())
+        }
+        ExportFormat::Gif | ExportFormat::Apng | ExportFormat::Mp4 | ExportFormat::Webm => {
+            let options = crate::scene::FigureOptions {
+                year: *dataset.years().end(),
+                compare: None,
+                size: args.size,
+                title: args.title.map(str::to_owned),
+                highlight,
+                lang: args.lang,
+                view: None,
+            };
+            let (first, last) = args
+                .years
+                .unwrap_or((*dataset.years().start(), *dataset.years().end()));
+            let scenes = crate::scene::animate::scenes(&dataset, first..=last, &options);
+            let animation = args
+                .format
+                .animation()
+                .unwrap_or(crate::scene::animate::Animation::Gif);
+            crate::scene::animate::write(&scenes, animation, args.scale, 1000, |done, all| {
+                eprint!("\rmemorymap: frame {done} of {all}");
+                if done == all {
+                    eprintln!();
+                }
+            })
+            .map_err(|e| e.to_string())
         }
         ExportFormat::Png | ExportFormat::Svg => {
             let options = crate::scene::FigureOptions {

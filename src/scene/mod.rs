@@ -21,6 +21,8 @@ pub mod svg;
 mod words;
 
 #[cfg(feature = "figure")]
+pub mod animate;
+#[cfg(feature = "figure")]
 pub mod png;
 
 use std::ops::RangeInclusive;
@@ -31,7 +33,7 @@ use crate::model::compare::Change;
 use crate::model::{Dataset, LonLatBounds, MarkerShape, Rgb, Status};
 
 #[cfg(feature = "figure")]
-pub use png::{FigureError, to_png};
+pub use png::{FigureError, Image, to_image, to_png};
 pub use svg::to_svg;
 
 /// What a figure shows and how large it is.

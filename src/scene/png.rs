@@ -77,6 +77,29 @@ const BUILTIN_FAMILY: &str = "Ubuntu";
 
 /// The scene as PNG bytes, `scale` pixels per scene pixel (2 for a sharp print).
 pub fn to_png(scene: &Scene, scale: f32) -> Result<Vec<u8>, FigureError> {
+    to_pixmap(scene, scale)?
+        .encode_png()
+        .map_err(|e| FigureError::Encode(e.to_string()))
+}
+
+/// A drawn figure: RGBA pixels, row by row (opaque: the figure has a background).
+pub struct Image {
+    pub width: u32,
+    pub height: u32,
+    pub rgba: Vec<u8>,
+}
+
+/// The scene as RGBA pixels (frames of animations).
+pub fn to_image(scene: &Scene, scale: f32) -> Result<Image, FigureError> {
+    let pixmap = to_pixmap(scene, scale)?;
+    Ok(Image {
+        width: pixmap.width(),
+        height: pixmap.height(),
+        rgba: pixmap.take(),
+    })
+}
+
+fn to_pixmap(scene: &Scene, scale: f32) -> Result<tiny_skia::Pixmap, FigureError> {
     let size_error = || FigureError::Size {
         width: scene.width,
         height: scene.height,
@@ -106,9 +129,7 @@ pub fn to_png(scene: &Scene, scale: f32) -> Result<Vec<u8>, FigureError> {
         tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
-    pixmap
-        .encode_png()
-        .map_err(|e| FigureError::Encode(e.to_string()))
+    Ok(pixmap)
 }
 
 #[cfg(test)]

@@ -317,6 +317,28 @@ fn export_draws_figures_as_png_and_svg_without_a_display_or_a_gpu() {
     for year in 2015..=2025 {
         assert!(text.contains(&format!(">{year}<")), "{year} has no map");
     }
+
+    // An animation of six years: six frames of 1200x800, a second each.
+    let gif_path = dir.path().join("years.gif");
+    run(&[
+        "export",
+        "--format",
+        "gif",
+        "--years",
+        "2020..2025",
+        "--out",
+        gif_path.to_str().unwrap(),
+    ]);
+    let bytes = std::fs::read(&gif_path).unwrap();
+    let mut reader = gif::DecodeOptions::new()
+        .read_info(bytes.as_slice())
+        .unwrap();
+    let mut frames = 0;
+    while let Some(frame) = reader.next_frame_info().unwrap() {
+        assert_eq!((frame.width, frame.height, frame.delay), (1200, 800, 100));
+        frames += 1;
+    }
+    assert_eq!(frames, 6);
 }
 
 #[test]
