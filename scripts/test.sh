@@ -9,7 +9,7 @@ packages=(
     # run time of the window (X11 + Vulkan software rendering)
     libx11-xcb1 libxcursor1 libxi6 libxkbcommon-x11-0 mesa-vulkan-drivers libvulkan1
     # the end-to-end test: a virtual X server, clicks, screenshots, the script itself
-    xvfb xdotool imagemagick python3
+    xvfb xdotool imagemagick python3 xclip
     # reading exports back as other tools do: ogrinfo (GeoJSON) and pandas (CSV)
     gdal-bin python3-pandas
     # letters of other scripts in the example datasets (Georgian, Arabic, Devanagari,

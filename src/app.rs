@@ -621,6 +621,11 @@ impl MemoryMapApp {
                     self.copy(text, self.lang.tr().get("status.copied_citation"));
                 }
             }
+            Command::CopySelectedCitation => {
+                if let Some(city) = self.selected {
+                    self.apply(Command::CopyCitation(city));
+                }
+            }
             Command::CopyLink(city) => {
                 let id = self.dataset.cities.get(city).map(|c| c.id.as_str());
                 let text = crate::model::cite::command_line(
@@ -1200,6 +1205,7 @@ impl MemoryMapApp {
             UiCommand::Compare.menu_item_ui(ui, true, compare, commands);
             UiCommand::ResetView.menu_item_ui(ui, true, None, commands);
             UiCommand::ClearSelection.menu_item_ui(ui, true, None, commands);
+            UiCommand::CopyCitation.menu_item_ui(ui, self.selected.is_some(), None, commands);
             ui.separator();
             ui.menu_button(tr.get("menu.language"), |ui| {
                 for lang in Lang::ALL {

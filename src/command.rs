@@ -32,6 +32,8 @@ pub enum Command {
     /// Copy a citation of this city in the shown year, or the command line that opens it.
     CopyCitation(usize),
     CopyLink(usize),
+    /// Copy the citation of the selected city, if one is selected.
+    CopySelectedCitation,
     /// Hide or show the cities with this status on the map (the legend keeps counting them).
     ToggleStatus(Status),
     /// Start or stop stepping through the years.
@@ -73,6 +75,7 @@ pub enum UiCommand {
     Compare,
     ResetView,
     ClearSelection,
+    CopyCitation,
     PreviousYear,
     NextYear,
     Play,
@@ -89,7 +92,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 }
 
 impl UiCommand {
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 15] = [
         Self::Open,
         Self::Reload,
         Self::Export,
@@ -99,6 +102,7 @@ impl UiCommand {
         Self::Compare,
         Self::ResetView,
         Self::ClearSelection,
+        Self::CopyCitation,
         Self::PreviousYear,
         Self::NextYear,
         Self::Play,
@@ -118,6 +122,7 @@ impl UiCommand {
             Self::Compare => "menu.compare",
             Self::ResetView => "menu.reset_view",
             Self::ClearSelection => "menu.clear_selection",
+            Self::CopyCitation => "panel.copy_citation",
             Self::PreviousYear => "years.previous",
             Self::NextYear => "years.next",
             Self::Play => "timeline.play",
@@ -137,6 +142,10 @@ impl UiCommand {
         const COMPARE: &[KeyboardShortcut] = &[ctrl(Key::D)];
         const RESET_VIEW: &[KeyboardShortcut] = &[plain(Key::Home)];
         const CLEAR: &[KeyboardShortcut] = &[plain(Key::Escape)];
+        const COPY_CITATION: &[KeyboardShortcut] = &[KeyboardShortcut::new(
+            Modifiers::COMMAND.plus(Modifiers::SHIFT),
+            Key::C,
+        )];
         const PREVIOUS_YEAR: &[KeyboardShortcut] = &[plain(Key::ArrowLeft)];
         const NEXT_YEAR: &[KeyboardShortcut] = &[plain(Key::ArrowRight)];
         const PLAY: &[KeyboardShortcut] = &[plain(Key::Space)];
@@ -152,6 +161,7 @@ impl UiCommand {
             Self::Compare => COMPARE,
             Self::ResetView => RESET_VIEW,
             Self::ClearSelection => CLEAR,
+            Self::CopyCitation => COPY_CITATION,
             Self::PreviousYear => PREVIOUS_YEAR,
             Self::NextYear => NEXT_YEAR,
             Self::Play => PLAY,
@@ -169,9 +179,11 @@ impl UiCommand {
             | Self::CityList
             | Self::Find
             | Self::Compare => When::Always,
-            Self::ResetView | Self::ClearSelection | Self::PreviousYear | Self::NextYear => {
-                When::NotTyping
-            }
+            Self::ResetView
+            | Self::ClearSelection
+            | Self::CopyCitation
+            | Self::PreviousYear
+            | Self::NextYear => When::NotTyping,
             Self::Play | Self::PreviousCity | Self::NextCity => When::NothingFocused,
         }
     }
@@ -187,6 +199,7 @@ impl UiCommand {
             Self::Compare => Command::ToggleCompare,
             Self::ResetView => Command::ResetView,
             Self::ClearSelection => Command::Select(None),
+            Self::CopyCitation => Command::CopySelectedCitation,
             Self::PreviousYear => Command::StepYear(-1),
             Self::NextYear => Command::StepYear(1),
             Self::Play => Command::TogglePlay,

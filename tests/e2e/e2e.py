@@ -196,6 +196,19 @@ def main():
         check("the legend counts more marches in 2019 than in 2025", held_2019 > held_2025, state["counts"])
         screenshot("2-almaty-2019")
 
+        # Copy citation reaches the system clipboard, where another program pastes it.
+        xdotool("windowfocus", "--sync", window)
+        xdotool("key", "ctrl+shift+c")
+        def pasted():
+            out = subprocess.run(["xclip", "-o", "-selection", "clipboard"], capture_output=True, text=True, timeout=5, env=env)
+            return out.stdout if out.returncode == 0 and out.stdout.startswith("Almaty, 2019") else None
+        try:
+            citation = wait_for(pasted, 10, "the citation on the clipboard")
+        except TimeoutError:
+            citation = ""
+        check("Ctrl+Shift+C puts the citation on the system clipboard", citation.startswith("Almaty, 2019: Held"), citation[:120])
+        check("the pasted citation names its source and the data's hash", "sha256" in citation and "http" in citation, citation[:300])
+
         # No window manager under Xvfb: give the window the keyboard focus ourselves.
         xdotool("windowfocus", "--sync", window)
         xdotool("key", "Left")
