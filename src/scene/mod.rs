@@ -1,7 +1,8 @@
 //! A figure as data: what to draw for a dataset in a year — basemap, markers, labels,
 //! legend, title and credits — laid out in pixels, with no UI toolkit in it. [`svg`]
 //! writes a [`Scene`] as SVG and `png` (feature `figure`) renders that SVG on the CPU, so
-//! every output shows the same figure.
+//! every output shows the same figure. [`html`] puts every year's map in one
+//! self-contained page, with each city's reports and sources.
 //!
 //! ```no_run
 //! use memorymap::scene::{self, FigureOptions};
@@ -13,6 +14,7 @@
 
 mod boxes;
 mod geo;
+pub mod html;
 mod layout;
 mod markers;
 mod metrics;
@@ -32,6 +34,7 @@ use crate::i18n::Lang;
 use crate::model::compare::Change;
 use crate::model::{Dataset, LonLatBounds, MarkerShape, Rgb, Status};
 
+pub use html::{HtmlError, HtmlOptions, to_html};
 #[cfg(feature = "figure")]
 pub use png::{FigureError, Image, to_image, to_png};
 pub use svg::to_svg;

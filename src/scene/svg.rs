@@ -10,7 +10,7 @@ use crate::model::compare::Change;
 use crate::model::{MarkerShape, Rgb};
 
 use super::{
-    Align, Area, Basemap, Callout, Legend, LegendIcon, MapPanel, Marker, Point, Scene, Text,
+    Align, Area, Basemap, Callout, Label, Legend, LegendIcon, MapPanel, Marker, Point, Scene, Text,
 };
 
 /// The fonts asked for: egui's own first (the PNG renderer has it built in), then
@@ -48,6 +48,7 @@ fn anchor(align: Align) -> &'static str {
 pub fn to_svg(scene: &Scene) -> String {
     let mut w = Writer {
         out: String::with_capacity(256 * 1024),
+        focusable: false,
     };
     w.open(scene);
     // Basemaps shared by several maps are defined once.
@@ -93,8 +94,33 @@ pub fn to_svg(scene: &Scene) -> String {
     w.out
 }
 
+/// A basemap's elements, relative to its frame's top-left corner, for a page that puts
+/// several years' markers over one basemap (`html`).
+pub(crate) fn basemap_elements(basemap: &Basemap) -> String {
+    let mut w = Writer::for_page();
+    w.basemap(basemap);
+    w.out
+}
+
+/// Markers and labels as a page shows them: each city a focusable button named by its
+/// tooltip.
+pub(crate) fn marker_elements(markers: &[Marker], labels: &[Label]) -> String {
+    let mut w = Writer::for_page();
+    w.markers_and_labels(markers, labels);
+    w.out
+}
+
+/// A legend icon centred on `at`.
+pub(crate) fn legend_icon_elements(icon: LegendIcon, at: Point, radius: f32) -> String {
+    let mut w = Writer::for_page();
+    w.legend_icon(icon, at, radius);
+    w.out
+}
+
 struct Writer {
     out: String,
+    /// Cities are keyboard-focusable buttons (`tabindex`, `role`, `aria-label`).
+    focusable: bool,
 }
 
 /// A number to a tenth, without a needless `.0` or a `-0`.
@@ -159,6 +185,13 @@ fn xml_id(prefix: &str, id: &str, index: usize) -> String {
 }
 
 impl Writer {
+    fn for_page() -> Self {
+        Self {
+            out: String::with_capacity(16 * 1024),
+            focusable: true,
+        }
+    }
+
     fn open(&mut self, scene: &Scene) {
         let (w, h) = (num(scene.width), num(scene.height));
         let _ = write!(
@@ -271,19 +304,26 @@ impl Writer {
             ),
         );
         self.out.push('\n');
+        self.markers_and_labels(&map.markers, &map.labels);
+        if let Some(heading) = &map.heading {
+            self.text(heading, "");
+        }
+    }
+
+    fn markers_and_labels(&mut self, markers: &[Marker], labels: &[Label]) {
         self.out.push_str("<g class=\"markers\">\n");
-        for marker in &map.markers {
+        for marker in markers {
             self.marker(marker);
         }
         self.out.push_str("</g>\n");
-        if !map.labels.is_empty() {
+        if !labels.is_empty() {
             // A white halo under every label first, then the labels, so no halo covers
             // another label's letters.
             let _ = write!(
                 self.out,
                 "<g class=\"labels\"><g fill=\"#FFFFFF\" stroke=\"#FFFFFF\" stroke-opacity=\"0.85\" stroke-linejoin=\"round\">"
             );
-            for label in &map.labels {
+            for label in labels {
                 let _ = write!(
                     self.out,
                     "<text x=\"{}\" y=\"{}\" font-size=\"{}\" stroke-width=\"{}\"{}>{}</text>",
@@ -296,7 +336,7 @@ impl Writer {
                 );
             }
             let _ = write!(self.out, "</g><g fill=\"{}\">", LABEL_INK.hex());
-            for label in &map.labels {
+            for label in labels {
                 let _ = write!(
                     self.out,
                     "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{}>{}</text>",
@@ -309,9 +349,6 @@ impl Writer {
             }
             self.out.push_str("</g></g>\n");
         }
-        if let Some(heading) = &map.heading {
-            self.text(heading, "");
-        }
     }
 
     fn marker(&mut self, m: &Marker) {
@@ -319,9 +356,17 @@ impl Writer {
             (Some(id), Some(city)) => {
                 let _ = write!(
                     self.out,
-                    "<g id=\"{}\" class=\"city\"",
-                    xml_id("city", id, city)
+                    "<g id=\"{}\" class=\"city\" data-city=\"{}\"",
+                    xml_id("city", id, city),
+                    escape(id)
                 );
+                if self.focusable {
+                    let _ = write!(
+                        self.out,
+                        " tabindex=\"0\" role=\"button\" aria-label=\"{}\"",
+                        escape(&m.tooltip)
+                    );
+                }
             }
             _ => self.out.push_str("<g class=\"cluster\""),
         }
@@ -526,19 +571,7 @@ impl Writer {
                 "<g class=\"legend-entry\" id=\"{}\">",
                 xml_id("legend", &entry.key, 0)
             );
-            match entry.icon {
-                LegendIcon::Marker { fill, shape } => {
-                    self.shape(entry.icon_at, entry.icon_radius, fill, shape);
-                }
-                LegendIcon::Disputed => {
-                    self.badge(entry.icon_at, 1.3 * entry.icon_radius, DISPUTED, "!");
-                }
-                LegendIcon::Change(change) => {
-                    if let Some(symbol) = change_symbol(change) {
-                        self.badge(entry.icon_at, 1.3 * entry.icon_radius, CHANGE, symbol);
-                    }
-                }
-            }
+            self.legend_icon(entry.icon, entry.icon_at, entry.icon_radius);
             self.text(&entry.label, "legend-label");
             if let Some(count) = &entry.count_text {
                 self.text(count, "legend-count");
@@ -546,6 +579,18 @@ impl Writer {
             self.out.push_str("</g>\n");
         }
         self.out.push_str("</g>\n");
+    }
+
+    fn legend_icon(&mut self, icon: LegendIcon, at: Point, radius: f32) {
+        match icon {
+            LegendIcon::Marker { fill, shape } => self.shape(at, radius, fill, shape),
+            LegendIcon::Disputed => self.badge(at, 1.3 * radius, DISPUTED, "!"),
+            LegendIcon::Change(change) => {
+                if let Some(symbol) = change_symbol(change) {
+                    self.badge(at, 1.3 * radius, CHANGE, symbol);
+                }
+            }
+        }
     }
 
     fn callout(&mut self, callout: &Callout) {
