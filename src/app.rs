@@ -607,14 +607,7 @@ impl MemoryMapApp {
                 self.hidden[status.index()] = !self.hidden[status.index()];
             }
             Command::CopyCitation(city) => {
-                let origin = match &self.data_path {
-                    Some(path) => format!(
-                        "file {}, sha256 {}",
-                        display_name(path),
-                        short(&self.data_sha256)
-                    ),
-                    None => format!("built-in, sha256 {}", short(&self.data_sha256)),
-                };
+                let origin = self.data_origin();
                 if let Some(text) =
                     crate::model::cite::citation(&self.dataset, city, self.year, &origin)
                 {
@@ -863,6 +856,18 @@ impl MemoryMapApp {
         });
     }
 
+    /// Which data is shown, for citations and pages: "file x.geojson, sha256 …".
+    fn data_origin(&self) -> String {
+        match &self.data_path {
+            Some(path) => format!(
+                "file {}, sha256 {}",
+                display_name(path),
+                short(&self.data_sha256)
+            ),
+            None => format!("built-in, sha256 {}", short(&self.data_sha256)),
+        }
+    }
+
     /// Writes a figure of what the map shows: this year (or the comparison), the view
     /// as it is, the selected city highlighted; PNG is drawn on the CPU.
     fn export_figure(&mut self, request: &ExportRequest, existing: Existing) {
@@ -886,10 +891,23 @@ impl MemoryMapApp {
                     },
                 ),
         };
-        let scene = crate::scene::build(&self.dataset, &options);
         let bytes = match request.format {
-            Output::Svg => Ok(crate::scene::to_svg(&scene).into_bytes()),
-            _ => crate::scene::to_png(&scene, 1.0).map_err(|e| e.to_string()),
+            Output::Html => {
+                let page = crate::scene::HtmlOptions {
+                    lang: self.lang,
+                    year: Some(self.year),
+                    title: None,
+                    data_label: self.data_origin(),
+                };
+                crate::scene::to_html(&self.dataset, &page)
+                    .map(String::into_bytes)
+                    .map_err(|e| e.to_string())
+            }
+            Output::Svg => Ok(
+                crate::scene::to_svg(&crate::scene::build(&self.dataset, &options)).into_bytes(),
+            ),
+            _ => crate::scene::to_png(&crate::scene::build(&self.dataset, &options), 1.0)
+                .map_err(|e| e.to_string()),
         };
         let result = bytes.and_then(|bytes| {
             write_atomically(&request.path, &bytes, existing).map_err(|e| e.to_string())

@@ -200,6 +200,9 @@ pub enum ExportFormat {
     Mp4,
     /// The same as a WebM video (needs ffmpeg on the PATH)
     Webm,
+    /// One self-contained page (works offline from file://): the map, year buttons, every
+    /// report, and deep links (page.html#year=2019&city=almaty)
+    Html,
     Csv,
     Geojson,
 }
@@ -323,7 +326,10 @@ pub struct ExportArgs<'a> {
 
 impl ExportArgs<'_> {
     fn is_figure(&self) -> bool {
-        matches!(self.format, ExportFormat::Png | ExportFormat::Svg) || self.is_animation()
+        matches!(
+            self.format,
+            ExportFormat::Png | ExportFormat::Svg | ExportFormat::Html
+        ) || self.is_animation()
     }
 
     fn is_animation(&self) -> bool {
@@ -439,6 +445,29 @@ pub fn export(args: &ExportArgs<'_>) -> ExitCode {
                 }
             })
             .map_err(|e| e.to_string())
+        }
+        ExportFormat::Html => {
+            // Which data the page shows, exactly: the file's name and its SHA-256.
+            let data_label = match args.data {
+                Some(path) => match std::fs::read(path) {
+                    Ok(bytes) => format!(
+                        "{}, sha256 {}",
+                        path.display(),
+                        crate::model::builtin::sha256_hex(&bytes)
+                    ),
+                    Err(_) => path.display().to_string(),
+                },
+                None => format!("{BUILTIN_NAME}, sha256 {}", builtin_data_sha256()),
+            };
+            let options = crate::scene::HtmlOptions {
+                lang: args.lang,
+                year: args.year,
+                title: args.title.map(str::to_owned),
+                data_label,
+            };
+            crate::scene::to_html(&dataset, &options)
+                .map(String::into_bytes)
+                .map_err(|e| e.to_string())
         }
         ExportFormat::Png | ExportFormat::Svg => {
             let options = crate::scene::FigureOptions {

@@ -10,14 +10,17 @@ pub enum Output {
     Png,
     /// The same figure as SVG.
     Svg,
+    /// One self-contained page with every year, report and link (works offline).
+    Html,
     /// The data behind the map.
     Data(DataFormat),
 }
 
 impl Output {
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::Png,
         Self::Svg,
+        Self::Html,
         Self::Data(DataFormat::Csv),
         Self::Data(DataFormat::Geojson),
     ];
@@ -26,13 +29,14 @@ impl Output {
         match self {
             Self::Png => "png",
             Self::Svg => "svg",
+            Self::Html => "html",
             Self::Data(format) => format.extension(),
         }
     }
 
-    /// A figure of one year (the data formats can hold every year).
+    /// Not a choice of one year or all: a figure shows one, the page every year.
     pub fn is_figure(self) -> bool {
-        matches!(self, Self::Png | Self::Svg)
+        matches!(self, Self::Png | Self::Svg | Self::Html)
     }
 }
 

@@ -78,6 +78,7 @@ impl ExportDialog {
             let key = match format {
                 Format::Png => "export.png",
                 Format::Svg => "export.svg",
+                Format::Html => "export.html",
                 Format::Data(DataFormat::Csv) => "export.csv",
                 Format::Data(DataFormat::Geojson) => "export.geojson",
             };
@@ -106,6 +107,7 @@ impl ExportDialog {
         }
         ui.weak(tr.get(match self.format {
             Format::Png | Format::Svg => "export.png_hint",
+            Format::Html => "export.html_hint",
             Format::Data(DataFormat::Csv) => "export.csv_hint",
             Format::Data(DataFormat::Geojson) => "export.geojson_hint",
         }));

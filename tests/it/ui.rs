@@ -1296,3 +1296,41 @@ fn thousands_of_random_wheel_drag_pinch_and_key_gestures_keep_the_map_on_the_glo
     assert!((x1 - x0).max(y1 - y0) <= MAX_SPAN_DEGREES * 1.001);
     assert!((x1 - x0).min(y1 - y0) >= MIN_SPAN_DEGREES * 0.999);
 }
+
+#[test]
+fn export_writes_the_figure_and_the_page_of_what_the_window_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(Some(2019));
+    click_city(&mut harness, "almaty");
+    let svg = dir.path().join("map.svg");
+    export_through_the_dialog(
+        &mut harness,
+        "Figure of the map (SVG, for print and editing)",
+        &svg,
+    );
+    let (ok, message) = harness.state().export_status().cloned().unwrap();
+    assert!(ok, "{message}");
+    let text = std::fs::read_to_string(&svg).unwrap();
+    roxmltree::Document::parse(&text).unwrap();
+    assert!(text.contains(">2019<"), "the figure says its year");
+    assert!(
+        text.contains("Almaty"),
+        "the selected city is in the callout"
+    );
+    assert!(
+        !text.contains("Reset view"),
+        "no window controls in the figure"
+    );
+    let png = dir.path().join("map.png");
+    export_through_the_dialog(&mut harness, "Figure of the map (PNG)", &png);
+    assert_eq!(&std::fs::read(&png).unwrap()[..4], b"\x89PNG");
+    let html = dir.path().join("page.html");
+    export_through_the_dialog(
+        &mut harness,
+        "Page for the web (HTML, works offline)",
+        &html,
+    );
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("data-city=\"almaty\""));
+    assert!(page.contains("Content-Security-Policy"));
+}
