@@ -69,7 +69,7 @@ echo "check_package.sh: binary ok ($(du -h "$bin" | cut -f1))"
 if [ "${CHECK_INSTALL:-0}" = 1 ]; then
     [ "$(id -u)" -eq 0 ] || fail "CHECK_INSTALL=1 needs root"
     if dpkg-query -W memorymap >/dev/null 2>&1; then fail "memorymap is already installed here"; fi
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$(realpath "$deb")" >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$(realpath "$deb")" >/dev/null
     /usr/bin/memorymap --version | head -n 1
     /usr/bin/memorymap validate /usr/share/memorymap/examples/kazakhstan.geojson | tail -n 1
     installed="$(dpkg-query -L memorymap)"

@@ -68,7 +68,8 @@ Architecture: ${arch}
 Maintainer: memorymap developers <memorymap@users.noreply.invalid>
 Installed-Size: ${installed_size}
 Depends: libc6 (>= ${glibc}), libgcc-s1, libvulkan1, mesa-vulkan-drivers | vulkan-icd, libx11-xcb1, libxcursor1, libxi6, libxkbcommon-x11-0
-Recommends: libwayland-client0
+Recommends: libwayland-client0, libfontconfig1, fonts-noto-core, fonts-noto-cjk
+Suggests: ffmpeg
 Section: science
 Priority: optional
 Description: Map of who commemorated what, where and when, with the sources behind it
