@@ -203,6 +203,10 @@ pub enum ExportFormat {
     /// One self-contained page (works offline from file://): the map, year buttons, every
     /// report, and deep links (page.html#year=2019&city=almaty)
     Html,
+    /// The sources behind --year (and --city), and the dataset, as CSL-JSON (Zotero, Pandoc)
+    CslJson,
+    /// The same as BibTeX
+    Bibtex,
     Csv,
     Geojson,
 }
@@ -355,7 +359,8 @@ fn figure_only_options(args: &ExportArgs<'_>) -> Option<&'static str> {
 
 /// `memorymap export`: exit 0 when written, 1 on a load or write failure, 2 on bad arguments.
 pub fn export(args: &ExportArgs<'_>) -> ExitCode {
-    if let Some(flag) = figure_only_options(args) {
+    let citations = matches!(args.format, ExportFormat::CslJson | ExportFormat::Bibtex);
+    if let Some(flag) = figure_only_options(args).filter(|f| !(citations && *f == "--city")) {
         eprintln!("memorymap: {flag} is for figures (--format png, svg, gif, apng, mp4, webm)");
         return ExitCode::from(2);
     }
@@ -446,18 +451,28 @@ pub fn export(args: &ExportArgs<'_>) -> ExitCode {
             })
             .map_err(|e| e.to_string())
         }
+        ExportFormat::CslJson | ExportFormat::Bibtex => {
+            use crate::model::bibliography::{self, DatasetCitation, Selection};
+            let selection = Selection {
+                year: args.year,
+                city: highlight,
+            };
+            let citation = DatasetCitation {
+                sha256: data_sha256(args.data).unwrap_or_default(),
+            };
+            Ok(if args.format == ExportFormat::CslJson {
+                bibliography::to_csl_json(&dataset, selection, &citation)
+            } else {
+                bibliography::to_bibtex(&dataset, selection, &citation)
+            }
+            .into_bytes())
+        }
         ExportFormat::Html => {
             // Which data the page shows, exactly: the file's name and its SHA-256.
-            let data_label = match args.data {
-                Some(path) => match std::fs::read(path) {
-                    Ok(bytes) => format!(
-                        "{}, sha256 {}",
-                        path.display(),
-                        crate::model::builtin::sha256_hex(&bytes)
-                    ),
-                    Err(_) => path.display().to_string(),
-                },
-                None => format!("{BUILTIN_NAME}, sha256 {}", builtin_data_sha256()),
+            let data_label = match (args.data, data_sha256(args.data)) {
+                (Some(path), Some(sha)) => format!("{}, sha256 {sha}", path.display()),
+                (Some(path), None) => path.display().to_string(),
+                (None, sha) => format!("{BUILTIN_NAME}, sha256 {}", sha.unwrap_or_default()),
             };
             let options = crate::scene::HtmlOptions {
                 lang: args.lang,
@@ -524,6 +539,16 @@ pub fn export(args: &ExportArgs<'_>) -> ExitCode {
             eprintln!("memorymap: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// The SHA-256 of the data file (or of the built-in data), in hex.
+fn data_sha256(path: Option<&Path>) -> Option<String> {
+    match path {
+        Some(path) => std::fs::read(path)
+            .ok()
+            .map(|bytes| crate::model::builtin::sha256_hex(&bytes)),
+        None => Some(builtin_data_sha256()),
     }
 }
 

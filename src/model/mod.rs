@@ -3,6 +3,7 @@
 //! Plain Rust with no UI in it: loading, validating and querying live here so the
 //! command line, the window and the tests share one set of rules.
 
+pub mod bibliography;
 pub mod builtin;
 pub mod check;
 pub mod cite;

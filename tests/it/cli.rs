@@ -377,3 +377,51 @@ fn impossible_figure_options_are_usage_errors_naming_what_is_allowed() {
         assert!(text(&output).contains(says), "{args:?}: {}", text(&output));
     }
 }
+
+#[test]
+fn export_writes_the_sources_of_a_year_as_csl_json_and_bibtex() {
+    let dir = tempfile::tempdir().unwrap();
+    let json_path = dir.path().join("sources.json");
+    let output = memorymap(&[
+        "export",
+        "--format",
+        "csl-json",
+        "--year",
+        "2025",
+        "--city",
+        "almaty",
+        "--out",
+        json_path.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", text(&output));
+    let items: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(&json_path).unwrap()).unwrap();
+    assert_eq!(items[0]["type"], "dataset");
+    assert!(items[0]["note"].as_str().unwrap().starts_with("sha256 "));
+    // Almaty's 2025 reports and the year's nationwide statements: each source once, with
+    // its link and publication year.
+    assert!(items.len() > 2, "{items:?}");
+    let ids: std::collections::BTreeSet<&str> =
+        items.iter().map(|i| i["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), items.len());
+    for item in &items[1..] {
+        assert!(item["URL"].as_str().unwrap().starts_with("http"), "{item}");
+        assert!(item["issued"]["date-parts"][0][0].is_number(), "{item}");
+    }
+    let bib_path = dir.path().join("sources.bib");
+    let output = memorymap(&[
+        "export",
+        "--format",
+        "bibtex",
+        "--out",
+        bib_path.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", text(&output));
+    let bib = std::fs::read_to_string(&bib_path).unwrap();
+    assert!(
+        bib.starts_with("@misc{kz-immortal-regiment,"),
+        "{}",
+        &bib[..200]
+    );
+    assert!(bib.matches("@misc{").count() > 50);
+}
