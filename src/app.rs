@@ -1345,8 +1345,11 @@ impl MemoryMapApp {
 
 /// egui's default fonts, with Hack (bundled with them) as the last fallback of the
 /// proportional family: Ubuntu-Light has Cyrillic and Kazakh letters but no arrows
-/// (→ ↑ ↓), which the compare mode and the hints use.
+/// (→ ↑ ↓), which the compare mode and the hints use. Also sets the light theme's text
+/// colours ([`crate::ui::style::apply_light_theme`]): the window calls this before its
+/// first frame, tests and offscreen renders from [`MemoryMapApp::root_ui`].
 pub fn install_fonts(ctx: &egui::Context) {
+    crate::ui::style::apply_light_theme(ctx);
     let mut fonts = egui::FontDefinitions::default();
     if fonts.font_data.contains_key("Hack")
         && let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional)

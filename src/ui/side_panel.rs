@@ -1,7 +1,7 @@
 //! The side panel: the selected city's names, status, history and the reports behind
 //! them, or, with nothing selected, the dataset and the country's timeline.
 
-use egui::{Color32, RichText};
+use egui::RichText;
 
 use crate::command::Command;
 use crate::i18n::Strings;
@@ -11,10 +11,8 @@ use crate::model::{
 };
 use crate::ui::compare_panel::change_hint_key;
 use crate::ui::map_view::change_text;
-use crate::ui::style::{change_icon_ui, marker_icon_ui, status_color};
+use crate::ui::style::{WARN, change_icon_ui, marker_icon_ui, status_text_color};
 use crate::ui::tr;
-
-const WARN: Color32 = Color32::from_rgb(0xA0, 0x40, 0x00);
 
 /// What the side panel shows.
 pub struct SidePanelInput<'a> {
@@ -143,8 +141,9 @@ fn city_ui(
     }
     for y in std::iter::once(year).chain(compare) {
         let cell = dataset.city_year(index, y);
-        status_line_ui(ui, dataset, y, cell);
-        if let Some(report) = cell.deciding.and_then(|i| city.reports.get(i)) {
+        let deciding = cell.deciding.and_then(|i| city.reports.get(i));
+        status_line_ui(ui, dataset, y, cell, deciding);
+        if let Some(report) = deciding {
             ui.weak(tr.fmt(
                 "panel.decided_by",
                 &[
@@ -153,6 +152,16 @@ fn city_ui(
                 ],
             ))
             .on_hover_text(&dataset.info.status_rule);
+            let tied = same_date_as(city, y, report);
+            if tied.len() >= 2 {
+                let key = if tied.iter().any(|r| r.status != report.status) {
+                    "panel.same_date_disagree"
+                } else {
+                    "panel.same_date_agree"
+                };
+                ui.weak(tr.get(key))
+                    .on_hover_text(&dataset.info.status_rule);
+            }
         }
     }
 
@@ -198,11 +207,27 @@ fn city_ui(
     }
 }
 
-/// The reports about one city in one year, or a plain "no report" that claims nothing.
+/// The year's reports the status rule told apart from `deciding` only by their order in
+/// the file: those with its timing, date and certainty (`deciding` among them).
+fn same_date_as<'a>(city: &'a City, year: i32, deciding: &Report) -> Vec<&'a Report> {
+    city.reports_in(year)
+        .filter(|r| {
+            r.timing == deciding.timing
+                && (r.date, r.uncertain) == (deciding.date, deciding.uncertain)
+        })
+        .collect()
+}
+
+/// The reports about one city in one year, the deciding one first, or a plain "no
+/// report" that claims nothing.
 fn reports_ui(ui: &mut egui::Ui, dataset: &Dataset, index: usize, city: &City, year: i32) {
     let tr = tr(ui.ctx());
     let cell = dataset.city_year(index, year);
-    let reports: Vec<&Report> = city.reports_in(year).collect();
+    let deciding = cell.deciding.and_then(|i| city.reports.get(i));
+    let is_deciding = |r: &Report| deciding.is_some_and(|d| std::ptr::eq(d, r));
+    let mut reports: Vec<&Report> = city.reports_in(year).collect();
+    // Stable: the others stay in the file's order.
+    reports.sort_by_key(|r| !is_deciding(r));
     ui.label(
         RichText::new(tr.fmt(
             "panel.reports_for",
@@ -214,11 +239,13 @@ fn reports_ui(ui: &mut egui::Ui, dataset: &Dataset, index: usize, city: &City, y
         ui.label(tr.get("panel.no_reports"));
     }
     for report in reports {
-        let deciding = cell
-            .deciding
-            .and_then(|i| city.reports.get(i))
-            .is_some_and(|r| r.id == report.id);
-        report_ui(ui, dataset, report, deciding, cell.disputed);
+        // When the panel already says that sources disagree, or that the plan changed,
+        // the reports that say otherwise than the map are marked.
+        let contradicts = (cell.disputed || cell.plan_changed)
+            && deciding.is_some_and(|d| {
+                !is_deciding(report) && dataset.vocabulary().contradicts(report.status, d.status)
+            });
+        report_ui(ui, dataset, report, is_deciding(report), contradicts);
     }
 }
 
@@ -229,18 +256,31 @@ fn timing(tr: &Strings, timing: Timing) -> &str {
     }
 }
 
-fn status_line_ui(ui: &mut egui::Ui, dataset: &Dataset, year: i32, cell: CityYear) {
+/// The year's status, headed with who says so: "2025: Held, renamed — Zakon.kz, 2025-05-09".
+fn status_line_ui(
+    ui: &mut egui::Ui,
+    dataset: &Dataset,
+    year: i32,
+    cell: CityYear,
+    deciding: Option<&Report>,
+) {
     let tr = tr(ui.ctx());
+    let status = tr.status(dataset.vocabulary(), cell.status);
+    let heading = match deciding.map(|r| (r, dataset.sources.get(r.source))) {
+        Some((report, Some(source))) => tr.fmt(
+            "panel.status_by",
+            &[
+                ("year", &year),
+                ("status", &status),
+                ("publisher", &source.publisher),
+                ("date", &report.date),
+            ],
+        ),
+        _ => format!("{year}: {status}"),
+    };
     ui.horizontal(|ui| {
         marker_icon_ui(ui, dataset.vocabulary(), cell.status, 22.0);
-        ui.label(
-            RichText::new(format!(
-                "{year}: {}",
-                tr.status(dataset.vocabulary(), cell.status)
-            ))
-            .size(17.0)
-            .strong(),
-        );
+        ui.add(egui::Label::new(RichText::new(heading).size(17.0).strong()).wrap());
     });
     ui.label(tr.meaning(dataset.vocabulary(), cell.status));
     if cell.disputed {
@@ -305,14 +345,17 @@ fn history_ui(
     }
 }
 
+/// One report's card; `deciding` marks the report the map shows, `contradicts` one
+/// that says otherwise.
 fn report_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
     report: &Report,
     deciding: bool,
-    disputed: bool,
+    contradicts: bool,
 ) {
     let tr = tr(ui.ctx());
+    let background = ui.visuals().panel_fill;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
@@ -320,10 +363,14 @@ fn report_ui(
             ui.label(
                 RichText::new(tr.status(dataset.vocabulary(), report.status))
                     .strong()
-                    .color(darker(status_color(dataset.vocabulary(), report.status))),
+                    .color(status_text_color(
+                        dataset.vocabulary(),
+                        report.status,
+                        background,
+                    )),
             );
             ui.weak(format!("· {} · {}", report.date, timing(tr, report.timing)));
-            if deciding && disputed {
+            if deciding {
                 ui.label(RichText::new(tr.get("panel.drawn")).small().italics());
             }
             if report.uncertain {
@@ -331,6 +378,9 @@ fn report_ui(
                     .on_hover_text(tr.get("panel.uncertain_hint"));
             }
         });
+        if contradicts {
+            ui.colored_label(WARN, tr.get("panel.contradicts"));
+        }
         ui.label(&report.summary);
         if let Some(excerpt) = &report.excerpt {
             ui.label(RichText::new(format!("“{excerpt}”")).italics());
@@ -570,11 +620,6 @@ fn overview_ui(ui: &mut egui::Ui, input: &SidePanelInput<'_>) {
     if input.kz_regions_note {
         ui.weak(tr.get("overview.kz_regions_note"));
     }
-}
-
-fn darker(color: Color32) -> Color32 {
-    let [r, g, b, _] = color.to_array();
-    Color32::from_rgb(r / 4 * 3, g / 4 * 3, b / 4 * 3)
 }
 
 fn group_thousands(n: u64) -> String {

@@ -182,3 +182,156 @@ pub fn marker_radius(population: Option<u64>) -> f32 {
         _ => 5.0,
     }
 }
+
+/// Body text: egui's light-theme grey, 7.6:1 on the panel.
+pub const TEXT: Color32 = Color32::from_gray(0x50);
+/// Secondary text (labels, dates, sources): 5.0:1 on the panel (egui's own, a
+/// translucent body grey, is 2.9:1).
+pub const WEAK_TEXT: Color32 = Color32::from_gray(0x6B);
+/// Links: a darker blue than egui's (2.8:1), 5.8:1 on the panel.
+pub const LINK: Color32 = Color32::from_rgb(0x00, 0x60, 0xC0);
+/// Warnings in the panels: dark orange, 6.1:1 on the panel.
+pub const WARN: Color32 = Color32::from_rgb(0xA0, 0x40, 0x00);
+/// Errors: dark red, 6.1:1 on the panel (egui's pure red is 3.8:1).
+pub const ERROR: Color32 = Color32::from_rgb(0xC0, 0x00, 0x00);
+
+/// WCAG 2's minimum contrast for body text (level AA).
+pub const MIN_TEXT_CONTRAST: f32 = 4.5;
+
+/// Sets the text colours of the light theme: every text colour reaches
+/// [`MIN_TEXT_CONTRAST`] against every background text sits on.
+pub fn set_light_colours(visuals: &mut egui::Visuals) {
+    visuals.override_text_color = None;
+    visuals.widgets.noninteractive.fg_stroke.color = TEXT;
+    visuals.weak_text_color = Some(WEAK_TEXT);
+    visuals.hyperlink_color = LINK;
+    visuals.warn_fg_color = WARN;
+    visuals.error_fg_color = ERROR;
+}
+
+/// The light theme the app draws with: egui's, with [`set_light_colours`].
+pub fn light_visuals() -> egui::Visuals {
+    let mut visuals = egui::Visuals::light();
+    set_light_colours(&mut visuals);
+    visuals
+}
+
+/// Makes the context's light theme the app's (for the window, the tests and offscreen
+/// renders alike). Only the colours change: other settings (a test harness's) stay.
+pub fn apply_light_theme(ctx: &egui::Context) {
+    ctx.style_mut_of(egui::Theme::Light, |style| {
+        set_light_colours(&mut style.visuals);
+    });
+}
+
+/// The backgrounds text is drawn on in a theme, each as it appears on screen (egui's
+/// faint background is a translucent tint over the panel).
+pub fn text_backgrounds(visuals: &egui::Visuals) -> [(&'static str, Color32); 4] {
+    let panel = visuals.panel_fill;
+    [
+        ("panel", panel),
+        ("window", visuals.window_fill),
+        ("faint", panel.blend(visuals.faint_bg_color)),
+        ("extreme", panel.blend(visuals.extreme_bg_color)),
+    ]
+}
+
+/// WCAG 2 relative luminance of an opaque colour (0 black … 1 white).
+pub fn relative_luminance(color: Color32) -> f32 {
+    let channel = |c: u8| {
+        let c = f32::from(c) / 255.0;
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(color.r()) + 0.7152 * channel(color.g()) + 0.0722 * channel(color.b())
+}
+
+/// WCAG 2 contrast ratio of text `fg` drawn on the opaque `bg` (1 … 21); a translucent
+/// `fg` is blended onto `bg` first, as it is drawn.
+pub fn contrast_ratio(fg: Color32, bg: Color32) -> f32 {
+    let fg = bg.blend(fg);
+    let (a, b) = (relative_luminance(fg), relative_luminance(bg));
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
+}
+
+/// A status's colour made dark enough to be read as text on `background`: three
+/// quarters of it, darker still until it reaches [`MIN_TEXT_CONTRAST`].
+pub fn status_text_color(vocabulary: &Vocabulary, status: Status, background: Color32) -> Color32 {
+    let [r, g, b, _] = status_color(vocabulary, status).to_array();
+    let (r, g, b) = (u32::from(r), u32::from(g), u32::from(b));
+    // Darker in steps of a sixteenth, from three quarters down to black.
+    (0..=12u32)
+        .rev()
+        .map(|sixteenths| {
+            let scale = |c: u32| u8::try_from(c * sixteenths / 16).unwrap_or(u8::MAX);
+            Color32::from_rgb(scale(r), scale(g), scale(b))
+        })
+        .find(|&color| contrast_ratio(color, background) >= MIN_TEXT_CONTRAST)
+        .unwrap_or(Color32::BLACK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hex(c: Color32) -> String {
+        format!("#{:02X}{:02X}{:02X}", c.r(), c.g(), c.b())
+    }
+
+    #[test]
+    fn contrast_ratios_are_wcag_s() {
+        let black_on_white = contrast_ratio(Color32::BLACK, Color32::WHITE);
+        assert!((black_on_white - 21.0).abs() < 0.01, "{black_on_white}");
+        assert!((contrast_ratio(Color32::WHITE, Color32::WHITE) - 1.0).abs() < 1e-6);
+        // #767676 on white is the well-known 4.54:1.
+        let grey = contrast_ratio(Color32::from_gray(0x76), Color32::WHITE);
+        assert!((grey - 4.54).abs() < 0.01, "{grey}");
+        // egui's own weak text and link colours fail, which is why the app sets its own.
+        let egui = egui::Visuals::light();
+        assert!(contrast_ratio(egui.weak_text_color(), egui.panel_fill) < 3.0);
+        assert!(contrast_ratio(egui.hyperlink_color, egui.panel_fill) < 3.0);
+    }
+
+    #[test]
+    fn every_text_colour_of_the_light_theme_reaches_wcag_aa_on_every_background() {
+        // The visuals a context has after the app set it up, not a copy of the constants.
+        let ctx = egui::Context::default();
+        ctx.set_theme(egui::Theme::Light);
+        apply_light_theme(&ctx);
+        let visuals = ctx.style_of(egui::Theme::Light).visuals.clone();
+        assert_eq!(visuals, light_visuals());
+        let vocabulary = Vocabulary::builtin();
+        let mut texts = vec![
+            ("text", visuals.text_color()),
+            ("strong text", visuals.strong_text_color()),
+            ("weak text", visuals.weak_text_color()),
+            ("hyperlink", visuals.hyperlink_color),
+            ("warning", visuals.warn_fg_color),
+            ("error", visuals.error_fg_color),
+            ("side panel WARN", WARN),
+        ];
+        for status in vocabulary.legend() {
+            texts.push((
+                "status label",
+                status_text_color(&vocabulary, status, visuals.panel_fill),
+            ));
+        }
+        let mut failures = Vec::new();
+        for (text, fg) in &texts {
+            for (background, bg) in text_backgrounds(&visuals) {
+                let ratio = contrast_ratio(*fg, bg);
+                if ratio < MIN_TEXT_CONTRAST {
+                    failures.push(format!(
+                        "{text} {} on {background} {}: {ratio:.2}",
+                        hex(*fg),
+                        hex(bg)
+                    ));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+}

@@ -91,7 +91,7 @@ fn clicking_almaty_shows_the_2025_excerpt_and_its_source() {
             .collect::<Vec<_>>()
             .is_empty()
     );
-    harness.get_by_label("2025: Held, renamed");
+    harness.get_by_label(&status_heading(&harness, "almaty", 2025));
     harness.get_by_label_contains("Disputed");
     // The Kazakh and the Russian name are both «Алматы».
     assert_eq!(harness.get_all_by_label("Алматы").count(), 2);
@@ -194,7 +194,7 @@ fn the_history_row_jumps_to_a_year() {
     harness.get_by_role_and_label(Role::Button, "22").click();
     harness.run();
     assert_eq!(harness.state().year(), 2022);
-    harness.get_by_label("2022: Held, renamed");
+    harness.get_by_label(&status_heading(&harness, "almaty", 2022));
 }
 
 #[test]
@@ -270,7 +270,7 @@ fn a_plan_that_changed_before_the_day_is_said_in_the_panel() {
     // Shymkent 2016: one source said it was cancelled, the march then took place.
     let mut harness = harness(Some(2016));
     click_city(&mut harness, "shymkent");
-    harness.get_by_label("2016: Held");
+    harness.get_by_label(&status_heading(&harness, "shymkent", 2016));
     harness.get_by_label_contains("The plan changed");
     harness.get_by_label_contains("Disputed");
     assert!(
@@ -902,7 +902,7 @@ fn in_compare_mode_a_city_shows_both_years_reports_and_its_change() {
     let n = |y| d.cities[almaty].reports_in(y).count();
     harness.get_by_label(&format!("Reports for 2025 ({})", n(2025)));
     harness.get_by_label(&format!("Reports for 2019 ({})", n(2019)));
-    harness.get_by_label("2025: Held, renamed");
+    harness.get_by_label(&status_heading(&harness, "almaty", 2025));
     let a = d.city_year(almaty, 2019).status;
     let change = if a == Status::HELD_RENAMED {
         "unchanged"
@@ -1333,4 +1333,205 @@ fn export_writes_the_figure_and_the_page_of_what_the_window_shows() {
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("data-city=\"almaty\""));
     assert!(page.contains("Content-Security-Policy"));
+}
+
+/// The panel's heading for a city and year, "2025: Held, renamed — Zakon.kz, 2025-05-09",
+/// built from the data: the status, and the deciding report's publisher and date.
+fn status_heading(harness: &Harness<'_, MemoryMapApp>, id: &str, year: i32) -> String {
+    let d = harness.state().dataset();
+    let index = city(harness, id);
+    let cell = d.city_year(index, year);
+    let report = &d.cities[index].reports[cell.deciding.unwrap()];
+    format!(
+        "{year}: {} — {}, {}",
+        d.vocabulary().label(cell.status, "en"),
+        d.sources[report.source].publisher,
+        report.date
+    )
+}
+
+/// The top of each of the year's report cards, by its summary, in the file's order.
+fn card_tops(harness: &Harness<'_, MemoryMapApp>, id: &str, year: i32) -> Vec<f32> {
+    let d = harness.state().dataset();
+    d.cities[city(harness, id)]
+        .reports_in(year)
+        .map(|r| {
+            harness
+                .get_all_by_label(&r.summary)
+                .map(|n| n.rect().top())
+                .fold(f32::INFINITY, f32::min)
+        })
+        .collect()
+}
+
+/// The position in the file's order of the year's deciding report.
+fn deciding_position(harness: &Harness<'_, MemoryMapApp>, id: &str, year: i32) -> usize {
+    let d = harness.state().dataset();
+    let index = city(harness, id);
+    let deciding = &d.cities[index].reports[d.city_year(index, year).deciding.unwrap()];
+    d.cities[index]
+        .reports_in(year)
+        .position(|r| std::ptr::eq(r, deciding))
+        .unwrap()
+}
+
+#[test]
+fn the_heading_names_who_says_so_and_the_deciding_report_is_listed_first() {
+    let mut harness = harness(Some(2025));
+    click_city(&mut harness, "almaty");
+    let d = harness.state().dataset().clone();
+    let almaty = city(&harness, "almaty");
+    let report = &d.cities[almaty].reports[d.city_year(almaty, 2025).deciding.unwrap()];
+    let publisher = &d.sources[report.source].publisher;
+    // The heading says who: the deciding report's publisher and date.
+    let heading_text = status_heading(&harness, "almaty", 2025);
+    let heading = harness.get_by_label(&heading_text);
+    assert!(
+        heading_text.starts_with("2025: Held, renamed — "),
+        "{heading_text}"
+    );
+    assert!(heading_text.contains(publisher.as_str()), "{heading_text}");
+    assert!(
+        heading_text.contains(&report.date.to_string()),
+        "{heading_text}"
+    );
+    let heading_top = heading.rect().top();
+
+    // In the file the deciding report is the last of seven; in the panel it comes first.
+    let position = deciding_position(&harness, "almaty", 2025);
+    let tops = card_tops(&harness, "almaty", 2025);
+    assert!(
+        tops.len() >= 2 && position > 0,
+        "{position} of {}",
+        tops.len()
+    );
+    let first = tops
+        .iter()
+        .enumerate()
+        .min_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(i, _)| i)
+        .unwrap();
+    assert_eq!(first, position, "card tops in file order: {tops:?}");
+    assert!(tops.iter().all(|&top| top > heading_top && top.is_finite()));
+    // The other cards keep the file's order.
+    let mut others: Vec<f32> = tops
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != position)
+        .map(|(_, &t)| t)
+        .collect();
+    let in_file_order = others.clone();
+    others.sort_by(f32::total_cmp);
+    assert_eq!(others, in_file_order);
+    // One card is marked as the one the map shows, and it is the first.
+    let marks: Vec<f32> = harness
+        .get_all_by_label("drawn on the map")
+        .map(|n| n.rect().top())
+        .collect();
+    assert_eq!(marks.len(), 1, "{marks:?}");
+    assert!(marks[0] < tops[position] + 30.0 && marks[0] >= tops[position] - 30.0);
+}
+
+#[test]
+fn reports_that_contradict_the_map_are_marked_when_sources_disagree() {
+    let mut harness = harness(Some(2025));
+    click_city(&mut harness, "almaty");
+    let d = harness.state().dataset().clone();
+    let almaty = city(&harness, "almaty");
+    let cell = d.city_year(almaty, 2025);
+    assert!(cell.disputed);
+    let shown = d.cities[almaty].reports[cell.deciding.unwrap()].status;
+    let contradicting = d.cities[almaty]
+        .reports_in(2025)
+        .filter(|r| d.vocabulary().contradicts(r.status, shown))
+        .count();
+    assert!(contradicting > 0);
+    assert_eq!(
+        harness
+            .get_all_by_label("Contradicts the report shown on the map")
+            .count(),
+        contradicting
+    );
+    // Its two reports of the day, both of 9 May, say the same: the later is named.
+    harness.get_by_label_contains("Several reports of this date say the same");
+    assert!(
+        harness
+            .query_by_label_contains("Reports of the same date disagree")
+            .is_none()
+    );
+}
+
+#[test]
+fn when_reports_of_the_same_date_disagree_the_panel_says_the_later_one_was_taken() {
+    // Almaty 2025 with the first of its two reports of 9 May saying "cancelled" instead.
+    let mut data: serde_json::Value =
+        serde_json::from_str(memorymap::model::builtin::BUILTIN_DATA).unwrap();
+    let almaty = data["features"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|f| f["id"] == "almaty" || f["properties"]["id"] == "almaty")
+        .unwrap();
+    let report = almaty["properties"]["reports"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|r| r["id"] == "almaty-2025-informburo")
+        .unwrap();
+    report["status"] = "cancelled".into();
+    let text = serde_json::to_string(&data).unwrap();
+    let loaded =
+        memorymap::model::load_bytes("tied.geojson", text.as_bytes(), Default::default()).unwrap();
+    let basemap = Basemap::builtin().unwrap();
+    let app = MemoryMapApp::new(
+        loaded.dataset,
+        "tied.geojson".into(),
+        &basemap,
+        Some(2025),
+        None,
+    );
+    let mut harness = harness_for(app);
+    click_city(&mut harness, "almaty");
+    harness.get_by_label(&status_heading(&harness, "almaty", 2025));
+    harness.get_by_label("Reports of the same date disagree; the later one in the file was taken.");
+    // The cancellation is marked, with the refusals from before the day.
+    let d = harness.state().dataset().clone();
+    let index = city(&harness, "almaty");
+    let shown = d.cities[index].reports[d.city_year(index, 2025).deciding.unwrap()].status;
+    let contradicting = d.cities[index]
+        .reports_in(2025)
+        .filter(|r| d.vocabulary().contradicts(r.status, shown))
+        .count();
+    assert!(contradicting >= 2);
+    assert_eq!(
+        harness
+            .get_all_by_label("Contradicts the report shown on the map")
+            .count(),
+        contradicting
+    );
+}
+
+#[test]
+fn the_window_draws_with_the_readable_light_theme() {
+    use memorymap::ui::style;
+    let harness = harness(Some(2025));
+    let visuals = harness.ctx.global_style().visuals.clone();
+    assert!(!visuals.dark_mode);
+    assert_eq!(visuals.weak_text_color(), style::WEAK_TEXT);
+    assert_eq!(visuals.hyperlink_color, style::LINK);
+    for fg in [
+        visuals.text_color(),
+        visuals.weak_text_color(),
+        visuals.hyperlink_color,
+        visuals.warn_fg_color,
+        style::WARN,
+    ] {
+        for (name, bg) in style::text_backgrounds(&visuals) {
+            let ratio = style::contrast_ratio(fg, bg);
+            assert!(
+                ratio >= style::MIN_TEXT_CONTRAST,
+                "{fg:?} on {name}: {ratio}"
+            );
+        }
+    }
 }
