@@ -169,6 +169,8 @@ pub struct MemoryMapApp {
     export_dialog: Option<ExportDialog>,
     /// The last export's outcome, shown in the top bar.
     status: Option<(bool, String)>,
+    /// The status message last drawn and when it first was (`ctx` time), to fade it.
+    status_seen: Option<(String, f64)>,
     /// Where each year button was drawn last frame.
     year_buttons: Vec<(i32, egui::Pos2)>,
     /// Where to write the view state whenever it changes (for scripts and end-to-end tests).
@@ -237,6 +239,7 @@ impl MemoryMapApp {
             open_dialog: None,
             export_dialog: None,
             status: None,
+            status_seen: None,
             dataset,
             data_name,
             data_path: None,
@@ -1239,7 +1242,7 @@ impl MemoryMapApp {
     }
 
     /// Loading progress, and the last export's outcome.
-    fn activity_ui(&self, ui: &mut egui::Ui) {
+    fn activity_ui(&mut self, ui: &mut egui::Ui) {
         if let Some(job) = &self.loading {
             ui.horizontal(|ui| {
                 let (text, fraction) = job.progress_text(self.lang.tr());
@@ -1260,12 +1263,27 @@ impl MemoryMapApp {
             });
         }
         if let Some((ok, message)) = &self.status {
-            let color = if *ok {
-                egui::Color32::from_rgb(0x00, 0x70, 0x40)
-            } else {
-                egui::Color32::from_rgb(0xB0, 0x20, 0x20)
-            };
-            ui.colored_label(color, message);
+            // "Exported …", "Copied …" fade after a few seconds; a failure stays until
+            // the next thing is done.
+            let now = ui.input(|i| i.time);
+            if self.status_seen.as_ref().is_none_or(|(m, _)| m != message) {
+                self.status_seen = Some((message.clone(), now));
+            }
+            let age = self.status_seen.as_ref().map_or(0.0, |(_, t)| now - t);
+            if !*ok || age < STATUS_SECONDS {
+                let color = if *ok {
+                    egui::Color32::from_rgb(0x00, 0x70, 0x40)
+                } else {
+                    egui::Color32::from_rgb(0xB0, 0x20, 0x20)
+                };
+                ui.colored_label(color, message);
+                if *ok {
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_secs_f64(
+                            (STATUS_SECONDS - age).max(0.1),
+                        ));
+                }
+            }
         }
     }
 
@@ -1387,6 +1405,9 @@ fn comparison_for(
 
 /// How long each year is shown while playing.
 pub const PLAY_STEP_SECONDS: f64 = 1.2;
+
+/// How long a message of success stays in the top bar.
+const STATUS_SECONDS: f64 = 6.0;
 
 /// The first 12 hex digits of a hash: enough to tell versions apart in a citation.
 fn short(hash: &str) -> &str {

@@ -501,6 +501,7 @@ impl MapView {
         let painter = ui.painter().with_clip_rect(frame);
         self.paint_clusters(&painter, dataset.vocabulary());
         self.paint_cities(&painter, input);
+        paint_year_caption(&painter, frame, input);
 
         let plot = response.response;
         let keyboard_pick = self.city_widgets(ui, frame, input);
@@ -870,6 +871,24 @@ fn fit_to_frame(home: LonLatBounds, aspect: f64, size: egui::Vec2) -> PlotBounds
 }
 
 pub use crate::geography::view::home_for;
+
+/// The year in the map's corner, so a screenshot or a frame of Play says which year it
+/// shows ("2019 → 2025" when comparing).
+fn paint_year_caption(painter: &egui::Painter, frame: Rect, input: &MapInput<'_>) {
+    let text = match input.comparison {
+        Some(c) if c.from != input.year => format!("{} → {}", c.from, input.year),
+        _ => input.year.to_string(),
+    };
+    let galley = painter.layout_no_wrap(text, FontId::proportional(24.0), Color32::from_gray(0x30));
+    let at = frame.left_top() + egui::vec2(12.0, 10.0);
+    let rect = Rect::from_min_size(at, galley.size()).expand2(egui::vec2(8.0, 3.0));
+    painter.rect_filled(
+        rect,
+        4.0,
+        Color32::from_rgba_unmultiplied(255, 255, 255, 210),
+    );
+    painter.galley(at, galley, Color32::from_gray(0x30));
+}
 
 /// The widest view: a little more than the whole world.
 pub const MAX_SPAN_DEGREES: f64 = 400.0;
