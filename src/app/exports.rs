@@ -1,0 +1,119 @@
+//! Exports from the window: the data, figures (PNG, SVG) and the offline page.
+
+use super::*;
+
+impl MemoryMapApp {
+    pub(super) fn export(&mut self, request: ExportRequest) {
+        let existing = if request.replace {
+            Existing::Replace
+        } else {
+            Existing::Keep
+        };
+        let Output::Data(format) = request.format else {
+            self.export_figure(&request, existing);
+            return;
+        };
+        let start = Instant::now();
+        let mut bytes = Vec::new();
+        let written = format
+            .write(&self.dataset, request.scope, &mut bytes)
+            .map_err(|e| e.to_string())
+            .and_then(|()| {
+                write_atomically(&request.path, &bytes, existing).map_err(|e| e.to_string())
+            });
+        log::info!("data exported in {:.0?}", start.elapsed());
+        let tr = self.lang.tr();
+        let what = match request.scope {
+            Scope::All => tr.get("export.all_years").to_lowercase(),
+            Scope::Year(y) => y.to_string(),
+        };
+        self.status = Some(match written {
+            Ok(()) => (
+                true,
+                tr.fmt(
+                    "status.exported",
+                    &[
+                        ("format", &request.format.extension().to_uppercase()),
+                        ("what", &what),
+                        ("path", &request.path.display()),
+                    ],
+                ),
+            ),
+            Err(e) => (false, tr.fmt("status.export_failed", &[("error", &e)])),
+        });
+    }
+
+    /// Which data is shown, for citations and pages: "file x.geojson, sha256 …".
+    pub(super) fn data_origin(&self) -> String {
+        match &self.data_path {
+            Some(path) => format!(
+                "file {}, sha256 {}",
+                display_name(path),
+                short(&self.data_sha256)
+            ),
+            None => format!("built-in, sha256 {}", short(&self.data_sha256)),
+        }
+    }
+
+    /// Writes a figure of what the map shows: this year (or the comparison), the view
+    /// as it is, the selected city highlighted; PNG is drawn on the CPU.
+    pub(super) fn export_figure(&mut self, request: &ExportRequest, existing: Existing) {
+        let start = Instant::now();
+        let options = crate::scene::FigureOptions {
+            year: self.year,
+            compare: self.compare.filter(|&c| c != self.year),
+            size: (1200, 800),
+            title: None,
+            highlight: self.selected,
+            lang: self.lang,
+            view: self
+                .map
+                .view_bounds()
+                .map(
+                    |[min_lon, min_lat, max_lon, max_lat]| crate::model::LonLatBounds {
+                        min_lon,
+                        min_lat,
+                        max_lon,
+                        max_lat,
+                    },
+                ),
+        };
+        let bytes = match request.format {
+            Output::Html => {
+                let page = crate::scene::HtmlOptions {
+                    lang: self.lang,
+                    year: Some(self.year),
+                    title: None,
+                    data_label: self.data_origin(),
+                };
+                crate::scene::to_html(&self.dataset, &page)
+                    .map(String::into_bytes)
+                    .map_err(|e| e.to_string())
+            }
+            Output::Svg => Ok(
+                crate::scene::to_svg(&crate::scene::build(&self.dataset, &options)).into_bytes(),
+            ),
+            _ => crate::scene::to_png(&crate::scene::build(&self.dataset, &options), 1.0)
+                .map_err(|e| e.to_string()),
+        };
+        let result = bytes.and_then(|bytes| {
+            write_atomically(&request.path, &bytes, existing).map_err(|e| e.to_string())
+        });
+        log::info!("figure exported in {:.0?}", start.elapsed());
+        let tr = self.lang.tr();
+        self.status = Some(match result {
+            Ok(()) => (
+                true,
+                tr.fmt(
+                    "status.exported_map",
+                    &[
+                        ("w", &options.size.0),
+                        ("h", &options.size.1),
+                        ("path", &request.path.display()),
+                    ],
+                ),
+            ),
+            Err(e) => (false, tr.fmt("status.export_failed", &[("error", &e)])),
+        });
+    }
+}
