@@ -346,6 +346,37 @@ fn read_layer(r: &mut Reader<'_>, name: &str, kind: LayerKind) -> Result<Layer, 
 
 /// [`World::on_land`] on the built-in basemap (true when it cannot be read: no warning
 /// is better than a wrong one). A plain function, for [`crate::model::LoadOptions::land`].
+/// Which level of detail a map `span` degrees wide draws, the same for the window and for
+/// figures: the countries layer (a large figure with `pixels_per_degree` ≥ 8 gets the
+/// finer one at world scale too), the regions and the lakes.
+pub fn countries_layer(span: f64, pixels_per_degree: f64) -> &'static str {
+    if span > 90.0 && pixels_per_degree < 8.0 {
+        "countries/110m"
+    } else if span > 12.0 {
+        "countries/50m"
+    } else {
+        "countries/10m"
+    }
+}
+
+/// See [`countries_layer`].
+pub fn regions_layer(span: f64) -> &'static str {
+    if span > 12.0 {
+        "regions/coarse"
+    } else {
+        "regions/fine"
+    }
+}
+
+/// See [`countries_layer`].
+pub fn lakes_layer(span: f64) -> &'static str {
+    if span > 90.0 {
+        "lakes/110m"
+    } else {
+        "lakes/50m"
+    }
+}
+
 pub fn on_world_land(lon: f64, lat: f64) -> bool {
     world().is_none_or(|w| w.on_land(lon, lat))
 }

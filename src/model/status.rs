@@ -322,6 +322,16 @@ const BUILTIN_DEFS: [(&str, Outcome, &str, &str); 8] = [
     ),
 ];
 
+/// The built-in statuses' id with a `'static` life (and `no_report`), if `id` is one:
+/// the loader reads these without allocating.
+pub fn builtin_id(id: &str) -> Option<&'static str> {
+    BUILTIN_DEFS
+        .iter()
+        .map(|(builtin, ..)| *builtin)
+        .chain(std::iter::once("no_report"))
+        .find(|builtin| *builtin == id)
+}
+
 /// The built-in statuses' shapes, in their order (their colours are the palette's).
 const BUILTIN_SHAPES: [MarkerShape; 8] = MarkerShape::DECLARABLE;
 

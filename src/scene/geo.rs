@@ -152,34 +152,6 @@ impl Projection {
     }
 }
 
-/// The countries layer for a view `span` degrees wide (as the window), one level finer
-/// when the frame is large enough to show it.
-fn countries_layer(span: f64, pixels_per_degree: f64) -> &'static str {
-    if span > 90.0 && pixels_per_degree < 8.0 {
-        "countries/110m"
-    } else if span > 12.0 {
-        "countries/50m"
-    } else {
-        "countries/10m"
-    }
-}
-
-fn regions_layer(span: f64) -> &'static str {
-    if span > 12.0 {
-        "regions/coarse"
-    } else {
-        "regions/fine"
-    }
-}
-
-fn lakes_layer(span: f64) -> &'static str {
-    if span > 90.0 {
-        "lakes/110m"
-    } else {
-        "lakes/50m"
-    }
-}
-
 fn intersects(a: &LonLatBounds, b: &LonLatBounds) -> bool {
     a.min_lon <= b.max_lon
         && b.min_lon <= a.max_lon
@@ -223,7 +195,10 @@ pub(crate) fn basemap(geography: &Geography, projection: &Projection, line: f32)
             })
             .collect()
     };
-    let countries = world.layer(countries_layer(span, projection.pixels_per_degree()));
+    let countries = world.layer(crate::geography::world::countries_layer(
+        span,
+        projection.pixels_per_degree(),
+    ));
     let own_countries: Vec<(&Feature, Vec<Vec<Point>>)> = countries
         .map(|layer| {
             layer
@@ -263,7 +238,7 @@ pub(crate) fn basemap(geography: &Geography, projection: &Projection, line: f32)
             stroke: None,
         });
     }
-    if let Some(lakes) = world.layer(lakes_layer(span)) {
+    if let Some(lakes) = world.layer(crate::geography::world::lakes_layer(span)) {
         for feature in lakes.features.iter().filter(|f| visible(f)) {
             let rings = rings(feature);
             if !rings.is_empty() {
@@ -277,7 +252,7 @@ pub(crate) fn basemap(geography: &Geography, projection: &Projection, line: f32)
         }
     }
     if span <= 60.0
-        && let Some(regions) = world.layer(regions_layer(span))
+        && let Some(regions) = world.layer(crate::geography::world::regions_layer(span))
     {
         for feature in regions
             .features

@@ -21,33 +21,6 @@ const BORDER_COLOR: Color32 = Color32::from_rgb(0x55, 0x55, 0x55);
 const CONTEXT_BORDER_COLOR: Color32 = Color32::from_rgb(0x9A, 0x9A, 0x9A);
 const REGION_COLOR: Color32 = Color32::from_rgb(0xB8, 0xB8, 0xB8);
 
-/// The countries layer for a view `span` degrees wide.
-fn countries_layer(span: f64) -> &'static str {
-    if span > 90.0 {
-        "countries/110m"
-    } else if span > 12.0 {
-        "countries/50m"
-    } else {
-        "countries/10m"
-    }
-}
-
-fn regions_layer(span: f64) -> &'static str {
-    if span > 12.0 {
-        "regions/coarse"
-    } else {
-        "regions/fine"
-    }
-}
-
-fn lakes_layer(span: f64) -> &'static str {
-    if span > 90.0 {
-        "lakes/110m"
-    } else {
-        "lakes/50m"
-    }
-}
-
 /// The plot frame and bounds a cached shape was built for.
 type View = (egui::Rect, [f64; 2], [f64; 2]);
 
@@ -127,10 +100,10 @@ impl BasemapView {
             |[lon, lat]: [f64; 2]| transform.position_from_point(&PlotPoint::new(lon, lat));
         let visible = |f: &Feature| intersects(&f.bounds, &view);
 
-        let countries_name = countries_layer(span);
+        let countries_name = crate::geography::world::countries_layer(span, 0.0);
         let countries = world.layer(countries_name);
         let fills = world.triangles(countries_name).unwrap_or_default();
-        let lakes_name = lakes_layer(span);
+        let lakes_name = crate::geography::world::lakes_layer(span);
         let lakes = world.layer(lakes_name);
         let lake_fills = world.triangles(lakes_name).unwrap_or_default();
         let mut mesh = egui::Mesh::default();
@@ -176,7 +149,7 @@ impl BasemapView {
         };
         // Regions of the data's own countries only, and only once they would not crowd.
         if span <= 60.0
-            && let Some(regions) = world.layer(regions_layer(span))
+            && let Some(regions) = world.layer(crate::geography::world::regions_layer(span))
         {
             for feature in regions
                 .features

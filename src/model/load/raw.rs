@@ -95,18 +95,7 @@ impl<'de> Deserialize<'de> for RawStatus {
                 f.write_str("a status id")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawStatus, E> {
-                const BUILTIN: [&str; 9] = [
-                    "held",
-                    "held_renamed",
-                    "alternative",
-                    "announced",
-                    "official_only",
-                    "refused",
-                    "cancelled",
-                    "none_planned",
-                    "no_report",
-                ];
-                Ok(match BUILTIN.iter().find(|id| **id == v) {
+                Ok(match crate::model::status::builtin_id(v) {
                     Some(id) => RawStatus::Builtin(id),
                     None => RawStatus::Other(v.into()),
                 })
