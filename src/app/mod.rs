@@ -523,6 +523,18 @@ impl MemoryMapApp {
         }
         let mut commands = Vec::new();
         crate::command::keyboard_commands(&ctx, &mut commands);
+        // Esc closes the topmost window first; only with none open does it clear the
+        // selected city behind them.
+        if let Some(at) = commands.iter().position(|c| *c == Command::Select(None))
+            && (self.export_dialog.is_some() || self.list_open)
+        {
+            commands.remove(at);
+            if self.export_dialog.is_some() {
+                self.export_dialog = None;
+            } else {
+                self.list_open = false;
+            }
+        }
         dropped_files(&ctx, &mut commands);
         // Focus the search box in this frame, so typing right after Ctrl+F lands in it.
         if commands.contains(&Command::FocusSearch) {

@@ -75,8 +75,17 @@ pub fn city_list_ui(
                         (SortBy::Reports, "list.reports"),
                     ] {
                         let title = tr.get(title);
+                        // The order in words that fit the column: names A–Z, counts most first.
                         let text = if sort.by == by {
-                            format!("{title} ({})", if sort.descending { "Z–A" } else { "A–Z" })
+                            let order = match (by, sort.descending) {
+                                (SortBy::Reports, true) => "list.order_most",
+                                (SortBy::Reports, false) => "list.order_fewest",
+                                (SortBy::Status, false) => "list.order_legend",
+                                (SortBy::Status, true) => "list.order_legend_reversed",
+                                (_, false) => "list.order_az",
+                                (_, true) => "list.order_za",
+                            };
+                            format!("{title} ({})", tr.get(order))
                         } else {
                             title.to_owned()
                         };
@@ -88,9 +97,10 @@ pub fn city_list_ui(
                             if sort.by == by {
                                 sort.descending = !sort.descending;
                             } else {
+                                // Counts are wanted most first; words A–Z.
                                 *sort = ListSort {
                                     by,
-                                    descending: false,
+                                    descending: by == SortBy::Reports,
                                 };
                             }
                         }

@@ -22,8 +22,21 @@ pub fn timeline_ui(
         } else {
             tr.get("timeline.play")
         };
+        // As wide as the wider of its two words, so Play → Pause does not move the chart.
+        let font = egui::TextStyle::Button.resolve(ui.style());
+        let widest = [tr.get("timeline.play"), tr.get("timeline.pause")]
+            .iter()
+            .map(|t| {
+                ui.fonts_mut(|f| {
+                    f.layout_no_wrap((*t).to_owned(), font.clone(), egui::Color32::BLACK)
+                        .size()
+                        .x
+                })
+            })
+            .fold(0.0_f32, f32::max);
+        let width = widest + 2.0 * ui.spacing().button_padding.x;
         if ui
-            .button(label)
+            .add(egui::Button::new(label).min_size(egui::vec2(width, 0.0)))
             .on_hover_text(tr.get("timeline.play_hint"))
             .clicked()
         {
