@@ -320,6 +320,19 @@ impl Dataset {
         &self.info.vocabulary
     }
 
+    /// Whether a city-year's status stands on less than a stated, reliable report: the
+    /// deciding claim is inferred, or its source is marked low reliability. The map draws
+    /// such a marker with a dashed ring.
+    pub fn is_tentative(&self, city: usize, year: i32) -> bool {
+        let cell = self.city_year(city, year);
+        cell.uncertain
+            || cell
+                .deciding
+                .and_then(|i| self.cities.get(city)?.reports.get(i))
+                .and_then(|r| self.sources.get(r.source))
+                .is_some_and(|s| s.reliability == Reliability::Low)
+    }
+
     pub fn city_index(&self, id: &str) -> Option<usize> {
         self.ids.get(id).copied()
     }

@@ -13,6 +13,7 @@ enum Entry {
     Year,
     Status(Status),
     Disputed,
+    Tentative,
     OnlyReported,
 }
 
@@ -27,6 +28,12 @@ pub fn legend_ui(
     commands: &mut Vec<Command>,
 ) {
     let counts = dataset.counts(year);
+    let disputed = (0..dataset.cities.len())
+        .filter(|&i| dataset.city_year(i, year).disputed)
+        .count();
+    let tentative = (0..dataset.cities.len())
+        .filter(|&i| dataset.is_tentative(i, year))
+        .count();
     let tr = crate::ui::tr(ui.ctx());
     let label = |entry: Entry| match entry {
         Entry::Year => format!("{year}:"),
@@ -35,12 +42,13 @@ pub fn legend_ui(
             tr.status(dataset.vocabulary(), status),
             counts[status.index()]
         ),
-        Entry::Disputed => tr.get("legend.disputed").to_owned(),
+        Entry::Disputed => format!("{} {disputed}", tr.get("legend.disputed")),
+        Entry::Tentative => format!("{} {tentative}", tr.get("legend.tentative")),
         Entry::OnlyReported => tr.get("legend.only_reported").to_owned(),
     };
     let entries: Vec<Entry> = std::iter::once(Entry::Year)
         .chain(dataset.vocabulary().legend().map(Entry::Status))
-        .chain([Entry::Disputed, Entry::OnlyReported])
+        .chain([Entry::Disputed, Entry::Tentative, Entry::OnlyReported])
         .collect();
 
     // Lines are packed here rather than by `horizontal_wrapped`, which breaks a long label
@@ -55,7 +63,7 @@ pub fn legend_ui(
         let extra = match entry {
             Entry::Year => 0.0,
             Entry::Status(_) => ICON + GAP + 2.0 * spacing.button_padding.x + 4.0,
-            Entry::Disputed => ICON + GAP + 8.0,
+            Entry::Disputed | Entry::Tentative => ICON + GAP + 8.0,
             Entry::OnlyReported => spacing.icon_width + spacing.icon_spacing,
         };
         text + extra + spacing.item_spacing.x
@@ -96,6 +104,12 @@ pub fn legend_ui(
                         disputed_icon_ui(ui, ICON);
                         ui.label(label(entry))
                             .on_hover_text(tr.get("legend.disputed_hint"));
+                        ui.add_space(8.0);
+                    }
+                    Entry::Tentative => {
+                        crate::ui::style::tentative_icon_ui(ui, ICON);
+                        ui.label(label(entry))
+                            .on_hover_text(tr.get("legend.tentative_hint"));
                         ui.add_space(8.0);
                     }
                     Entry::OnlyReported => {

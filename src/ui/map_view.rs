@@ -750,6 +750,9 @@ impl MapView {
         // After the labels, so a label's background never hides the mark.
         for &(city_index, pos) in &self.drawn {
             let radius = marker_radius(dataset.cities[city_index].population);
+            if dataset.is_tentative(city_index, year) {
+                crate::ui::style::paint_tentative_ring(painter, pos, radius);
+            }
             if dataset.city_year(city_index, year).disputed {
                 paint_disputed_badge(painter, pos + vec2(radius + 2.0, -radius - 2.0));
             }

@@ -76,6 +76,31 @@ pub fn paint_marker(
     }
 }
 
+/// The mark of a tentative status (an inferred claim or a weak source): a dashed ring.
+pub fn paint_tentative_ring(painter: &Painter, center: Pos2, radius: f32) {
+    let r = radius + 3.5;
+    let points: Vec<Pos2> = (0..=48)
+        .map(|k| {
+            #[allow(clippy::cast_precision_loss)]
+            let a = std::f32::consts::TAU * k as f32 / 48.0;
+            center + r * vec2(a.cos(), a.sin())
+        })
+        .collect();
+    painter.extend(Shape::dashed_line(
+        &points,
+        Stroke::new(1.5, Color32::from_gray(0x40)),
+        3.0,
+        2.5,
+    ));
+}
+
+/// Allocates a small square with a dashed ring in it (the legend's "tentative" entry).
+pub fn tentative_icon_ui(ui: &mut egui::Ui, size: f32) -> egui::Response {
+    icon_ui(ui, size, |painter, center| {
+        paint_tentative_ring(painter, center, size * 0.18);
+    })
+}
+
 /// The mark for "sources disagree": a small vermillion disc with "!" in it.
 pub fn paint_disputed_badge(painter: &Painter, center: Pos2) {
     paint_badge(

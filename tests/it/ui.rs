@@ -1566,3 +1566,20 @@ fn escape_closes_the_topmost_window_before_it_clears_the_selection() {
     harness.run();
     assert_eq!(harness.state().selected(), None);
 }
+
+#[test]
+fn the_legend_counts_disputed_and_tentative_cities_from_the_data() {
+    let harness = harness(Some(2025));
+    let d = harness.state().dataset().clone();
+    let disputed = (0..d.cities.len())
+        .filter(|&i| d.city_year(i, 2025).disputed)
+        .count();
+    let tentative: Vec<usize> = (0..d.cities.len())
+        .filter(|&i| d.is_tentative(i, 2025))
+        .collect();
+    // Karaganda's 2025 status rests on an inferred claim (DATA.md, the audit of issue 14).
+    assert!(tentative.contains(&d.city_index("karaganda").unwrap()));
+    assert!(!d.is_tentative(d.city_index("almaty").unwrap(), 2019));
+    harness.get_by_label(&format!("Sources disagree {disputed}"));
+    harness.get_by_label(&format!("Inferred or weak source {}", tentative.len()));
+}
