@@ -413,6 +413,11 @@ pub fn export(args: &ExportArgs<'_>) -> ExitCode {
     let start = std::time::Instant::now();
     let bytes = match args.format {
         ExportFormat::Csv | ExportFormat::Geojson => {
+            if args.format == ExportFormat::Csv && !dataset.vocabulary().is_builtin() {
+                eprintln!(
+                    "memorymap: warning: this dataset declares statuses of its own, which the CSV form cannot carry: the CSV is for reading in a spreadsheet and will not load back (export GeoJSON to keep everything)"
+                );
+            }
             let format = if args.format == ExportFormat::Csv {
                 DataFormat::Csv
             } else {

@@ -741,7 +741,10 @@ impl Reader<'_> {
             } else if status == vocabulary.id(Status::NO_REPORT) {
                 "no_report is what a year without reports means; leave the report out".to_owned()
             } else {
-                vocabulary.unknown_status_message(status)
+                format!(
+                    "{} (the CSV form knows only the built-in statuses: keep a dataset with statuses of its own as GeoJSON, DATA.md §4.1)",
+                    vocabulary.unknown_status_message(status)
+                )
             };
             self.error(Self::at(row.line, "status"), message);
             return None;
