@@ -324,13 +324,12 @@ impl Dataset {
     /// deciding claim is inferred, or its source is marked low reliability. The map draws
     /// such a marker with a dashed ring.
     pub fn is_tentative(&self, city: usize, year: i32) -> bool {
-        let cell = self.city_year(city, year);
-        cell.uncertain
-            || cell
-                .deciding
-                .and_then(|i| self.cities.get(city)?.reports.get(i))
-                .and_then(|r| self.sources.get(r.source))
-                .is_some_and(|s| s.reliability == Reliability::Low)
+        self.city_year(city, year).tentative
+    }
+
+    /// How many cities of `year` are disputed, and how many tentative (counted at load).
+    pub fn flagged(&self, year: i32) -> (usize, usize) {
+        self.table.flagged(year)
     }
 
     pub fn city_index(&self, id: &str) -> Option<usize> {

@@ -1,7 +1,7 @@
 //! The status rule: which of a city-year's reports decides its colour, and which
 //! city-years are disputed. Computed once per dataset, read every frame.
 
-use super::{City, DatasetInfo, Report, Source, Status, Timing, Vocabulary};
+use super::{City, DatasetInfo, Reliability, Report, Source, Status, Timing, Vocabulary};
 
 /// What the map draws for one city in one year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,6 +15,10 @@ pub struct CityYear {
     pub plan_changed: bool,
     /// The deciding report's year or claim is inferred, not stated.
     pub uncertain: bool,
+    /// The status stands on less than a stated, reliable report: `uncertain`, or the
+    /// deciding source is marked low reliability (set by the year table, which knows the
+    /// sources). The map draws a dashed ring.
+    pub tentative: bool,
     pub report_count: usize,
 }
 
@@ -25,6 +29,7 @@ impl CityYear {
         disputed: false,
         plan_changed: false,
         uncertain: false,
+        tentative: false,
         report_count: 0,
     };
 }
@@ -68,6 +73,7 @@ pub fn decide<'a>(
         disputed,
         plan_changed,
         uncertain: report.uncertain,
+        tentative: report.uncertain,
         report_count: reports.count(),
     }
 }
@@ -79,6 +85,8 @@ pub(crate) struct YearTable {
     /// `[city * years + (year - first_year)]`
     cells: Vec<CityYear>,
     counts: Vec<[usize; Status::SLOTS]>,
+    /// Per year, how many city-years are disputed and how many tentative.
+    flagged: Vec<(usize, usize)>,
     /// Per year, every city's status in city order (one byte each): what recolouring and
     /// recounting a year read, in one sequential pass.
     statuses: Vec<Vec<Status>>,
@@ -95,10 +103,11 @@ impl YearTable {
         let years = usize::try_from(info.last_year - info.first_year + 1).unwrap_or(0);
         let mut cells = Vec::with_capacity(cities.len() * years);
         let mut counts = vec![[0; Status::SLOTS]; years];
+        let mut flagged = vec![(0, 0); years];
         let mut statuses = vec![Vec::with_capacity(cities.len()); years];
         for city in cities {
             for (offset, year) in (info.first_year..=info.last_year).enumerate() {
-                let cell = decide(
+                let mut cell = decide(
                     city.reports
                         .iter()
                         .enumerate()
@@ -106,7 +115,14 @@ impl YearTable {
                     origin,
                     &info.vocabulary,
                 );
+                cell.tentative |= cell
+                    .deciding
+                    .and_then(|i| city.reports.get(i))
+                    .and_then(|r| sources.get(r.source))
+                    .is_some_and(|s| s.reliability == Reliability::Low);
                 counts[offset][cell.status.index()] += 1;
+                flagged[offset].0 += usize::from(cell.disputed);
+                flagged[offset].1 += usize::from(cell.tentative);
                 statuses[offset].push(cell.status);
                 cells.push(cell);
             }
@@ -116,8 +132,17 @@ impl YearTable {
             years,
             cells,
             counts,
+            flagged,
             statuses,
         }
+    }
+
+    /// How many city-years of `year` are disputed, and how many tentative.
+    pub(crate) fn flagged(&self, year: i32) -> (usize, usize) {
+        self.offset(year)
+            .and_then(|o| self.flagged.get(o))
+            .copied()
+            .unwrap_or_default()
     }
 
     pub(crate) fn statuses(&self, year: i32) -> &[Status] {

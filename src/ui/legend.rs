@@ -28,12 +28,7 @@ pub fn legend_ui(
     commands: &mut Vec<Command>,
 ) {
     let counts = dataset.counts(year);
-    let disputed = (0..dataset.cities.len())
-        .filter(|&i| dataset.city_year(i, year).disputed)
-        .count();
-    let tentative = (0..dataset.cities.len())
-        .filter(|&i| dataset.is_tentative(i, year))
-        .count();
+    let (disputed, tentative) = dataset.flagged(year);
     let tr = crate::ui::tr(ui.ctx());
     let label = |entry: Entry| match entry {
         Entry::Year => format!("{year}:"),
