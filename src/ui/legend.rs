@@ -51,10 +51,7 @@ pub fn legend_ui(
     let spacing = ui.spacing().clone();
     let font = egui::TextStyle::Button.resolve(ui.style());
     let width = |entry: Entry| {
-        let text = ui
-            .fonts_mut(|f| f.layout_no_wrap(label(entry), font.clone(), egui::Color32::BLACK))
-            .size()
-            .x;
+        let text = crate::ui::text_width(ui, label(entry), &font);
         let extra = match entry {
             Entry::Year => 0.0,
             Entry::Status(_) => ICON + GAP + 2.0 * spacing.button_padding.x + 4.0,

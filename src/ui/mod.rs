@@ -14,6 +14,15 @@ pub mod year_selector;
 
 use crate::i18n::{Lang, Strings};
 
+/// How wide `text` is on one line in `font`, in points (to lay out rows before drawing).
+pub fn text_width(ui: &egui::Ui, text: impl Into<String>, font: &egui::FontId) -> f32 {
+    ui.fonts_mut(|f| {
+        f.layout_no_wrap(text.into(), font.clone(), egui::Color32::BLACK)
+            .size()
+            .x
+    })
+}
+
 fn lang_id() -> egui::Id {
     egui::Id::unique("memorymap interface language")
 }

@@ -26,13 +26,7 @@ pub fn timeline_ui(
         let font = egui::TextStyle::Button.resolve(ui.style());
         let widest = [tr.get("timeline.play"), tr.get("timeline.pause")]
             .iter()
-            .map(|t| {
-                ui.fonts_mut(|f| {
-                    f.layout_no_wrap((*t).to_owned(), font.clone(), egui::Color32::BLACK)
-                        .size()
-                        .x
-                })
-            })
+            .map(|t| crate::ui::text_width(ui, *t, &font))
             .fold(0.0_f32, f32::max);
         let width = widest + 2.0 * ui.spacing().button_padding.x;
         if ui

@@ -79,13 +79,7 @@ fn buttons_fit(ui: &egui::Ui, dataset: &Dataset) -> bool {
     let per_button = 2.0 * spacing.button_padding.x + spacing.item_spacing.x;
     let years: f32 = dataset
         .years()
-        .map(|y| {
-            ui.fonts_mut(|f| {
-                f.layout_no_wrap(y.to_string(), font.clone(), egui::Color32::BLACK)
-                    .size()
-                    .x
-            }) + per_button
-        })
+        .map(|y| crate::ui::text_width(ui, y.to_string(), &font) + per_button)
         .sum();
     years + CONTROLS_WIDTH <= ui.available_width()
 }
