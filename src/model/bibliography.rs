@@ -179,15 +179,9 @@ pub fn to_bibtex(dataset: &Dataset, selection: Selection, citation: &DatasetCita
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::model::{LoadOptions, load_bytes};
     use biblatex::ChunksExt as _;
 
-    fn builtin() -> Dataset {
-        let bytes = include_bytes!("../../data/kazakhstan.geojson");
-        load_bytes("k.geojson", bytes, LoadOptions::default())
-            .unwrap()
-            .dataset
-    }
+    use crate::model::builtin::test_dataset as builtin;
 
     #[test]
     fn csl_json_lists_the_dataset_then_every_source_cited_that_year_once() {

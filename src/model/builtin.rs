@@ -33,6 +33,15 @@ pub fn load_dataset(path: Option<&Path>, options: LoadOptions<'_>) -> Result<Loa
     }
 }
 
+/// The built-in dataset, loaded: for the unit tests of every module.
+#[cfg(test)]
+#[allow(clippy::expect_used)]
+pub(crate) fn test_dataset() -> super::Dataset {
+    load_dataset(None, LoadOptions::default())
+        .expect("the built-in dataset loads")
+        .dataset
+}
+
 /// Id and version of the built-in dataset, read from its header without a full load.
 pub fn builtin_dataset_id() -> (String, String) {
     #[derive(serde::Deserialize)]

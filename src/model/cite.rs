@@ -88,14 +88,8 @@ fn shell_quote(text: &str) -> String {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::model::{LoadOptions, load_bytes};
 
-    fn builtin() -> Dataset {
-        let bytes = include_bytes!("../../data/kazakhstan.geojson");
-        load_bytes("k.geojson", bytes, LoadOptions::default())
-            .unwrap()
-            .dataset
-    }
+    use crate::model::builtin::test_dataset as builtin;
 
     #[test]
     fn a_citation_names_the_status_the_deciding_source_and_the_data() {

@@ -215,11 +215,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
 
-    fn builtin() -> Dataset {
-        crate::model::builtin::load_dataset(None, crate::model::LoadOptions::default())
-            .unwrap()
-            .dataset
-    }
+    use crate::model::builtin::test_dataset as builtin;
 
     #[test]
     fn a_gif_and_an_apng_have_one_frame_per_year() {

@@ -1,12 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use super::*;
-use crate::model::builtin::load_dataset;
 use crate::model::{LoadOptions, load_bytes};
 
-fn builtin() -> Dataset {
-    load_dataset(None, LoadOptions::default()).unwrap().dataset
-}
+use crate::model::builtin::test_dataset as builtin;
 
 fn parse(svg: &str) -> roxmltree::Document<'_> {
     roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("not XML: {e}"))

@@ -9,6 +9,8 @@ use egui_kittest::kittest::Queryable as _;
 use memorymap::MemoryMapApp;
 use memorymap::cli::load_dataset;
 use memorymap::command::Command;
+
+use crate::ui::click_at;
 use memorymap::geography::Basemap;
 use memorymap::i18n::Lang;
 
@@ -122,16 +124,7 @@ fn sixty_five_years_fit_on_one_row_and_a_click_on_the_strip_picks_a_year() {
     assert_eq!(rows.len(), 1, "{rows:?}");
     let [x, y] = state.screen.year_buttons["1990"];
     let pos = egui::pos2(x, y);
-    harness.hover_at(pos);
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-    }
-    harness.run();
+    click_at(&mut harness, pos);
     assert_eq!(harness.state().view_state().year, 1990);
 }
 
@@ -150,16 +143,7 @@ fn a_city_of_a_long_span_opens_its_panel_beside_the_map_with_names_in_their_scri
         let mut harness = open(&example(file), [1280.0, 800.0]);
         let index = harness.state().dataset().city_index(id).unwrap();
         let pos = harness.state().city_screen_position(index).unwrap();
-        harness.hover_at(pos);
-        for pressed in [true, false] {
-            harness.event(egui::Event::PointerButton {
-                pos,
-                button: egui::PointerButton::Primary,
-                pressed,
-                modifiers: egui::Modifiers::NONE,
-            });
-        }
-        harness.run();
+        click_at(&mut harness, pos);
         assert_eq!(harness.state().view_state().selected.as_deref(), Some(id));
         for name in names {
             assert!(

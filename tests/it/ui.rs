@@ -37,7 +37,7 @@ fn city(harness: &Harness<'_, MemoryMapApp>, id: &str) -> usize {
 }
 
 /// Clicks at a screen position the way a mouse does: move, press, release.
-fn click_at(harness: &mut Harness<'_, MemoryMapApp>, pos: egui::Pos2) {
+pub(crate) fn click_at(harness: &mut Harness<'_, MemoryMapApp>, pos: egui::Pos2) {
     harness.hover_at(pos);
     for pressed in [true, false] {
         harness.event(egui::Event::PointerButton {

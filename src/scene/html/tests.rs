@@ -4,15 +4,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use super::*;
-use crate::model::builtin::{BUILTIN_DATA, builtin_data_sha256, load_dataset};
+use crate::model::builtin::{BUILTIN_DATA, builtin_data_sha256};
 use crate::model::{LoadOptions, load_bytes};
 
 const SVG_NAMESPACE: &str = "http://www.w3.org/2000/svg";
 const THREE_MB: usize = 3 * 1024 * 1024;
 
-fn builtin() -> Dataset {
-    load_dataset(None, LoadOptions::default()).unwrap().dataset
-}
+use crate::model::builtin::test_dataset as builtin;
 
 fn memorials() -> Dataset {
     let bytes = include_bytes!("../../../data/examples/memorials.geojson");
