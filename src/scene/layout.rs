@@ -130,8 +130,28 @@ fn credit_pieces(dataset: &Dataset, years: &RangeInclusive<i32>, lang: Lang) -> 
     ]
 }
 
-/// The single-map figure.
-pub(crate) fn single(dataset: &Dataset, opts: &FigureOptions) -> Scene {
+/// What every figure has: its size and units, the area it shows, the heading and the
+/// credits, and the rectangle left between them for the maps and the legend.
+struct Page {
+    width: f32,
+    height: f32,
+    units: Units,
+    m: f32,
+    geography: Geography,
+    home: LonLatBounds,
+    highlight: Option<usize>,
+    title: Vec<Text>,
+    subtitle: Text,
+    credits: Vec<Text>,
+    body: Rect,
+}
+
+fn page(
+    dataset: &Dataset,
+    opts: &FigureOptions,
+    subtitle: &str,
+    years: &RangeInclusive<i32>,
+) -> Page {
     let (width, height) = figure_size(opts.size);
     let units = Units::for_size(width, height);
     let m = units.margin();
@@ -142,24 +162,54 @@ pub(crate) fn single(dataset: &Dataset, opts: &FigureOptions) -> Scene {
         .unwrap_or_else(|| geography.home(dataset));
     let highlight = opts.highlight.filter(|&i| i < dataset.cities.len());
     let title = opts.title.as_deref().unwrap_or(&dataset.info.title);
-    let subtitle = match opts.compare {
-        Some(from) => format!("{from} → {}", opts.year),
-        None => opts.year.to_string(),
-    };
-    let (title, subtitle, header_bottom) = header(title, &subtitle, width - 2.0 * m, units);
-    let years = opts.year..=opts.year;
+    let (title, subtitle, header_bottom) = header(title, subtitle, width - 2.0 * m, units);
     let (credits, footer_top) = footer(
-        &credit_pieces(dataset, &years, opts.lang),
+        &credit_pieces(dataset, years, opts.lang),
         width - 2.0 * m,
         height,
         units,
     );
-    let mut frame = Rect::new(
+    let body = Rect::new(
         m,
         header_bottom,
         width - 2.0 * m,
         (footer_top - header_bottom).max(1.0),
     );
+    Page {
+        width,
+        height,
+        units,
+        m,
+        geography,
+        home,
+        highlight,
+        title,
+        subtitle,
+        credits,
+        body,
+    }
+}
+
+/// The single-map figure.
+pub(crate) fn single(dataset: &Dataset, opts: &FigureOptions) -> Scene {
+    let subtitle = match opts.compare {
+        Some(from) => format!("{from} → {}", opts.year),
+        None => opts.year.to_string(),
+    };
+    let years = opts.year..=opts.year;
+    let Page {
+        width,
+        height,
+        units,
+        m,
+        geography,
+        home,
+        highlight,
+        title,
+        subtitle,
+        credits,
+        body: mut frame,
+    } = page(dataset, opts, &subtitle, &years);
     let input = MarkerInput {
         dataset,
         year: opts.year,
@@ -348,30 +398,20 @@ fn plan_grid(
 /// Small multiples: one map per year.
 pub(crate) fn grid(dataset: &Dataset, years: RangeInclusive<i32>, opts: &FigureOptions) -> Scene {
     let years = grid_years(dataset, years);
-    let (width, height) = figure_size(opts.size);
-    let units = Units::for_size(width, height);
-    let m = units.margin();
-    let geography = Geography::of(dataset);
-    let home = opts
-        .view
-        .filter(geo::sane)
-        .unwrap_or_else(|| geography.home(dataset));
-    let highlight = opts.highlight.filter(|&i| i < dataset.cities.len());
-    let title = opts.title.as_deref().unwrap_or(&dataset.info.title);
     let subtitle = format!("{}–{}", years.start(), years.end());
-    let (title, subtitle, header_bottom) = header(title, &subtitle, width - 2.0 * m, units);
-    let (credits, footer_top) = footer(
-        &credit_pieces(dataset, &years, opts.lang),
-        width - 2.0 * m,
+    let Page {
+        width,
         height,
         units,
-    );
-    let region = Rect::new(
         m,
-        header_bottom,
-        width - 2.0 * m,
-        (footer_top - header_bottom).max(1.0),
-    );
+        geography,
+        home,
+        highlight,
+        title,
+        subtitle,
+        credits,
+        body: region,
+    } = page(dataset, opts, &subtitle, &years);
     let specs = legend_specs(dataset, &years, None, false, opts.lang);
     let heading_size = units.heading();
     let heading_h = 1.35 * heading_size;
