@@ -17,7 +17,7 @@ use memorymap::MemoryMapApp;
 use memorymap::command::Command;
 use memorymap::geography::{Basemap, CityIndex};
 use memorymap::model::generate::{GenSpec, write_dataset};
-use memorymap::model::{Dataset, LoadOptions, Status, load_bytes};
+use memorymap::model::{Dataset, LoadOptions, load_bytes};
 
 const REPORTS_PER_CITY: usize = 10;
 
@@ -191,12 +191,12 @@ fn bench_year_switch(c: &mut Criterion) {
     for n in sizes() {
         let dataset = load(&generated(n));
         let mut index = CityIndex::new(&dataset);
-        let hidden = [false; Status::SLOTS];
+        let filter = memorymap::model::MapFilter::default();
         let mut year = 2015;
         group.bench_function(BenchmarkId::new("recount", n), |b| {
             b.iter(|| {
                 year = if year == 2025 { 2015 } else { year + 1 };
-                index.recount(&dataset, year, &hidden);
+                index.recount(&dataset, year, &filter);
                 dataset.counts(year)
             });
         });

@@ -44,11 +44,25 @@ pub enum Command {
     SetCompare(Option<i32>),
     /// Start comparing (with the year before the shown one) or stop.
     ToggleCompare,
+    /// While comparing: show the comparison or the selected city in the side panel.
+    ShowTab(DetailsTab),
+    /// Show only the cities whose sources disagree in the shown year, or all again.
+    ToggleDisputedOnly,
+    /// Give the keyboard focus to the map: the selected city, or the largest in view.
+    FocusMap,
     /// Select the next (+1) or previous (-1) city in the city list's order.
     StepCity(i32),
     SetLang(Lang),
     /// Close the window (saving what it remembers).
     Quit,
+}
+
+/// While comparing, the side panel shows either the comparison or the selected city.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DetailsTab {
+    #[default]
+    Comparison,
+    City,
 }
 
 /// When a shortcut is taken from the keyboard.
@@ -81,6 +95,7 @@ pub enum UiCommand {
     Play,
     PreviousCity,
     NextCity,
+    FocusMap,
 }
 
 const fn ctrl(key: Key) -> KeyboardShortcut {
@@ -92,7 +107,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 }
 
 impl UiCommand {
-    pub const ALL: [Self; 15] = [
+    pub const ALL: [Self; 16] = [
         Self::Open,
         Self::Reload,
         Self::Export,
@@ -108,6 +123,7 @@ impl UiCommand {
         Self::Play,
         Self::PreviousCity,
         Self::NextCity,
+        Self::FocusMap,
     ];
 
     /// The translation key of its name (as menus show it).
@@ -128,6 +144,7 @@ impl UiCommand {
             Self::Play => "timeline.play",
             Self::PreviousCity => "menu.previous_city",
             Self::NextCity => "menu.next_city",
+            Self::FocusMap => "menu.focus_map",
         }
     }
 
@@ -151,6 +168,8 @@ impl UiCommand {
         const PLAY: &[KeyboardShortcut] = &[plain(Key::Space)];
         const PREVIOUS_CITY: &[KeyboardShortcut] = &[plain(Key::ArrowUp)];
         const NEXT_CITY: &[KeyboardShortcut] = &[plain(Key::ArrowDown)];
+        // F6 moves between the parts of a window in most desktop apps; M is for "map".
+        const FOCUS_MAP: &[KeyboardShortcut] = &[plain(Key::F6), plain(Key::M)];
         match self {
             Self::Open => OPEN,
             Self::Reload => RELOAD,
@@ -167,6 +186,7 @@ impl UiCommand {
             Self::Play => PLAY,
             Self::PreviousCity => PREVIOUS_CITY,
             Self::NextCity => NEXT_CITY,
+            Self::FocusMap => FOCUS_MAP,
         }
     }
 
@@ -183,7 +203,8 @@ impl UiCommand {
             | Self::ClearSelection
             | Self::CopyCitation
             | Self::PreviousYear
-            | Self::NextYear => When::NotTyping,
+            | Self::NextYear
+            | Self::FocusMap => When::NotTyping,
             Self::Play | Self::PreviousCity | Self::NextCity => When::NothingFocused,
         }
     }
@@ -205,6 +226,7 @@ impl UiCommand {
             Self::Play => Command::TogglePlay,
             Self::PreviousCity => Command::StepCity(-1),
             Self::NextCity => Command::StepCity(1),
+            Self::FocusMap => Command::FocusMap,
         }
     }
 

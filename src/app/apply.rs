@@ -9,37 +9,53 @@ impl MemoryMapApp {
         match command {
             Command::SetYear(y) => {
                 if years.contains(&y) {
-                    self.year = y;
+                    self.choice.year = y;
                 }
             }
             Command::StepYear(step) => {
-                self.year = (self.year + step).clamp(*years.start(), *years.end());
+                self.choice.year = (self.choice.year + step).clamp(*years.start(), *years.end());
             }
             Command::Select(city) => {
-                self.selected = city.filter(|&i| i < self.dataset.cities.len());
+                self.choice.selected = city.filter(|&i| i < self.dataset.cities.len());
+                if self.choice.selected.is_some() {
+                    self.choice.tab = DetailsTab::City;
+                }
             }
             Command::SetCompare(year) => {
-                self.compare = year.filter(|y| years.contains(y));
+                let was = self.choice.compare;
+                self.choice.compare = year.filter(|y| years.contains(y));
+                self.compare_changed(was);
             }
             Command::ToggleCompare => {
-                self.compare = match self.compare {
+                let was = self.choice.compare;
+                self.choice.compare = match self.choice.compare {
                     Some(_) => None,
                     // The year before, or after when the first year is shown.
-                    None if self.year > *years.start() => Some(self.year - 1),
-                    None => Some(self.year + 1).filter(|y| years.contains(y)),
+                    None if self.choice.year > *years.start() => Some(self.choice.year - 1),
+                    None => Some(self.choice.year + 1).filter(|y| years.contains(y)),
                 };
+                self.compare_changed(was);
+            }
+            Command::ShowTab(tab) => self.choice.tab = tab,
+            Command::ToggleDisputedOnly => {
+                self.choice.filter.only_disputed = !self.choice.filter.only_disputed;
             }
             Command::StepCity(step) => {
                 let order: Vec<usize> = crate::ui::city_list::sorted_cities(
                     &self.dataset,
-                    self.year,
-                    self.list_sort,
-                    self.lang.tr(),
+                    self.choice.year,
+                    self.choice.list_sort,
+                    self.choice.lang.tr(),
                 )
                 .into_iter()
-                .filter(|&i| !self.hidden[self.dataset.city_year(i, self.year).status.index()])
+                .filter(|&i| {
+                    self.choice
+                        .filter
+                        .shows(&self.dataset.city_year(i, self.choice.year))
+                })
                 .collect();
                 let at = self
+                    .choice
                     .selected
                     .and_then(|s| order.iter().position(|&i| i == s));
                 let next = match (at, step.signum()) {
@@ -49,7 +65,7 @@ impl MemoryMapApp {
                     (Some(at), _) => order.get(at.saturating_sub(1)),
                 };
                 if let Some(&city) = next {
-                    self.selected = Some(city);
+                    self.choice.selected = Some(city);
                     let c = &self.dataset.cities[city];
                     if !self.map.shows(c.location.lon, c.location.lat) {
                         self.map.center_on(c.location.lon, c.location.lat);
@@ -62,8 +78,8 @@ impl MemoryMapApp {
                 }
             }
             Command::SetLang(lang) => {
-                self.lang = lang;
-                self.lang_chosen = true;
+                self.choice.lang = lang;
+                self.choice.lang_chosen = true;
                 self.set_title = true;
             }
             Command::ResetView => self.map.reset_view(),
@@ -72,7 +88,7 @@ impl MemoryMapApp {
             Command::Reload => match self.reload_path() {
                 Some(path) => self.start_loading(path, LoadReason::Reload),
                 None => {
-                    self.status = Some((false, self.lang.tr().get("status.no_reload").to_owned()));
+                    self.status = Some(Message::failure("status.no_reload"));
                 }
             },
             Command::ShowOpenDialog => {
@@ -83,7 +99,7 @@ impl MemoryMapApp {
                     .map_or_else(current_folder, Path::to_path_buf);
                 let mut dialog = egui_file::FileDialog::open_file()
                     .initial_path(folder)
-                    .title(self.lang.tr().get("open.title"))
+                    .title(self.choice.lang.tr().get("open.title"))
                     .show_files_filter(Box::new(|path: &Path| {
                         path.extension().is_some_and(|e| {
                             ["geojson", "json", "csv"]
@@ -100,38 +116,40 @@ impl MemoryMapApp {
                     .as_deref()
                     .and_then(Path::parent)
                     .map_or_else(current_folder, Path::to_path_buf);
-                self.export_dialog = Some(ExportDialog::new(&folder, self.year));
+                self.export_dialog = Some(ExportDialog::new(&folder, self.choice.year));
             }
             Command::Export(request) => {
                 self.export_dialog = None;
                 self.export(request);
             }
             Command::FocusSearch => self.focus_search = true,
+            Command::FocusMap => self.map.focus_next_frame(),
             Command::ToggleList => self.list_open = !self.list_open,
             Command::TogglePlay => {
                 if self.playing.is_some() {
                     self.playing = None;
                 } else {
                     // From the last year, play starts again at the first.
-                    if self.year == *years.end() {
-                        self.year = *years.start();
+                    if self.choice.year == *years.end() {
+                        self.choice.year = *years.start();
                     }
                     self.playing = Some(self.ctx.as_ref().map_or(0.0, |c| c.input(|i| i.time)));
                 }
             }
             Command::ToggleStatus(status) => {
-                self.hidden[status.index()] = !self.hidden[status.index()];
+                self.choice.filter.hidden[status.index()] =
+                    !self.choice.filter.hidden[status.index()];
             }
             Command::CopyCitation(city) => {
                 let origin = self.data_origin();
                 if let Some(text) =
-                    crate::model::cite::citation(&self.dataset, city, self.year, &origin)
+                    crate::model::cite::citation(&self.dataset, city, self.choice.year, &origin)
                 {
-                    self.copy(text, self.lang.tr().get("status.copied_citation"));
+                    self.copy(text, "status.copied_citation");
                 }
             }
             Command::CopySelectedCitation => {
-                if let Some(city) = self.selected {
+                if let Some(city) = self.choice.selected {
                     self.apply(Command::CopyCitation(city));
                 }
             }
@@ -139,15 +157,15 @@ impl MemoryMapApp {
                 let id = self.dataset.cities.get(city).map(|c| c.id.as_str());
                 let text = crate::model::cite::command_line(
                     self.data_path.as_deref(),
-                    self.year,
+                    self.choice.year,
                     id,
-                    self.compare,
+                    self.choice.compare,
                 );
-                self.copy(text, self.lang.tr().get("status.copied_link"));
+                self.copy(text, "status.copied_link");
             }
             Command::Find(city) => {
                 if let Some(c) = self.dataset.cities.get(city) {
-                    self.selected = Some(city);
+                    self.choice.selected = Some(city);
                     self.map.center_on(c.location.lon, c.location.lat);
                     self.search.clear();
                 }
@@ -155,16 +173,27 @@ impl MemoryMapApp {
         }
     }
 
+    /// Entering compare mode shows the comparison in the side panel.
+    fn compare_changed(&mut self, was: Option<i32>) {
+        if was.is_none() && self.choice.compare.is_some() {
+            self.choice.tab = DetailsTab::Comparison;
+        }
+    }
+
     /// The comparison of the compared year with the shown one, if comparing.
     pub(super) fn current_comparison(&self) -> Option<&Comparison> {
-        comparison_for(self.comparison.as_ref(), self.compare, self.year)
+        comparison_for(
+            self.comparison.as_ref(),
+            self.choice.compare,
+            self.choice.year,
+        )
     }
 
     /// Recomputes the comparison when the years changed (a new dataset clears it).
     pub(super) fn refresh_comparison(&mut self) {
-        match self.compare {
+        match self.choice.compare {
             Some(from) if self.current_comparison().is_none() => {
-                self.comparison = Some(Comparison::new(&self.dataset, from, self.year));
+                self.comparison = Some(Comparison::new(&self.dataset, from, self.choice.year));
             }
             Some(_) => {}
             None => self.comparison = None,
@@ -172,12 +201,12 @@ impl MemoryMapApp {
     }
 
     /// Puts `text` on the clipboard and says so in the top bar.
-    pub(super) fn copy(&mut self, text: String, done: &str) {
+    pub(super) fn copy(&mut self, text: String, done: &'static str) {
         if let Some(ctx) = &self.ctx {
             ctx.copy_text(text.clone());
         }
         self.clipboard = Some(text);
-        self.status = Some((true, done.to_owned()));
+        self.status = Some(Message::success(done));
     }
 
     /// What was last put on the clipboard (for tests; the clipboard itself is the system's).
@@ -193,8 +222,8 @@ impl MemoryMapApp {
         };
         let now = ctx.input(|i| i.time);
         if now - last_step >= PLAY_STEP_SECONDS {
-            if self.year < *self.dataset.years().end() {
-                self.year += 1;
+            if self.choice.year < *self.dataset.years().end() {
+                self.choice.year += 1;
                 self.playing = Some(now);
             } else {
                 self.playing = None;

@@ -22,24 +22,16 @@ impl MemoryMapApp {
                 write_atomically(&request.path, &bytes, existing).map_err(|e| e.to_string())
             });
         log::info!("data exported in {:.0?}", start.elapsed());
-        let tr = self.lang.tr();
         let what = match request.scope {
-            Scope::All => tr.get("export.all_years").to_lowercase(),
-            Scope::Year(y) => y.to_string(),
+            Scope::All => Arg::LowerWords("export.all_years"),
+            Scope::Year(y) => Arg::Text(y.to_string()),
         };
         self.status = Some(match written {
-            Ok(()) => (
-                true,
-                tr.fmt(
-                    "status.exported",
-                    &[
-                        ("format", &request.format.extension().to_uppercase()),
-                        ("what", &what),
-                        ("path", &request.path.display()),
-                    ],
-                ),
-            ),
-            Err(e) => (false, tr.fmt("status.export_failed", &[("error", &e)])),
+            Ok(()) => Message::success("status.exported")
+                .with("format", request.format.extension().to_uppercase())
+                .with_arg("what", what)
+                .with("path", request.path.display()),
+            Err(e) => Message::failure("status.export_failed").with("error", e),
         });
     }
 
@@ -60,12 +52,12 @@ impl MemoryMapApp {
     pub(super) fn export_figure(&mut self, request: &ExportRequest, existing: Existing) {
         let start = Instant::now();
         let options = crate::scene::FigureOptions {
-            year: self.year,
-            compare: self.compare.filter(|&c| c != self.year),
+            year: self.choice.year,
+            compare: self.choice.compare.filter(|&c| c != self.choice.year),
             size: (1200, 800),
             title: None,
-            highlight: self.selected,
-            lang: self.lang,
+            highlight: self.choice.selected,
+            lang: self.choice.lang,
             view: self
                 .map
                 .view_bounds()
@@ -81,8 +73,8 @@ impl MemoryMapApp {
         let bytes = match request.format {
             Output::Html => {
                 let page = crate::scene::HtmlOptions {
-                    lang: self.lang,
-                    year: Some(self.year),
+                    lang: self.choice.lang,
+                    year: Some(self.choice.year),
                     title: None,
                     data_label: self.data_origin(),
                 };
@@ -100,20 +92,12 @@ impl MemoryMapApp {
             write_atomically(&request.path, &bytes, existing).map_err(|e| e.to_string())
         });
         log::info!("figure exported in {:.0?}", start.elapsed());
-        let tr = self.lang.tr();
         self.status = Some(match result {
-            Ok(()) => (
-                true,
-                tr.fmt(
-                    "status.exported_map",
-                    &[
-                        ("w", &options.size.0),
-                        ("h", &options.size.1),
-                        ("path", &request.path.display()),
-                    ],
-                ),
-            ),
-            Err(e) => (false, tr.fmt("status.export_failed", &[("error", &e)])),
+            Ok(()) => Message::success("status.exported_map")
+                .with("w", options.size.0)
+                .with("h", options.size.1)
+                .with("path", request.path.display()),
+            Err(e) => Message::failure("status.export_failed").with("error", e),
         });
     }
 }

@@ -64,6 +64,7 @@ impl MemoryMapApp {
         match result {
             Ok(loaded) => {
                 let selected_id = self
+                    .choice
                     .selected
                     .and_then(|i| self.dataset.cities.get(i))
                     .map(|c| c.id.clone());
@@ -73,18 +74,18 @@ impl MemoryMapApp {
                     index,
                 } = loaded;
                 self.data_sha256 = sha256;
-                let wanted_year = self.pending_year.take().unwrap_or(self.year);
-                self.year = if dataset.years().contains(&wanted_year) {
+                let wanted_year = self.pending_year.take().unwrap_or(self.choice.year);
+                self.choice.year = if dataset.years().contains(&wanted_year) {
                     wanted_year
                 } else {
                     *dataset.years().end()
                 };
                 let wanted_city = self.pending_city.take().or(selected_id);
-                self.selected = wanted_city.and_then(|name| dataset.find_city(&name));
-                self.compare = self
+                self.choice.selected = wanted_city.and_then(|name| dataset.find_city(&name));
+                self.choice.compare = self
                     .pending_compare
                     .take()
-                    .or(self.compare)
+                    .or(self.choice.compare)
                     .filter(|y| dataset.years().contains(y));
                 self.comparison = None;
                 self.data_generation += 1;
@@ -98,7 +99,7 @@ impl MemoryMapApp {
                 }
                 // Another dataset may speak of other statuses: none of its is hidden.
                 if self.dataset.vocabulary() != dataset.vocabulary() {
-                    self.hidden = [false; crate::model::Status::SLOTS];
+                    self.choice.filter = crate::model::MapFilter::default();
                 }
                 self.dataset = dataset;
                 self.problems = (!warnings.is_empty()).then(|| ProblemReport {

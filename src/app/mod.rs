@@ -3,8 +3,10 @@
 //! and exported from here; loading runs on a worker thread.
 
 mod apply;
+mod choice;
 mod exports;
 mod loading;
+mod message;
 mod top_bar;
 
 use std::path::{Path, PathBuf};
@@ -30,133 +32,24 @@ use crate::ui::{
     legend::legend_ui, map_view::MapView, side_panel::side_panel_ui, tr,
     year_selector::year_selector_ui,
 };
-
-/// What the window remembers between runs (eframe storage, as JSON).
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Remembered {
-    pub version: u32,
-    pub year: i32,
-    pub city: Option<String>,
-    pub file: Option<PathBuf>,
-    /// `[min lon, min lat, max lon, max lat]`
-    pub view: Option<[f64; 4]>,
-    /// The year compared with, in compare mode.
-    #[serde(default)]
-    pub compare: Option<i32>,
-    /// The interface language chosen in the window (the system's when never chosen).
-    #[serde(default)]
-    pub lang: Option<Lang>,
-}
-
-impl Remembered {
-    pub const KEY: &'static str = "memorymap-view";
-    pub const VERSION: u32 = 1;
-
-    /// Reads what was saved, field by field: a field that is unusable (a view that is not
-    /// on the globe, a year no dataset has, a file that is now a folder or a pipe) falls
-    /// back to its default with a log line, and the others are kept. Anything unreadable
-    /// or from another version is discarded whole.
-    pub fn parse(text: &str) -> Option<Self> {
-        let value: serde_json::Value = match serde_json::from_str(text) {
-            Ok(value) => value,
-            Err(e) => {
-                log::warn!("discarding the saved window state: {e}");
-                return None;
-            }
-        };
-        let Some(fields) = value.as_object() else {
-            log::warn!("discarding the saved window state: not an object");
-            return None;
-        };
-        let version = fields.get("version").and_then(serde_json::Value::as_u64);
-        if version != Some(u64::from(Self::VERSION)) {
-            log::warn!(
-                "discarding the saved window state: version {version:?} (this build writes {})",
-                Self::VERSION
-            );
-            return None;
-        }
-        let drop_field = |name: &str, why: &str| {
-            log::warn!("saved window state: {name} ignored ({why})");
-        };
-        let year_field = |name: &str| -> Option<i32> {
-            let value = fields.get(name)?;
-            match value.as_i64().and_then(|y| i32::try_from(y).ok()) {
-                Some(y) if (1800..=2200).contains(&y) => Some(y),
-                _ if value.is_null() => None,
-                _ => {
-                    drop_field(name, "not a year from 1800 to 2200");
-                    None
-                }
-            }
-        };
-        let year = year_field("year").unwrap_or(0);
-        let compare = year_field("compare");
-        let city = match fields.get("city") {
-            Some(serde_json::Value::String(id))
-                if !id.is_empty() && id.len() <= 256 && !id.chars().any(char::is_control) =>
-            {
-                Some(id.clone())
-            }
-            None | Some(serde_json::Value::Null) => None,
-            Some(_) => {
-                drop_field("city", "not a city id");
-                None
-            }
-        };
-        let file = match fields.get("file") {
-            Some(serde_json::Value::String(path)) if !path.is_empty() => {
-                let path = PathBuf::from(path);
-                if crate::files::is_regular_file(&path) {
-                    Some(path)
-                } else {
-                    drop_field("file", "it is no longer a regular file");
-                    None
-                }
-            }
-            None | Some(serde_json::Value::Null) => None,
-            Some(_) => {
-                drop_field("file", "not a path");
-                None
-            }
-        };
-        let view = match fields.get("view") {
-            None | Some(serde_json::Value::Null) => None,
-            Some(value) => match serde_json::from_value::<[f64; 4]>(value.clone()) {
-                Ok(view) if crate::geography::sane_view(view) => Some(view),
-                _ => {
-                    drop_field("view", "not a view of the globe");
-                    None
-                }
-            },
-        };
-        let lang = match fields.get("lang") {
-            None | Some(serde_json::Value::Null) => None,
-            Some(value) => serde_json::from_value::<Lang>(value.clone())
-                .map_err(|_| drop_field("lang", "not a known language"))
-                .ok(),
-        };
-        Some(Self {
-            version: Self::VERSION,
-            year,
-            city,
-            file,
-            view,
-            compare,
-            lang,
-        })
-    }
-}
+pub use choice::{DetailsTab, Remembered, ViewChoice};
+pub use message::{Arg, Message};
 
 pub struct MemoryMapApp {
     dataset: Dataset,
+    /// What the user chose (year, city, compared year, filters, language, list order):
+    /// changed only by [`MemoryMapApp::apply`].
+    choice: ViewChoice,
+    /// The city list window is open.
+    list_open: bool,
+    /// The comparison of `choice.compare` with `choice.year` (recomputed only when either
+    /// year or the data changes).
+    comparison: Option<Comparison>,
     /// What is shown: a file's path, or "built-in dataset".
     data_name: String,
     /// The file shown, if any (reload and watch this).
     data_path: Option<PathBuf>,
     area: Option<Arc<geo::MultiPolygon<f64>>>,
-    year: i32,
-    selected: Option<usize>,
     map: MapView,
     /// Problems found when the shown dataset was loaded that did not stop it.
     warnings: Vec<Problem>,
@@ -172,10 +65,10 @@ pub struct MemoryMapApp {
     watcher: Option<FileWatcher>,
     open_dialog: Option<egui_file::FileDialog>,
     export_dialog: Option<ExportDialog>,
-    /// The last export's outcome, shown in the top bar.
-    status: Option<(bool, String)>,
+    /// The last export's or copy's outcome, shown in the top bar.
+    status: Option<Message>,
     /// The status message last drawn and when it first was (`ctx` time), to fade it.
-    status_seen: Option<(String, f64)>,
+    status_seen: Option<(Message, f64)>,
     /// Where each year button was drawn last frame.
     year_buttons: Vec<(i32, egui::Pos2)>,
     /// Where to write the view state whenever it changes (for scripts and end-to-end tests).
@@ -190,29 +83,17 @@ pub struct MemoryMapApp {
     /// SHA-256 of the file shown (the built-in data's when there is none).
     data_sha256: String,
     clipboard: Option<String>,
-    /// The city list window, and how it is sorted.
-    list_open: bool,
-    list_sort: crate::ui::city_list::ListSort,
     /// While playing: the egui time of the last step.
     playing: Option<f64>,
-    /// Statuses hidden on the map, by `Status::index`.
-    hidden: [bool; crate::model::Status::SLOTS],
     /// The text in the search box, and whether Ctrl+F asked for its focus.
     search: String,
     focus_search: bool,
-    /// Compare mode: the year compared with the shown one, and the comparison (recomputed
-    /// only when either year or the data changes).
-    compare: Option<i32>,
-    comparison: Option<Comparison>,
-    lang: Lang,
     /// Counts the datasets shown, so the map knows when to rebuild its index.
     data_generation: u64,
     /// Frames drawn so far (in the state file, so tests can see an idle window draws none).
     frames: u64,
     /// Close the window once this many frames have been drawn (start-up measurements).
     exit_after_frames: Option<u64>,
-    /// The language was chosen in the window (remembered) rather than taken from the system.
-    lang_chosen: bool,
 }
 
 impl MemoryMapApp {
@@ -248,8 +129,7 @@ impl MemoryMapApp {
             dataset,
             data_name,
             data_path: None,
-            year,
-            selected,
+            choice: ViewChoice::new(year, selected),
             state_file: None,
             last_written: None,
             state_written_at: None,
@@ -260,25 +140,20 @@ impl MemoryMapApp {
             focus_search: false,
             data_sha256: crate::model::builtin::builtin_data_sha256(),
             clipboard: None,
-            hidden: [false; crate::model::Status::SLOTS],
             playing: None,
             list_open: false,
-            list_sort: crate::ui::city_list::ListSort::default(),
-            compare: None,
             comparison: None,
-            lang: Lang::default(),
             data_generation: 0,
             frames: 0,
             exit_after_frames: None,
-            lang_chosen: false,
         }
     }
 
     /// The interface language; `chosen` when the user chose it (on the command line),
     /// so that a remembered choice does not override it.
     pub fn with_lang(mut self, lang: Lang, chosen: bool) -> Self {
-        self.lang = lang;
-        self.lang_chosen = chosen;
+        self.choice.lang = lang;
+        self.choice.lang_chosen = chosen;
         self
     }
 
@@ -289,11 +164,11 @@ impl MemoryMapApp {
     }
 
     pub fn lang(&self) -> Lang {
-        self.lang
+        self.choice.lang
     }
 
     pub fn compare_year(&self) -> Option<i32> {
-        self.compare
+        self.choice.compare
     }
 
     /// The comparison shown, if comparing.
@@ -363,10 +238,10 @@ impl MemoryMapApp {
             self.keep_view_on_load = true;
         }
         if let Some(lang) = saved.lang
-            && !self.lang_chosen
+            && !self.choice.lang_chosen
         {
-            self.lang = lang;
-            self.lang_chosen = true;
+            self.choice.lang = lang;
+            self.choice.lang_chosen = true;
         }
         if cli_chose {
             return self;
@@ -380,10 +255,10 @@ impl MemoryMapApp {
             }
             _ => {
                 if self.dataset.years().contains(&saved.year) {
-                    self.year = saved.year;
+                    self.choice.year = saved.year;
                 }
-                if self.selected.is_none() {
-                    self.selected = saved.city.and_then(|id| self.dataset.city_index(&id));
+                if self.choice.selected.is_none() {
+                    self.choice.selected = saved.city.and_then(|id| self.dataset.city_index(&id));
                 }
                 self.apply(Command::SetCompare(saved.compare));
             }
@@ -408,21 +283,13 @@ impl MemoryMapApp {
 
     /// What to save for the next session.
     pub fn remembered(&self) -> Remembered {
-        Remembered {
-            version: Remembered::VERSION,
-            year: self.year,
-            city: self
-                .selected
-                .and_then(|i| self.dataset.cities.get(i))
-                .map(|c| c.id.clone()),
-            file: self
-                .data_path
+        self.choice.remembered(
+            &self.dataset,
+            self.data_path
                 .as_ref()
                 .and_then(|p| std::path::absolute(p).ok()),
-            view: self.map.view_bounds(),
-            compare: self.compare,
-            lang: self.lang_chosen.then_some(self.lang),
-        }
+            self.map.view_bounds(),
+        )
     }
 
     pub fn dataset(&self) -> &Dataset {
@@ -438,16 +305,18 @@ impl MemoryMapApp {
     }
 
     pub fn year(&self) -> i32 {
-        self.year
+        self.choice.year
     }
 
     pub fn selected(&self) -> Option<usize> {
-        self.selected
+        self.choice.selected
     }
 
     /// The last export's outcome: `(succeeded, message)`.
-    pub fn export_status(&self) -> Option<&(bool, String)> {
-        self.status.as_ref()
+    pub fn export_status(&self) -> Option<(bool, String)> {
+        self.status
+            .as_ref()
+            .map(|m| (m.ok, m.text(self.choice.lang.tr())))
     }
 
     /// Shows these bounds (`[min lon, min lat, max lon, max lat]`) from the next frame on.
@@ -467,13 +336,13 @@ impl MemoryMapApp {
 
     /// What is shown, and where cities and year buttons were drawn (window points).
     pub fn view_state(&self) -> ViewState {
-        let mut state = ViewState::new(&self.dataset, self.year, self.selected);
+        let mut state = ViewState::new(&self.dataset, self.choice.year, self.choice.selected);
         state.data.clone_from(&self.data_name);
         state.loading = self.loading.is_some();
-        state.last_export = self.status.as_ref().map(|(_, m)| m.clone());
-        state.lang = self.lang.code().to_owned();
+        state.last_export = self.export_status().map(|(_, m)| m);
+        state.lang = self.choice.lang.code().to_owned();
         state.frames = self.frames;
-        state.compare = self.compare;
+        state.compare = self.choice.compare;
         state.view = self.map.view_bounds();
         if let Some(comparison) = self.current_comparison() {
             state.changes = Change::ALL
@@ -509,8 +378,8 @@ impl MemoryMapApp {
             ctx.request_repaint();
             return;
         }
-        crate::ui::set_lang(&ctx, self.lang);
-        let tr = self.lang.tr();
+        crate::ui::set_lang(&ctx, self.choice.lang);
+        let tr = self.choice.lang.tr();
         self.settle(&ctx);
         self.play(&ctx);
         self.poll_background(&ctx);
@@ -562,25 +431,94 @@ impl MemoryMapApp {
                     self.search_ui(ui, &mut commands);
                 });
             });
-            self.year_buttons =
-                year_selector_ui(ui, &self.dataset, self.year, self.compare, &mut commands);
+            self.year_buttons = year_selector_ui(
+                ui,
+                &self.dataset,
+                self.choice.year,
+                self.choice.compare,
+                &mut commands,
+            );
             self.activity_ui(ui);
             ui.add_space(2.0);
         });
-        if let Some(report) = &self.problems {
-            egui::Panel::bottom("problems").show(ui, |ui| {
-                let shown = if self.data_path.is_none() {
-                    tr.get("activity.shown_builtin")
-                } else {
-                    self.data_name.as_str()
-                };
-                problems_ui(ui, report, shown, &self.dataset, &mut commands);
-            });
-        }
         let kz_regions_note = self.map.own_countries().contains("KZ");
-        egui::Panel::bottom("legend").show(ui, |ui| {
-            ui.add_space(3.0);
-            legend_ui(ui, &self.dataset, self.year, &self.hidden, &mut commands);
+        // The map's keyboard widgets (one per city) come right after the top bar in Tab
+        // order, though the map itself is drawn last (it takes the room the panels leave).
+        let input = map_input(
+            &self.dataset,
+            self.data_generation,
+            &self.choice,
+            self.comparison.as_ref(),
+        );
+        self.map.keyboard_widgets_ui(ui, &input);
+        // Never wider than 40% of the window (at most 560 points): long content (a
+        // 40-year history strip) wraps instead of pushing the map away, and a width
+        // remembered from a larger window is clamped. While comparing, the same panel
+        // shows the comparison or the selected city (two tabs), so the map keeps its room.
+        let details_max = (ui.available_width() * 0.4).clamp(280.0, 560.0);
+        egui::Panel::right("details")
+            .resizable(true)
+            .default_size(400.0_f32.min(details_max))
+            .min_size(280.0)
+            .max_size(details_max)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                let comparison = comparison_for(
+                    self.comparison.as_ref(),
+                    self.choice.compare,
+                    self.choice.year,
+                );
+                if let Some(comparison) = comparison {
+                    let tab = details_tabs_ui(ui, self.choice.tab, &mut commands);
+                    if tab == DetailsTab::Comparison {
+                        crate::ui::compare_panel::compare_panel_ui(
+                            ui,
+                            &self.dataset,
+                            comparison,
+                            self.choice.selected,
+                            &mut commands,
+                        );
+                        return;
+                    }
+                }
+                side_panel_ui(
+                    ui,
+                    &SidePanelInput {
+                        dataset: &self.dataset,
+                        warnings: &self.warnings,
+                        year: self.choice.year,
+                        compare: self.choice.compare,
+                        selected: self.choice.selected,
+                        kz_regions_note,
+                    },
+                    &mut commands,
+                );
+            });
+        // One panel under the map, in reading order: the timeline, the legend, then the
+        // problems of the file (if any). Keyboard focus (Tab) follows the order widgets
+        // are made in, so the regions are made in the order they are read: the top bar,
+        // the map's cities, the side panel, then this panel.
+        egui::Panel::bottom("under the map").show(ui, |ui| {
+            crate::ui::timeline::timeline_ui(
+                ui,
+                &self.dataset,
+                self.choice.year,
+                self.playing.is_some(),
+                &mut commands,
+            );
+            ui.separator();
+            legend_ui(
+                ui,
+                &self.dataset,
+                self.choice.year,
+                &self.choice.filter,
+                comparison_for(
+                    self.comparison.as_ref(),
+                    self.choice.compare,
+                    self.choice.year,
+                ),
+                &mut commands,
+            );
             if kz_regions_note {
                 ui.weak(format!(
                     "{} {}",
@@ -591,72 +529,29 @@ impl MemoryMapApp {
                 ui.weak(tr.get("legend.footnote"));
             }
             ui.add_space(2.0);
+            if let Some(report) = &self.problems {
+                ui.separator();
+                let shown = if self.data_path.is_none() {
+                    tr.get("activity.shown_builtin")
+                } else {
+                    self.data_name.as_str()
+                };
+                problems_ui(ui, report, shown, &self.dataset, &mut commands);
+            }
         });
-        egui::Panel::bottom("timeline").show(ui, |ui| {
-            crate::ui::timeline::timeline_ui(
-                ui,
-                &self.dataset,
-                self.year,
-                self.playing.is_some(),
-                &mut commands,
-            );
-        });
-        if let Some(comparison) = self.current_comparison() {
-            egui::Panel::left("compare")
-                .resizable(true)
-                .default_size(320.0)
-                .min_size(220.0)
-                .max_size(420.0)
-                .show(ui, |ui| {
-                    ui.add_space(4.0);
-                    crate::ui::compare_panel::compare_panel_ui(
-                        ui,
-                        &self.dataset,
-                        comparison,
-                        self.selected,
-                        &mut commands,
-                    );
-                });
-        }
-        // Never wider than 40% of the window (at most 560 points): long content (a
-        // 40-year history strip) wraps instead of pushing the map away, and a width
-        // remembered from a larger window is clamped.
-        let details_max = (ui.available_width() * 0.4).clamp(280.0, 560.0);
-        egui::Panel::right("details")
-            .resizable(true)
-            .default_size(400.0_f32.min(details_max))
-            .min_size(280.0)
-            .max_size(details_max)
-            .show(ui, |ui| {
-                ui.add_space(4.0);
-                side_panel_ui(
-                    ui,
-                    &SidePanelInput {
-                        dataset: &self.dataset,
-                        warnings: &self.warnings,
-                        year: self.year,
-                        compare: self.compare,
-                        selected: self.selected,
-                        kz_regions_note,
-                    },
-                    &mut commands,
-                );
-            });
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(egui::Color32::from_rgb(0xF4, 0xF1, 0xEA)))
             .show(ui, |ui| {
-                let input = MapInput {
-                    dataset: &self.dataset,
-                    generation: self.data_generation,
-                    year: self.year,
-                    selected: self.selected,
-                    hidden: &self.hidden,
-                    // Not `current_comparison`: `self.map` is borrowed mutably below.
-                    comparison: comparison_for(self.comparison.as_ref(), self.compare, self.year),
-                };
+                let input = map_input(
+                    &self.dataset,
+                    self.data_generation,
+                    &self.choice,
+                    self.comparison.as_ref(),
+                );
                 self.map.map_ui(ui, &input, &mut commands);
             });
         self.dialogs_ui(&ctx, &mut commands);
+        crate::ui::focus::paint_focus_ring(&ctx);
         drop_overlay(&ctx);
 
         if !commands.is_empty() {
@@ -727,6 +622,46 @@ fn fonts_id() -> egui::Id {
 fn fonts_installed(ctx: &egui::Context) -> bool {
     ctx.data(|d| d.get_temp::<bool>(fonts_id()))
         .unwrap_or(false)
+}
+
+/// What the map draws, from the dataset and what the user chose. (A free function, not a
+/// method: `self.map` is borrowed mutably beside it.)
+fn map_input<'a>(
+    dataset: &'a Dataset,
+    generation: u64,
+    choice: &'a ViewChoice,
+    comparison: Option<&'a Comparison>,
+) -> MapInput<'a> {
+    MapInput {
+        dataset,
+        generation,
+        year: choice.year,
+        selected: choice.selected,
+        filter: &choice.filter,
+        comparison: comparison_for(comparison, choice.compare, choice.year),
+    }
+}
+
+/// The side panel's two tabs while comparing; returns the one to show.
+fn details_tabs_ui(ui: &mut egui::Ui, tab: DetailsTab, commands: &mut Vec<Command>) -> DetailsTab {
+    let tr = tr(ui.ctx());
+    let mut shown = tab;
+    ui.horizontal(|ui| {
+        for (value, key) in [
+            (DetailsTab::Comparison, "compare.tab_comparison"),
+            (DetailsTab::City, "compare.tab_city"),
+        ] {
+            if ui
+                .add(egui::Button::selectable(tab == value, tr.get(key)))
+                .clicked()
+            {
+                shown = value;
+                commands.push(Command::ShowTab(value));
+            }
+        }
+    });
+    ui.separator();
+    shown
 }
 
 /// `comparison` if it is the one of year `compare` against `year`.

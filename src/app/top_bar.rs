@@ -38,9 +38,9 @@ impl MemoryMapApp {
                     }
                     for &index in results.iter().take(8) {
                         let city = &self.dataset.cities[index];
-                        let status = self.dataset.city_year(index, self.year).status;
+                        let status = self.dataset.city_year(index, self.choice.year).status;
                         let name = tr.name(
-                            city.names_in(self.year, event_day),
+                            city.names_in(self.choice.year, event_day),
                             self.dataset.info.name_language.as_deref(),
                         );
                         let status = tr.status(self.dataset.vocabulary(), status);
@@ -68,7 +68,7 @@ impl MemoryMapApp {
     }
 
     pub(super) fn menu_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        let tr = self.lang.tr();
+        let tr = self.choice.lang.tr();
         ui.menu_button(tr.get("menu.file"), |ui| {
             UiCommand::Open.menu_item_ui(ui, true, None, commands);
             UiCommand::Reload.menu_item_ui(ui, self.data_path.is_some(), None, commands);
@@ -79,16 +79,26 @@ impl MemoryMapApp {
         ui.menu_button(tr.get("menu.view"), |ui| {
             UiCommand::CityList.menu_item_ui(ui, true, None, commands);
             UiCommand::Find.menu_item_ui(ui, true, None, commands);
-            let compare = self.compare.is_some().then_some("menu.stop_comparing");
+            UiCommand::FocusMap.menu_item_ui(ui, true, None, commands);
+            let compare = self
+                .choice
+                .compare
+                .is_some()
+                .then_some("menu.stop_comparing");
             UiCommand::Compare.menu_item_ui(ui, true, compare, commands);
             UiCommand::ResetView.menu_item_ui(ui, true, None, commands);
             UiCommand::ClearSelection.menu_item_ui(ui, true, None, commands);
-            UiCommand::CopyCitation.menu_item_ui(ui, self.selected.is_some(), None, commands);
+            UiCommand::CopyCitation.menu_item_ui(
+                ui,
+                self.choice.selected.is_some(),
+                None,
+                commands,
+            );
             ui.separator();
             ui.menu_button(tr.get("menu.language"), |ui| {
                 for lang in Lang::ALL {
                     if ui
-                        .selectable_label(self.lang == lang, lang.native_name())
+                        .selectable_label(self.choice.lang == lang, lang.native_name())
                         .clicked()
                     {
                         commands.push(Command::SetLang(lang));
@@ -102,7 +112,7 @@ impl MemoryMapApp {
     pub(super) fn activity_ui(&mut self, ui: &mut egui::Ui) {
         if let Some(job) = &self.loading {
             ui.horizontal(|ui| {
-                let (text, fraction) = job.progress_text(self.lang.tr());
+                let (text, fraction) = job.progress_text(self.choice.lang.tr());
                 match fraction {
                     Some(f) => {
                         ui.add(
@@ -116,15 +126,16 @@ impl MemoryMapApp {
                     }
                 }
                 ui.label(text);
-                ui.weak(self.lang.tr().get("activity.loading_note"));
+                ui.weak(self.choice.lang.tr().get("activity.loading_note"));
             });
         }
-        if let Some((ok, message)) = &self.status {
+        if let Some(shown) = &self.status {
+            let (ok, message) = (&shown.ok, shown.text(self.choice.lang.tr()));
             // "Exported …", "Copied …" fade after a few seconds; a failure stays until
             // the next thing is done.
             let now = ui.input(|i| i.time);
-            if self.status_seen.as_ref().is_none_or(|(m, _)| m != message) {
-                self.status_seen = Some((message.clone(), now));
+            if self.status_seen.as_ref().is_none_or(|(m, _)| m != shown) {
+                self.status_seen = Some((shown.clone(), now));
             }
             let age = self.status_seen.as_ref().map_or(0.0, |(_, t)| now - t);
             if !*ok || age < STATUS_SECONDS {
@@ -147,21 +158,26 @@ impl MemoryMapApp {
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         if self.list_open {
             let mut open = true;
-            egui::Window::new(self.lang.tr().fmt("list.title", &[("year", &self.year)]))
-                .id(egui::Id::unique("city list window"))
-                .open(&mut open)
-                .default_pos([240.0, 120.0])
-                .min_width(600.0)
-                .show(ctx, |ui| {
-                    crate::ui::city_list::city_list_ui(
-                        ui,
-                        &self.dataset,
-                        self.year,
-                        self.selected,
-                        &mut self.list_sort,
-                        commands,
-                    );
-                });
+            egui::Window::new(
+                self.choice
+                    .lang
+                    .tr()
+                    .fmt("list.title", &[("year", &self.choice.year)]),
+            )
+            .id(egui::Id::unique("city list window"))
+            .open(&mut open)
+            .default_pos([240.0, 120.0])
+            .min_width(600.0)
+            .show(ctx, |ui| {
+                crate::ui::city_list::city_list_ui(
+                    ui,
+                    &self.dataset,
+                    self.choice.year,
+                    self.choice.selected,
+                    &mut self.choice.list_sort,
+                    commands,
+                );
+            });
             if !open {
                 commands.push(Command::ToggleList);
             }
@@ -177,7 +193,7 @@ impl MemoryMapApp {
             }
         }
         if let Some(dialog) = &mut self.export_dialog {
-            match dialog.show(ctx, self.year) {
+            match dialog.show(ctx, self.choice.year) {
                 DialogAction::None => {}
                 DialogAction::Close => self.export_dialog = None,
                 DialogAction::Export(request) => commands.push(Command::Export(request)),

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use rstar::primitives::GeomWithData;
 use rstar::{AABB, RTree};
 
-use crate::model::{Dataset, Status};
+use crate::model::{Dataset, MapFilter, Status};
 
 /// Cell width of the coarsest level, in degrees of latitude.
 pub const COARSEST_CELL: f64 = 16.0;
@@ -59,7 +59,7 @@ pub struct CityIndex {
     /// The finest level's cell of each city.
     city_cell: Vec<u32>,
     /// The year and hidden statuses the counts are for.
-    counted: Option<(i32, [bool; Status::SLOTS])>,
+    counted: Option<(i32, MapFilter)>,
 }
 
 impl CityIndex {
@@ -147,8 +147,8 @@ impl CityIndex {
 
     /// Counts each cell's cities per status in `year`, leaving out `hidden` statuses.
     /// Does nothing when the counts are already for this year and these statuses.
-    pub fn recount(&mut self, dataset: &Dataset, year: i32, hidden: &[bool; Status::SLOTS]) {
-        if self.counted == Some((year, *hidden)) {
+    pub fn recount(&mut self, dataset: &Dataset, year: i32, filter: &MapFilter) {
+        if self.counted == Some((year, *filter)) {
             return;
         }
         for level in &mut self.levels {
@@ -163,7 +163,9 @@ impl CityIndex {
         let statuses = dataset.statuses(year);
         for (city, &cell) in self.city_cell.iter().enumerate() {
             let status = statuses.get(city).copied().unwrap_or(Status::NO_REPORT);
-            if hidden[status.index()] {
+            if filter.hidden[status.index()]
+                || (filter.only_disputed && !dataset.city_year(city, year).disputed)
+            {
                 continue;
             }
             let cell = &mut finest.cells[cell as usize];
@@ -186,7 +188,7 @@ impl CityIndex {
                 up.some_shown = cell.some_shown;
             }
         }
-        self.counted = Some((year, *hidden));
+        self.counted = Some((year, *filter));
     }
 
     /// The level whose cells are at most `cell_px` screen points wide when a degree of
@@ -327,8 +329,8 @@ mod tests {
     fn every_level_counts_every_shown_city_once() {
         let d = generated(3000);
         let mut index = CityIndex::new(&d);
-        let mut hidden = [false; Status::SLOTS];
-        index.recount(&d, 2020, &hidden);
+        let mut filter = MapFilter::default();
+        index.recount(&d, 2020, &filter);
         let counts = d.counts(2020);
         for level in &index.levels {
             let members: u32 = level.cells.iter().map(|c| c.members).sum();
@@ -339,8 +341,8 @@ mod tests {
             }
         }
         assert!(index.levels[0].cells.len() < 20);
-        hidden[Status::NO_REPORT.index()] = true;
-        index.recount(&d, 2020, &hidden);
+        filter.hidden[Status::NO_REPORT.index()] = true;
+        index.recount(&d, 2020, &filter);
         let shown: u32 = index.levels[3].cells.iter().map(|c| c.shown).sum();
         assert_eq!(
             shown as usize,
@@ -352,7 +354,7 @@ mod tests {
     fn cells_in_a_box_hold_the_cities_in_that_box() {
         let d = generated(2000);
         let mut index = CityIndex::new(&d);
-        index.recount(&d, 2025, &[false; Status::SLOTS]);
+        index.recount(&d, 2025, &MapFilter::default());
         let bounds = [60.0, 42.0, 75.0, 50.0];
         let inside = d
             .cities

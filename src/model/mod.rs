@@ -22,7 +22,7 @@ pub use check::{Check, CheckCounts, CheckedAgainst, Confirmed};
 pub use date::PartialDate;
 pub use load::{LoadError, LoadOptions, Loaded, load_bytes, load_path, read_file};
 pub use problem::{Location, Problem, Severity};
-pub use query::CityYear;
+pub use query::{CityYear, MapFilter};
 pub use status::{MarkerShape, Outcome, Rgb, Status, Vocabulary};
 pub use texts::{Names, Texts};
 

@@ -22,6 +22,36 @@ pub struct CityYear {
     pub report_count: usize,
 }
 
+/// Which cities the map shows: the legend's filters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MapFilter {
+    /// Statuses hidden, by [`Status::index`] (`Status::NO_REPORT` too).
+    pub hidden: [bool; Status::SLOTS],
+    /// Only the city-years whose sources disagree are shown.
+    pub only_disputed: bool,
+}
+
+impl Default for MapFilter {
+    fn default() -> Self {
+        Self {
+            hidden: [false; Status::SLOTS],
+            only_disputed: false,
+        }
+    }
+}
+
+impl MapFilter {
+    /// Whether a city with this city-year is drawn.
+    pub fn shows(&self, cell: &CityYear) -> bool {
+        !self.hidden[cell.status.index()] && (cell.disputed || !self.only_disputed)
+    }
+
+    /// Whether nothing is filtered out.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
 impl CityYear {
     const NO_REPORT: Self = Self {
         status: Status::NO_REPORT,

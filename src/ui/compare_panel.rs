@@ -105,6 +105,7 @@ pub fn compare_panel_ui(
                     }
                 });
             }
+            crate::ui::focus::scroll_to_focus(ui);
         });
 }
 

@@ -4,14 +4,20 @@
 use egui::RichText;
 
 use crate::command::Command;
-use crate::model::{Dataset, Status, Vocabulary};
-use crate::ui::style::{disputed_icon_ui, marker_icon_ui};
+use crate::model::compare::{Change, Comparison};
+use crate::model::{Dataset, MapFilter, Status, Vocabulary};
+use crate::ui::compare_panel::{change_hint_key, change_key};
+use crate::ui::style::{change_icon_ui, disputed_icon_ui, marker_icon_ui, split_icon_ui};
 
 /// One piece of the legend, kept whole on a line.
 #[derive(Clone, Copy)]
 enum Entry {
     Year,
     Status(Status),
+    /// Comparing: a kind of change, with its badge and count.
+    Change(Change),
+    /// Comparing: what the two halves of a split marker are.
+    Split,
     Disputed,
     Tentative,
     OnlyReported,
@@ -24,9 +30,11 @@ pub fn legend_ui(
     ui: &mut egui::Ui,
     dataset: &Dataset,
     year: i32,
-    hidden: &[bool; Status::SLOTS],
+    filter: &MapFilter,
+    comparison: Option<&Comparison>,
     commands: &mut Vec<Command>,
 ) {
+    let hidden = &filter.hidden;
     let counts = dataset.counts(year);
     let (disputed, tentative) = dataset.flagged(year);
     let tr = crate::ui::tr(ui.ctx());
@@ -40,9 +48,28 @@ pub fn legend_ui(
         Entry::Disputed => format!("{} {disputed}", tr.get("legend.disputed")),
         Entry::Tentative => format!("{} {tentative}", tr.get("legend.tentative")),
         Entry::OnlyReported => tr.get("legend.only_reported").to_owned(),
+        Entry::Change(change) => format!(
+            "{} {}",
+            tr.get(change_key(change)),
+            comparison.map_or(0, |c| c.counts[change.index()])
+        ),
+        Entry::Split => comparison.map_or_else(String::new, |c| {
+            tr.fmt("legend.split", &[("from", &c.from), ("to", &c.to)])
+        }),
     };
+    let changes = comparison.into_iter().flat_map(|_| {
+        [
+            Change::Changed,
+            Change::NewlyReported,
+            Change::NoLongerReported,
+        ]
+        .map(Entry::Change)
+        .into_iter()
+        .chain([Entry::Split])
+    });
     let entries: Vec<Entry> = std::iter::once(Entry::Year)
         .chain(dataset.vocabulary().legend().map(Entry::Status))
+        .chain(changes)
         .chain([Entry::Disputed, Entry::Tentative, Entry::OnlyReported])
         .collect();
 
@@ -55,7 +82,8 @@ pub fn legend_ui(
         let extra = match entry {
             Entry::Year => 0.0,
             Entry::Status(_) => ICON + GAP + 2.0 * spacing.button_padding.x + 4.0,
-            Entry::Disputed | Entry::Tentative => ICON + GAP + 8.0,
+            Entry::Disputed => ICON + GAP + 8.0 + 2.0 * spacing.button_padding.x,
+            Entry::Tentative | Entry::Change(_) | Entry::Split => ICON + GAP + 8.0,
             Entry::OnlyReported => spacing.icon_width + spacing.icon_spacing,
         };
         text + extra + spacing.item_spacing.x
@@ -94,8 +122,25 @@ pub fn legend_ui(
                     }
                     Entry::Disputed => {
                         disputed_icon_ui(ui, ICON);
+                        // A toggle: only the disputed city-years on the map, or all.
+                        if ui
+                            .selectable_label(filter.only_disputed, label(entry))
+                            .on_hover_text(tr.get("legend.disputed_hint"))
+                            .clicked()
+                        {
+                            commands.push(Command::ToggleDisputedOnly);
+                        }
+                        ui.add_space(8.0);
+                    }
+                    Entry::Change(change) => {
+                        change_icon_ui(ui, change, ICON);
                         ui.label(label(entry))
-                            .on_hover_text(tr.get("legend.disputed_hint"));
+                            .on_hover_text(tr.get(change_hint_key(change)));
+                        ui.add_space(8.0);
+                    }
+                    Entry::Split => {
+                        split_icon_ui(ui, dataset.vocabulary(), ICON);
+                        ui.label(label(entry));
                         ui.add_space(8.0);
                     }
                     Entry::Tentative => {

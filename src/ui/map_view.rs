@@ -9,10 +9,11 @@ use crate::geography::index::INDIVIDUAL_LIMIT;
 use crate::geography::{Basemap, CityIndex, LonLatBounds, aspect_for_latitude, nearest_within};
 use crate::i18n::Strings;
 use crate::model::compare::{CityChange, Comparison};
-use crate::model::{Dataset, Status, Vocabulary};
+use crate::model::{Dataset, MapFilter, Status, Vocabulary};
 use crate::ui::compare_panel::change_key;
 use crate::ui::style::{
-    change_symbol, marker_radius, paint_change_badge, paint_disputed_badge, paint_marker,
+    CHANGE_BADGE_RADIUS, change_symbol, marker_radius, paint_change_badge, paint_disputed_badge,
+    paint_marker, paint_split_marker,
 };
 use crate::ui::tr;
 
@@ -32,8 +33,8 @@ pub struct MapInput<'a> {
     pub generation: u64,
     pub year: i32,
     pub selected: Option<usize>,
-    /// Statuses hidden on the map, by [`Status::index`].
-    pub hidden: &'a [bool; Status::SLOTS],
+    /// Which cities are shown (the legend's toggles).
+    pub filter: &'a MapFilter,
     /// Compare mode: how each city changed from the compared year to `year`.
     pub comparison: Option<&'a Comparison>,
 }
@@ -59,6 +60,8 @@ struct CityWidgets {
     /// A pointer click landed on a city's widget (the nearest marker is picked).
     pointer_clicked: bool,
     hovered: Option<egui::Response>,
+    /// The marker with keyboard focus: where to ring it, and how large.
+    focused: Option<(Pos2, f32)>,
 }
 
 /// A city's name for screen readers: name, year and status, and the change when comparing.
@@ -93,6 +96,11 @@ pub fn city_accessible_name(tr: &Strings, input: &MapInput<'_>, index: usize) ->
     name
 }
 
+/// The id of a city's keyboard widget on the map.
+fn city_widget_id(ui: &egui::Ui, city: usize) -> egui::Id {
+    ui.scope_id().with(("city", city))
+}
+
 /// How a marker's widget was pressed this frame.
 enum Activation {
     None,
@@ -102,27 +110,19 @@ enum Activation {
     Keyboard,
 }
 
-/// An invisible, focusable widget over a marker, named for screen readers by `info` and
-/// ringed while it has keyboard focus.
+/// An invisible, focusable widget over a marker, named for screen readers by `info` (the
+/// map rings the focused one when it draws).
 fn marker_widget(
     ui: &egui::Ui,
     frame: Rect,
     id: egui::Id,
     pos: Pos2,
     hit_radius: f32,
-    ring_radius: f32,
     info: impl Fn() -> egui::WidgetInfo,
 ) -> (egui::Response, Activation) {
     let rect = Rect::from_center_size(pos, egui::Vec2::splat(2.0 * hit_radius)).intersect(frame);
     let response = ui.interact(rect, id, egui::Sense::click());
     response.widget_info(info);
-    if response.has_focus() {
-        ui.painter().with_clip_rect(frame).circle_stroke(
-            pos,
-            ring_radius,
-            Stroke::new(2.0, ui.visuals().selection.stroke.color),
-        );
-    }
     let how = if response.clicked_by(egui::PointerButton::Primary) {
         Activation::Pointer
     } else if response.clicked() {
@@ -214,6 +214,15 @@ pub struct MapView {
     /// The spatial index of a large dataset, and the dataset generation it was built for.
     index: Option<(u64, CityIndex)>,
     clusters: Vec<DrawnCluster>,
+    /// The keyboard widgets made this frame (see [`Self::keyboard_widgets_ui`]), where
+    /// they stood, and the plot's frame they were made for.
+    widgets: CityWidgets,
+    widgets_at: Vec<(usize, Pos2)>,
+    widget_frame: Rect,
+    /// Focus a city's widget in the next frame (F6).
+    focus_wanted: bool,
+    /// The dataset generation `drawn` and `clusters` were placed for.
+    drawn_generation: u64,
 }
 
 impl MapView {
@@ -232,6 +241,11 @@ impl MapView {
             frame_size: egui::Vec2::ZERO,
             index: None,
             clusters: Vec::new(),
+            widgets: CityWidgets::default(),
+            widgets_at: Vec::new(),
+            widget_frame: Rect::NOTHING,
+            focus_wanted: false,
+            drawn_generation: 0,
         }
     }
 
@@ -328,12 +342,13 @@ impl MapView {
             dataset,
             generation,
             year,
-            hidden,
+            filter,
             ..
         } = input;
         let frame = *transform.frame();
         self.drawn.clear();
         self.clusters.clear();
+        self.drawn_generation = generation;
         let push_city = |drawn: &mut Vec<(usize, Pos2)>, index: usize| {
             let city = &dataset.cities[index];
             let pos = transform
@@ -344,7 +359,7 @@ impl MapView {
         };
         if dataset.cities.len() <= INDIVIDUAL_LIMIT {
             for index in 0..dataset.cities.len() {
-                if !hidden[dataset.city_year(index, year).status.index()] {
+                if filter.shows(&dataset.city_year(index, year)) {
                     push_city(&mut self.drawn, index);
                 }
             }
@@ -355,7 +370,7 @@ impl MapView {
             let Some((_, index)) = &mut self.index else {
                 return;
             };
-            index.recount(dataset, year, hidden);
+            index.recount(dataset, year, filter);
             let (min, max) = (transform.bounds().min(), transform.bounds().max());
             let margin = f64::from(PICK_RADIUS) * (max[1] - min[1]) / f64::from(frame.height());
             let bounds = [
@@ -370,7 +385,7 @@ impl MapView {
             let shown: usize = cells.iter().map(|c| c.shown as usize).sum();
             if shown <= INDIVIDUAL_LIMIT {
                 for city in index.cities_in(bounds) {
-                    if !hidden[dataset.city_year(city, year).status.index()] {
+                    if filter.shows(&dataset.city_year(city, year)) {
                         push_city(&mut self.drawn, city);
                     }
                 }
@@ -504,7 +519,20 @@ impl MapView {
         paint_year_caption(&painter, frame, input);
 
         let plot = response.response;
-        let keyboard_pick = self.city_widgets(ui, frame, input);
+        // Made before the panels (see `keyboard_widgets_ui`), at last frame's positions.
+        let keyboard_pick = std::mem::take(&mut self.widgets);
+        if let Some((pos, radius)) = keyboard_pick.focused {
+            painter.circle_stroke(
+                pos,
+                radius,
+                Stroke::new(2.5, ui.visuals().selection.stroke.color),
+            );
+        }
+        if self.widget_frame != frame || self.widgets_at != self.drawn {
+            // The widgets were placed for last frame's view: place them again.
+            ui.ctx().request_repaint();
+        }
+        self.widget_frame = frame;
         let pointer_on_city = keyboard_pick.hovered;
         let pointer = ui.input(|i| i.pointer.hover_pos());
         let hovered = pointer
@@ -595,6 +623,41 @@ impl MapView {
         }
     }
 
+    /// Makes the map's keyboard widgets, before the panels around the map, so that Tab
+    /// reaches the cities right after the top bar (the order widgets are made in is the
+    /// order of Tab). They stand where the cities were drawn in the last frame; the map
+    /// asks for another frame when that moved. The map draws later, over them, and
+    /// handles the pointer itself.
+    pub fn keyboard_widgets_ui(&mut self, ui: &mut egui::Ui, input: &MapInput<'_>) {
+        if self.drawn_generation != input.generation {
+            // Last frame drew another dataset: its cities are not this one's.
+            self.drawn.clear();
+            self.clusters.clear();
+        }
+        self.widgets = self.city_widgets(ui, self.widget_frame, input);
+        self.widgets_at.clone_from(&self.drawn);
+        if std::mem::take(&mut self.focus_wanted) {
+            // The selected city if it is drawn, else the largest in view (Tab's first).
+            let city = input
+                .selected
+                .filter(|s| self.drawn.iter().any(|&(c, _)| c == *s))
+                .or_else(|| self.drawn.last().map(|&(c, _)| c));
+            if let Some(city) = city {
+                ui.memory_mut(|m| m.request_focus(city_widget_id(ui, city)));
+            }
+        }
+    }
+
+    /// Where the map was drawn in the last frame (screen points).
+    pub fn frame_rect(&self) -> Rect {
+        self.widget_frame
+    }
+
+    /// Gives the keyboard focus to the map in the next frame (see [`Self::keyboard_widgets_ui`]).
+    pub fn focus_next_frame(&mut self) {
+        self.focus_wanted = true;
+    }
+
     /// One invisible widget per drawn city (up to [`MAX_CITY_WIDGETS`]), so that every city
     /// on the map can be reached with Tab, opened with Enter or Space, and has an
     /// accessible name with its status. Pointer clicks still pick the nearest marker.
@@ -611,7 +674,6 @@ impl MapView {
                 ui.scope_id().with(("cluster", i)),
                 cluster.pos,
                 cluster.radius,
-                cluster.radius + 4.0,
                 || {
                     egui::WidgetInfo::labeled(
                         egui::accesskit::Role::Button,
@@ -629,6 +691,10 @@ impl MapView {
                 Activation::Keyboard => out.cluster_activated = Some(i),
                 Activation::None => {}
             }
+            if response.has_focus() {
+                crate::ui::focus::rings_itself(ui.ctx(), response.id);
+                out.focused = Some((cluster.pos, cluster.radius + 4.0));
+            }
             if response.hovered() {
                 out.hovered = Some(response);
             }
@@ -639,10 +705,9 @@ impl MapView {
             let (response, how) = marker_widget(
                 ui,
                 frame,
-                ui.scope_id().with(("city", index)),
+                city_widget_id(ui, index),
                 pos,
                 marker_radius(city.population).max(PICK_RADIUS),
-                marker_radius(city.population) + 9.0,
                 || {
                     egui::WidgetInfo::selected(
                         egui::accesskit::Role::Button,
@@ -656,6 +721,10 @@ impl MapView {
                 Activation::Pointer => out.pointer_clicked = true,
                 Activation::Keyboard => out.activated = Some(index),
                 Activation::None => {}
+            }
+            if response.has_focus() {
+                crate::ui::focus::rings_itself(ui.ctx(), response.id);
+                out.focused = Some((pos, marker_radius(city.population) + 9.0));
             }
             if response.hovered() {
                 out.hovered = Some(response);
@@ -738,15 +807,29 @@ impl MapView {
             let quiet = comparison
                 .and_then(|c| c.of(city_index))
                 .is_some_and(|c| change_symbol(c.change).is_none());
+            // Comparing, a city whose status differs is split: the compared (earlier)
+            // year's marker on the left half, the shown year's on the right.
+            let before = comparison
+                .map(|c| dataset.city_year(city_index, c.from).status)
+                .filter(|&s| s != cell.status);
             if quiet && selected != Some(city_index) {
                 let mut faded = painter.clone();
                 faded.multiply_opacity(0.35);
                 paint_marker(&faded, pos, radius, dataset.vocabulary(), cell.status);
+            } else if let Some(before) = before {
+                paint_split_marker(
+                    painter,
+                    pos,
+                    radius,
+                    dataset.vocabulary(),
+                    before,
+                    cell.status,
+                );
             } else {
                 paint_marker(painter, pos, radius, dataset.vocabulary(), cell.status);
             }
         }
-        self.paint_labels(painter, dataset, year, selected);
+        self.paint_labels(painter, dataset, year, selected, comparison);
         // After the labels, so a label's background never hides the mark.
         for &(city_index, pos) in &self.drawn {
             let radius = marker_radius(dataset.cities[city_index].population);
@@ -757,11 +840,7 @@ impl MapView {
                 paint_disputed_badge(painter, pos + vec2(radius + 2.0, -radius - 2.0));
             }
             if let Some(change) = comparison.and_then(|c| c.of(city_index)) {
-                paint_change_badge(
-                    painter,
-                    pos + vec2(-radius - 3.0, radius + 3.0),
-                    change.change,
-                );
+                paint_change_badge(painter, change_badge_position(pos, radius), change.change);
             }
         }
     }
@@ -774,6 +853,7 @@ impl MapView {
         dataset: &Dataset,
         year: i32,
         selected: Option<usize>,
+        comparison: Option<&Comparison>,
     ) {
         // The selected city, then the others largest first (`drawn` is smallest first).
         let chosen = self.drawn.iter().position(|&(c, _)| Some(c) == selected);
@@ -787,10 +867,18 @@ impl MapView {
             .drawn
             .iter()
             .map(|&(c, p)| {
-                Rect::from_center_size(
-                    p,
-                    egui::Vec2::splat(2.0 * marker_radius(dataset.cities[c].population)),
-                )
+                let radius = marker_radius(dataset.cities[c].population);
+                let marker = Rect::from_center_size(p, egui::Vec2::splat(2.0 * radius));
+                // A change badge (comparing) sits at the lower left: no label covers it.
+                match comparison.and_then(|cmp| cmp.of(c)) {
+                    Some(change) if change_symbol(change.change).is_some() => {
+                        marker.union(Rect::from_center_size(
+                            change_badge_position(p, radius),
+                            egui::Vec2::splat(2.0 * CHANGE_BADGE_RADIUS),
+                        ))
+                    }
+                    _ => marker,
+                }
             })
             .collect();
         let mut taken: Vec<Rect> = Vec::new();
@@ -848,6 +936,11 @@ impl MapView {
             }
         }
     }
+}
+
+/// Where a city's change badge goes (comparing): below left of its marker.
+fn change_badge_position(pos: Pos2, radius: f32) -> Pos2 {
+    pos + vec2(-radius - 3.0, radius + 3.0)
 }
 
 /// `home` grown along one axis so that, at the plot's data aspect on a frame of `size`

@@ -4,6 +4,7 @@ pub mod basemap_view;
 pub mod city_list;
 pub mod compare_panel;
 pub mod export_dialog;
+pub mod focus;
 pub mod legend;
 pub mod map_view;
 pub mod problems;

@@ -111,6 +111,7 @@ pub fn problems_ui(
                     }
                 }
             }
+            crate::ui::focus::scroll_to_focus(ui);
         });
     ui.add_space(3.0);
 }

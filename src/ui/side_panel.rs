@@ -39,6 +39,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, input: &SidePanelInput<'_>, commands: &m
                 Some((index, city)) => city_ui(ui, input, index, city, commands),
                 None => overview_ui(ui, input),
             }
+            crate::ui::focus::scroll_to_focus(ui);
         });
 }
 

@@ -1,7 +1,7 @@
 //! How each status looks: an Okabe–Ito colour and a distinct marker shape, so the map
 //! reads the same for people who cannot tell red from green.
 
-use egui::{Color32, Painter, Pos2, Shape, Stroke, pos2, vec2};
+use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, Vec2, pos2, vec2};
 
 use crate::model::compare::Change;
 use crate::model::{MarkerShape, Status, Vocabulary};
@@ -146,6 +146,51 @@ pub fn disputed_icon_ui(ui: &mut egui::Ui, size: f32) -> egui::Response {
     icon_ui(ui, size, paint_disputed_badge)
 }
 
+/// A marker split down the middle: `left`'s status on the left half, `right`'s on the
+/// right, with a line between (a city whose status changed between compared years).
+pub fn paint_split_marker(
+    painter: &Painter,
+    pos: Pos2,
+    radius: f32,
+    vocabulary: &Vocabulary,
+    left: Status,
+    right: Status,
+) {
+    let room = Rect::from_center_size(pos, Vec2::splat(4.0 * radius + 4.0));
+    let (left_half, right_half) = room.split_left_right_at_x(pos.x);
+    paint_marker(
+        &painter.with_clip_rect(left_half),
+        pos,
+        radius,
+        vocabulary,
+        left,
+    );
+    paint_marker(
+        &painter.with_clip_rect(right_half),
+        pos,
+        radius,
+        vocabulary,
+        right,
+    );
+    painter.line_segment(
+        [pos - vec2(0.0, radius * 1.3), pos + vec2(0.0, radius * 1.3)],
+        Stroke::new(1.5, Color32::from_gray(20)),
+    );
+}
+
+/// A split marker for the legend: the vocabulary's first two legend statuses.
+pub fn split_icon_ui(ui: &mut egui::Ui, vocabulary: &Vocabulary, size: f32) -> egui::Response {
+    let mut statuses = vocabulary.legend();
+    let left = statuses.next().unwrap_or(Status::NO_REPORT);
+    let right = statuses.next().unwrap_or(left);
+    icon_ui(ui, size, |painter, center| {
+        paint_split_marker(painter, center, size * 0.3, vocabulary, left, right);
+    })
+}
+
+/// The radius of a change badge, in points.
+pub const CHANGE_BADGE_RADIUS: f32 = 6.5;
+
 /// The mark of a city's change between two compared years: a dark disc with a symbol
 /// (Δ changed, + newly reported, − no longer reported); unchanged cities have none.
 pub fn paint_change_badge(painter: &Painter, center: Pos2, change: Change) {
@@ -153,7 +198,7 @@ pub fn paint_change_badge(painter: &Painter, center: Pos2, change: Change) {
         paint_badge(
             painter,
             center,
-            6.5,
+            CHANGE_BADGE_RADIUS,
             Color32::from_rgb(0x3A, 0x1F, 0x5C),
             symbol,
             11.0,

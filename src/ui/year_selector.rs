@@ -57,9 +57,9 @@ pub fn year_selector_ui(
             commands.push(Command::StepYear(1));
         }
         ui.separator();
-        let mut comparing = compare.is_some();
+        // A framed button (a bare toggle read as a label), drawn pressed while comparing.
         if ui
-            .toggle_value(&mut comparing, tr.get("years.compare"))
+            .add(egui::Button::new(tr.get("years.compare")).selected(compare.is_some()))
             .on_hover_text(tr.get("years.compare_hint"))
             .clicked()
         {

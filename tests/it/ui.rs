@@ -507,7 +507,7 @@ fn export_writes_csv_and_geojson_and_asks_before_replacing_a_file() {
         let path = dir.join(name);
         let _ = std::fs::remove_file(&path);
         export_through_the_dialog(&mut harness, format, &path);
-        let (ok, message) = harness.state().export_status().cloned().unwrap();
+        let (ok, message) = harness.state().export_status().unwrap();
         assert!(ok, "{message}");
         harness.get_by_label_contains("Exported");
         // The export is the 2025 citation bundle and reads back.
@@ -1306,7 +1306,7 @@ fn export_writes_the_figure_and_the_page_of_what_the_window_shows() {
         "Figure of the map (SVG, for print and editing)",
         &svg,
     );
-    let (ok, message) = harness.state().export_status().cloned().unwrap();
+    let (ok, message) = harness.state().export_status().unwrap();
     assert!(ok, "{message}");
     let text = std::fs::read_to_string(&svg).unwrap();
     roxmltree::Document::parse(&text).unwrap();
@@ -1582,4 +1582,153 @@ fn the_legend_counts_disputed_and_tentative_cities_from_the_data() {
     assert!(!d.is_tentative(d.city_index("almaty").unwrap(), 2019));
     harness.get_by_label(&format!("Sources disagree {disputed}"));
     harness.get_by_label(&format!("Inferred or weak source {}", tentative.len()));
+}
+
+/// The map's width as a share of the window's, in the last frame.
+fn map_share(harness: &Harness<'_, MemoryMapApp>, window_width: f32) -> f32 {
+    harness.state().map_view().frame_rect().width() / window_width
+}
+
+#[test]
+fn comparing_keeps_the_map_at_least_half_the_window_with_a_city_open_too() {
+    for (lang, width) in [
+        (memorymap::i18n::Lang::En, 1280.0),
+        (memorymap::i18n::Lang::Ru, 1024.0),
+    ] {
+        let app = app(Some(2025))
+            .with_lang(lang, true)
+            .with_compare(Some(2019));
+        let mut harness = Harness::builder()
+            .with_size([width, 700.0])
+            .with_theme(egui::Theme::Light)
+            .with_max_steps(32)
+            .build_ui_state(|ui, app: &mut MemoryMapApp| app.root_ui(ui), app);
+        harness.run();
+        assert!(
+            map_share(&harness, width) >= 0.5,
+            "{lang:?} {width}: the map is {:.0}% of the window while comparing",
+            100.0 * map_share(&harness, width)
+        );
+        click_city(&mut harness, "almaty");
+        assert!(harness.state().selected().is_some());
+        assert!(
+            map_share(&harness, width) >= 0.5,
+            "{lang:?} {width}: the map is {:.0}% with a city open",
+            100.0 * map_share(&harness, width)
+        );
+    }
+}
+
+#[test]
+fn comparing_the_side_panel_switches_between_the_comparison_and_the_city() {
+    let mut harness = compare_harness(2019, 2025);
+    harness.get_by_label_contains("What differs, 2019 → 2025");
+    click_city(&mut harness, "almaty");
+    // A city clicked while comparing opens in the City tab…
+    assert!(harness.query_by_label_contains("What differs").is_none());
+    harness.get_by_label(&status_heading(&harness, "almaty", 2025));
+    // …and the Comparison tab brings the list back, the city still selected.
+    harness
+        .get_by_role_and_label(Role::Button, "Comparison")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("What differs, 2019 → 2025");
+    assert!(harness.state().selected().is_some());
+}
+
+#[test]
+fn the_legend_names_the_changes_and_the_halves_while_comparing() {
+    let mut harness = compare_harness(2019, 2025);
+    let counts = harness.state().comparison().unwrap().counts;
+    harness.get_by_label(&format!("Changed {}", counts[0]));
+    harness.get_by_label(&format!("Newly reported {}", counts[1]));
+    harness.get_by_label("Split marker: 2019 left, 2025 right");
+    harness.snapshot("compare_legend_2019_2025");
+}
+
+#[test]
+fn sources_disagree_in_the_legend_filters_the_map_to_those_cities() {
+    let mut harness = harness(Some(2025));
+    let d = harness.state().dataset().clone();
+    let disputed: Vec<usize> = (0..d.cities.len())
+        .filter(|&i| d.city_year(i, 2025).disputed)
+        .collect();
+    assert!(!disputed.is_empty());
+    let drawn = |h: &Harness<'_, MemoryMapApp>| {
+        (0..d.cities.len())
+            .filter(|&i| h.state().city_screen_position(i).is_some())
+            .collect::<Vec<_>>()
+    };
+    assert!(drawn(&harness).len() > disputed.len());
+    harness
+        .get_by_label(&format!("Sources disagree {}", disputed.len()))
+        .click();
+    harness.run();
+    assert_eq!(drawn(&harness), disputed);
+    harness
+        .get_by_label(&format!("Sources disagree {}", disputed.len()))
+        .click();
+    harness.run();
+    assert!(drawn(&harness).len() > disputed.len());
+}
+
+#[test]
+fn a_message_in_the_top_bar_follows_the_interface_language() {
+    let mut harness = harness(Some(2025));
+    click_city(&mut harness, "almaty");
+    harness
+        .get_by_role_and_label(Role::Button, "Copy citation")
+        .click();
+    harness.run();
+    let (ok, english) = harness.state().export_status().unwrap();
+    assert!(ok && english.contains("Copied"), "{english}");
+    harness
+        .state_mut()
+        .apply(memorymap::app::Command::SetLang(memorymap::i18n::Lang::Ru));
+    harness.run();
+    let (_, russian) = harness.state().export_status().unwrap();
+    assert_ne!(russian, english);
+    harness.get_by_label(&russian);
+}
+
+/// Where the widget with keyboard focus is: 0 the top bar, 1 the map, 2 the side panel,
+/// 3 under the map (timeline, legend).
+fn focused_region(harness: &Harness<'_, MemoryMapApp>) -> Option<u8> {
+    let id = harness.ctx.memory(|m| m.focused())?;
+    let rect = harness.ctx.read_response(id)?.rect;
+    let map = harness.state().map_view().frame_rect();
+    let c = rect.center();
+    Some(if c.y < map.top() {
+        0
+    } else if map.shrink(8.0).contains(c) {
+        1
+    } else if c.x > map.right() {
+        2
+    } else {
+        3
+    })
+}
+
+#[test]
+fn tab_follows_the_reading_order_and_f6_jumps_to_the_map() {
+    let mut harness = harness(Some(2025));
+    let mut regions = Vec::new();
+    for _ in 0..1500 {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+        if let Some(region) = focused_region(&harness)
+            && regions.last() != Some(&region)
+        {
+            regions.push(region);
+        }
+        if regions.len() >= 4 {
+            break;
+        }
+    }
+    // Top bar, then the map's cities, then the side panel, then under the map.
+    assert_eq!(regions, [0, 1, 2, 3], "the regions Tab went through");
+    harness.key_press(egui::Key::F6);
+    harness.run();
+    harness.run();
+    assert_eq!(focused_region(&harness), Some(1), "F6 focuses the map");
 }
