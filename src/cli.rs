@@ -8,7 +8,7 @@ use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
 
 use crate::files::Existing;
 use crate::model::export::{DataFormat, Scope};
-use crate::model::{Dataset, LoadError, LoadOptions, Loaded, Severity};
+use crate::model::{LoadError, LoadOptions, Loaded, Severity};
 use crate::text::{count, escape_controls};
 
 pub use crate::model::builtin::{BUILTIN_DATA, BUILTIN_NAME, builtin_data_sha256};
@@ -179,6 +179,10 @@ pub enum Command {
     List {
         #[arg(long, value_name = "YEAR")]
         year: i32,
+        /// Compare --year with this year instead: one row per city with both statuses and
+        /// what changed (changed, newly_reported, no_longer_reported, unchanged, never_reported)
+        #[arg(long, value_name = "YEAR")]
+        compare: Option<i32>,
         /// Dataset to read instead of the built-in one
         #[arg(long, value_name = "FILE")]
         data: Option<PathBuf>,
@@ -661,16 +665,22 @@ pub fn validate(files: &[PathBuf], max_problems: usize) -> ExitCode {
     }
 }
 
-/// `memorymap list --year Y`
-pub fn list(year: i32, data: Option<&Path>) -> ExitCode {
+/// `memorymap list --year Y [--compare Y2]`
+pub fn list(year: i32, compare: Option<i32>, data: Option<&Path>) -> ExitCode {
     let Some(loaded) = load_or_report(data) else {
         return ExitCode::from(1);
     };
-    if year_outside("--year", Some(year), &loaded.dataset) {
+    if year_outside("--year", Some(year), &loaded.dataset)
+        || year_outside("--compare", compare, &loaded.dataset)
+    {
         return ExitCode::from(2);
     }
     let mut out = Vec::new();
-    if let Err(e) = write_list_csv(&loaded.dataset, year, &mut out) {
+    let written = match compare {
+        Some(to) => crate::model::table::write_compare_table(&loaded.dataset, year, to, &mut out),
+        None => crate::model::table::write_city_table(&loaded.dataset, year, &mut out),
+    };
+    if let Err(e) = written {
         eprintln!("memorymap: cannot write CSV: {e}");
         return ExitCode::from(1);
     }
@@ -679,54 +689,4 @@ pub fn list(year: i32, data: Option<&Path>) -> ExitCode {
         // A closed pipe (`| head`) is not an error worth a panic.
         Err(_) => ExitCode::from(1),
     }
-}
-
-/// One row per city: `id,name_en,name_in_year,region,lon,lat,year,status,disputed,plan_changed,uncertain,report_count,source_ids`.
-pub fn write_list_csv(dataset: &Dataset, year: i32, out: impl std::io::Write) -> csv::Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record([
-        "id",
-        "name_en",
-        "name_in_year",
-        "region",
-        "lon",
-        "lat",
-        "year",
-        "status",
-        "disputed",
-        "plan_changed",
-        "uncertain",
-        "report_count",
-        "source_ids",
-    ])?;
-    for (index, city) in dataset.cities.iter().enumerate() {
-        let cell = dataset.city_year(index, year);
-        let mut source_ids: Vec<&str> = Vec::new();
-        for report in city.reports_in(year) {
-            let id = dataset.sources[report.source].id.as_str();
-            if !source_ids.contains(&id) {
-                source_ids.push(id);
-            }
-        }
-        crate::model::export::write_safe(
-            &mut writer,
-            [
-                city.id.as_str(),
-                city.names.reference(),
-                city.names_in(year, dataset.info.event_day).reference(),
-                city.region.as_str(),
-                &city.location.lon.to_string(),
-                &city.location.lat.to_string(),
-                &year.to_string(),
-                dataset.vocabulary().id(cell.status),
-                &cell.disputed.to_string(),
-                &cell.plan_changed.to_string(),
-                &cell.uncertain.to_string(),
-                &cell.report_count.to_string(),
-                &source_ids.join(";"),
-            ],
-        )?;
-    }
-    writer.flush()?;
-    Ok(())
 }

@@ -11,6 +11,23 @@ use crate::i18n::Lang;
 use crate::model::Status;
 use crate::output::ExportRequest;
 
+/// What the city list is sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum SortBy {
+    #[default]
+    Name,
+    Region,
+    Status,
+    Reports,
+}
+
+/// The city list's order (also the order ↑/↓ walk through the cities).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct ListSort {
+    pub by: SortBy,
+    pub descending: bool,
+}
+
 /// Something the user asked for; collected while drawing, applied after.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -38,6 +55,8 @@ pub enum Command {
     ToggleStatus(Status),
     /// Start or stop stepping through the years.
     TogglePlay,
+    /// Sort the city list so.
+    SortList(ListSort),
     /// Show or hide the city list.
     ToggleList,
     /// Compare the shown year with this one, or stop comparing.

@@ -27,7 +27,11 @@ fn main() -> ExitCode {
             files,
             max_problems,
         }) => cli::validate(&files, max_problems),
-        Some(Command::List { year, data }) => cli::list(year, data.as_deref()),
+        Some(Command::List {
+            year,
+            compare,
+            data,
+        }) => cli::list(year, compare, data.as_deref()),
         Some(Command::Gen {
             cities,
             reports_per_city,

@@ -37,23 +37,28 @@ impl MemoryMapApp {
                 self.compare_changed(was);
             }
             Command::ShowTab(tab) => self.choice.tab = tab,
+            Command::SortList(sort) => self.choice.list_sort = sort,
             Command::ToggleDisputedOnly => {
                 self.choice.filter.only_disputed = !self.choice.filter.only_disputed;
             }
             Command::StepCity(step) => {
-                let order: Vec<usize> = crate::ui::city_list::sorted_cities(
-                    &self.dataset,
-                    self.choice.year,
-                    self.choice.list_sort,
-                    self.choice.lang.tr(),
-                )
-                .into_iter()
-                .filter(|&i| {
-                    self.choice
-                        .filter
-                        .shows(&self.dataset.city_year(i, self.choice.year))
-                })
-                .collect();
+                let order: Vec<usize> = self
+                    .list_order
+                    .get(
+                        &self.dataset,
+                        self.data_generation,
+                        self.choice.year,
+                        self.choice.list_sort,
+                        self.choice.lang.tr(),
+                    )
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        self.choice
+                            .filter
+                            .shows(&self.dataset.city_year(i, self.choice.year))
+                    })
+                    .collect();
                 let at = self
                     .choice
                     .selected

@@ -5,9 +5,9 @@
 use std::path::PathBuf;
 
 pub use crate::command::DetailsTab;
+use crate::command::ListSort;
 use crate::i18n::Lang;
 use crate::model::{Dataset, MapFilter};
-use crate::ui::city_list::ListSort;
 
 /// What the user chose. The app owns one, and only [`super::MemoryMapApp::apply`] changes
 /// it; the selected city is an index into the dataset shown (the saved form keeps its id).

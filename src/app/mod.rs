@@ -90,6 +90,8 @@ pub struct MemoryMapApp {
     focus_search: bool,
     /// Counts the datasets shown, so the map knows when to rebuild its index.
     data_generation: u64,
+    /// The city list's order, sorted again only when it changes.
+    list_order: crate::ui::city_list::ListOrder,
     /// Frames drawn so far (in the state file, so tests can see an idle window draws none).
     frames: u64,
     /// Close the window once this many frames have been drawn (start-up measurements).
@@ -144,6 +146,7 @@ impl MemoryMapApp {
             list_open: false,
             comparison: None,
             data_generation: 0,
+            list_order: Default::default(),
             frames: 0,
             exit_after_frames: None,
         }

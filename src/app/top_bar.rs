@@ -166,15 +166,18 @@ impl MemoryMapApp {
             )
             .id(egui::Id::unique("city list window"))
             .open(&mut open)
-            .default_pos([240.0, 120.0])
-            .min_width(600.0)
+            // Over the map's left side, clear of the side panel's buttons on the right.
+            .anchor(egui::Align2::LEFT_TOP, [12.0, 72.0])
+            .resizable(false)
             .show(ctx, |ui| {
                 crate::ui::city_list::city_list_ui(
                     ui,
                     &self.dataset,
+                    self.data_generation,
                     self.choice.year,
                     self.choice.selected,
-                    &mut self.choice.list_sort,
+                    self.choice.list_sort,
+                    &mut self.list_order,
                     commands,
                 );
             });

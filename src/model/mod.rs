@@ -16,6 +16,7 @@ pub mod load;
 pub mod problem;
 pub mod query;
 pub mod status;
+pub mod table;
 pub mod texts;
 
 pub use check::{Check, CheckCounts, CheckedAgainst, Confirmed};

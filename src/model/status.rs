@@ -112,7 +112,7 @@ impl Outcome {
     }
 
     /// Whether the thing itself did not happen (in whatever way).
-    fn did_not_happen(self) -> bool {
+    pub fn did_not_happen(self) -> bool {
         matches!(
             self,
             Self::Replaced | Self::OfficialOnly | Self::NotHeld | Self::NonePlanned

@@ -136,6 +136,28 @@ fn list_uses_the_name_of_the_year() {
 }
 
 #[test]
+fn list_compare_prints_both_years_and_what_changed_per_city() {
+    let output = memorymap(&["list", "--year", "2019", "--compare", "2025"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let csv = String::from_utf8(output.stdout).unwrap();
+    let mut lines = csv.lines();
+    let header = lines.next().unwrap();
+    assert!(
+        header.starts_with("id,name_from,name_to,region,status_from,status_to,change,"),
+        "{header}"
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 23);
+    // Nur-Sultan in 2019, Astana in 2025.
+    let astana = rows.iter().find(|r| r.starts_with("astana,")).unwrap();
+    assert!(astana.starts_with("astana,Nur-Sultan,Astana,"), "{astana}");
+    assert!(rows.iter().any(|r| r.contains(",changed,")), "{csv}");
+    let output = memorymap(&["list", "--year", "2019", "--compare", "1990"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output).contains("--compare"), "{}", text(&output));
+}
+
+#[test]
 fn list_rejects_a_year_outside_the_data_and_a_bad_file() {
     let output = memorymap(&["list", "--year", "1990"]);
     assert_eq!(output.status.code(), Some(2));
