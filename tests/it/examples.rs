@@ -196,3 +196,45 @@ fn a_city_s_panel_shows_its_own_country_s_statements_not_its_neighbours() {
         assert!(harness.query_by_label(hidden).is_none(), "{city}: {hidden}");
     }
 }
+
+#[test]
+fn a_dataset_s_own_boundaries_are_drawn_for_the_years_they_held() {
+    let mut harness = open(&example("east-kazakhstan.geojson"), [1280.0, 800.0]);
+    let boundaries = harness.state().dataset().info.boundaries.clone().unwrap();
+    assert_eq!(boundaries.regions.len(), 3);
+    // Until 2021 one oblast; from 2022 East Kazakhstan and Abai.
+    harness.state_mut().apply(Command::SetYear(2019));
+    harness.run();
+    assert_eq!(harness.state().map_view().boundaries_drawn(), 1);
+    harness.state_mut().apply(Command::SetYear(2023));
+    harness.run();
+    assert_eq!(harness.state().map_view().boundaries_drawn(), 2);
+    // The dataset draws its own regions: the note about the world basemap's Kazakh region
+    // lines does not apply.
+    assert!(
+        harness
+            .query_all_by_label_contains("region lines predate")
+            .next()
+            .is_none()
+    );
+}
+
+#[test]
+fn the_kazakh_region_note_shows_without_boundaries_of_the_dataset_s_own() {
+    let basemap = Basemap::builtin().unwrap();
+    let dataset = load_dataset(None).unwrap().dataset;
+    let app = MemoryMapApp::new(dataset, "built-in dataset".into(), &basemap, None, None);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_theme(egui::Theme::Light)
+        .with_max_steps(32)
+        .build_ui_state(|ui, app: &mut MemoryMapApp| app.root_ui(ui), app);
+    harness.run();
+    assert_eq!(harness.state().map_view().boundaries_drawn(), 0);
+    assert!(
+        harness
+            .query_all_by_label_contains("region lines predate")
+            .next()
+            .is_some()
+    );
+}

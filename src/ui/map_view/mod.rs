@@ -385,7 +385,7 @@ impl MapView {
         }
         ui.painter()
             .with_clip_rect(frame)
-            .set(background, self.background_shape(&transform));
+            .set(background, self.background_shape(&transform, year));
         self.place(input, &transform);
 
         let painter = ui.painter().with_clip_rect(frame);
@@ -535,8 +535,13 @@ impl MapView {
 
     /// The world under the cities, in this frame's screen coordinates (rebuilt only when
     /// the view moved, not on every hover).
-    fn background_shape(&mut self, transform: &egui_plot::PlotTransform) -> egui::Shape {
-        egui::Shape::Vec(self.basemap.shapes(transform).as_ref().clone())
+    fn background_shape(&mut self, transform: &egui_plot::PlotTransform, year: i32) -> egui::Shape {
+        egui::Shape::Vec(self.basemap.shapes(transform, year).as_ref().clone())
+    }
+
+    /// How many of the dataset's own boundary regions the last frame drew.
+    pub fn boundaries_drawn(&self) -> usize {
+        self.basemap.boundaries_drawn()
     }
 }
 
