@@ -108,15 +108,34 @@ impl BasemapView {
             return shapes;
         };
         let (min, max) = (transform.bounds().min(), transform.bounds().max());
+        // A view across 180° shows the world's copy east (or west) of it too.
+        for dx in [-360.0, 0.0, 360.0] {
+            if max[0] >= -180.0 + dx && min[0] <= 180.0 + dx {
+                self.build_copy(transform, year, dx, world, &mut shapes);
+            }
+        }
+        shapes
+    }
+
+    /// The world shifted `dx` degrees east (a copy across the antimeridian).
+    fn build_copy(
+        &mut self,
+        transform: &PlotTransform,
+        year: i32,
+        dx: f64,
+        world: &crate::geography::world::World,
+        shapes: &mut Vec<Shape>,
+    ) {
+        let (min, max) = (transform.bounds().min(), transform.bounds().max());
         let view = LonLatBounds {
-            min_lon: min[0],
+            min_lon: min[0] - dx,
             min_lat: min[1],
-            max_lon: max[0],
+            max_lon: max[0] - dx,
             max_lat: max[1],
         };
         let span = (max[0] - min[0]).max(max[1] - min[1]);
         let to_screen =
-            |[lon, lat]: [f64; 2]| transform.position_from_point(&PlotPoint::new(lon, lat));
+            |[lon, lat]: [f64; 2]| transform.position_from_point(&PlotPoint::new(lon + dx, lat));
         let visible = |f: &Feature| intersects(&f.bounds, &view);
 
         let countries_name = crate::geography::world::countries_layer(span, 0.0);
@@ -192,7 +211,7 @@ impl BasemapView {
                 .iter()
                 .filter(|f| self.own.contains(&f.country) && visible(f))
             {
-                outline(feature, Stroke::new(0.8, REGION_COLOR), &mut shapes);
+                outline(feature, Stroke::new(0.8, REGION_COLOR), shapes);
             }
         }
         // Other countries' borders first, so the data's own are drawn over them.
@@ -208,11 +227,10 @@ impl BasemapView {
                     .iter()
                     .filter(|f| visible(f) && self.own.contains(&f.id) == own)
                 {
-                    outline(feature, stroke, &mut shapes);
+                    outline(feature, stroke, shapes);
                 }
             }
         }
-        shapes
     }
 }
 

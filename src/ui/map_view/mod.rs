@@ -20,7 +20,7 @@ use crate::ui::tr;
 use grid::degree_grid;
 pub use grid::{latitude_label, longitude_label};
 use limits::fit_to_frame;
-pub use limits::{MAX_SPAN_DEGREES, MIN_SPAN_DEGREES, within_limits};
+pub use limits::{MAX_LAT_SPAN_DEGREES, MAX_SPAN_DEGREES, MIN_SPAN_DEGREES, within_limits};
 use paint::paint_year_caption;
 use widgets::{CityWidgets, city_widget_id, cluster_text};
 pub use widgets::{change_text, city_accessible_name};
@@ -129,7 +129,7 @@ impl MapView {
     /// the cities lie in it, so a country's dataset shows the whole country.
     pub fn fit_dataset(&mut self, dataset: &Dataset, area: Option<&geo::MultiPolygon<f64>>) {
         self.basemap.set_dataset(dataset);
-        self.home = home_for(dataset, self.basemap_bounds, area);
+        self.home = crate::geography::view::map_home_for(dataset, self.basemap_bounds, area);
         self.aspect = aspect_for_latitude(self.home.mid_lat().clamp(-70.0, 70.0)) as f32;
     }
 
@@ -169,8 +169,10 @@ impl MapView {
 
     /// Whether `(lon, lat)` was inside the view in the last frame.
     pub fn shows(&self, lon: f64, lat: f64) -> bool {
-        self.shown
-            .is_some_and(|[x0, y0, x1, y1]| (x0..=x1).contains(&lon) && (y0..=y1).contains(&lat))
+        self.shown.is_some_and(|[x0, y0, x1, y1]| {
+            let lon = nearest_copy(lon, f64::midpoint(x0, x1));
+            (x0..=x1).contains(&lon) && (y0..=y1).contains(&lat)
+        })
     }
 
     /// Uses this index for the dataset of `generation` (built on the loading thread).
@@ -224,10 +226,12 @@ impl MapView {
         self.drawn.clear();
         self.clusters.clear();
         self.drawn_generation = generation;
+        let centre_lon = f64::midpoint(transform.bounds().min()[0], transform.bounds().max()[0]);
         let push_city = |drawn: &mut Vec<(usize, Pos2)>, index: usize| {
             let city = &dataset.cities[index];
-            let pos = transform
-                .position_from_point(&PlotPoint::new(city.location.lon, city.location.lat));
+            // Across 180°, the copy of the city on the view's side of it.
+            let lon = nearest_copy(city.location.lon, centre_lon);
+            let pos = transform.position_from_point(&PlotPoint::new(lon, city.location.lat));
             if frame.expand(PICK_RADIUS).contains(pos) {
                 drawn.push((index, pos));
             }
@@ -358,7 +362,13 @@ impl MapView {
                     if factor.is_finite() && factor != 1.0 {
                         // Never past the whole world out, nor past a few metres in.
                         let span = shown.width().max(f64::MIN_POSITIVE);
-                        let factor = factor.clamp(span / MAX_SPAN_DEGREES, span / MIN_SPAN_DEGREES);
+                        // Nor taller than pole to pole.
+                        let narrowest = span / MIN_SPAN_DEGREES;
+                        let widest = (span / MAX_SPAN_DEGREES)
+                            .max(shown.height() / MAX_LAT_SPAN_DEGREES)
+                            .min(1.0)
+                            .min(narrowest);
+                        let factor = factor.clamp(widest, narrowest);
                         if factor != 1.0 {
                             zoomed = true;
                             #[allow(clippy::cast_possible_truncation)]
@@ -546,3 +556,9 @@ impl MapView {
 }
 
 pub use crate::geography::view::home_for;
+
+/// `lon`, or its copy 360° east or west, whichever is nearest `centre` (a view across the
+/// antimeridian shows a city at −170° at 190°).
+fn nearest_copy(lon: f64, centre: f64) -> f64 {
+    lon + 360.0 * ((centre - lon) / 360.0).round()
+}
