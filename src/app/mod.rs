@@ -444,7 +444,9 @@ impl MemoryMapApp {
             self.activity_ui(ui);
             ui.add_space(2.0);
         });
-        let kz_regions_note = self.map.own_countries().contains("KZ");
+        // Only about the world basemap's Kazakh regions: not when the dataset draws its own.
+        let kz_regions_note =
+            self.map.own_countries().contains("KZ") && self.dataset.info.boundaries.is_none();
         // The map's keyboard widgets (one per city) come right after the top bar in Tab
         // order, though the map itself is drawn last (it takes the room the panels leave).
         let input = map_input(

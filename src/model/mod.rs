@@ -4,6 +4,7 @@
 //! command line, the window and the tests share one set of rules.
 
 pub mod bibliography;
+pub mod boundaries;
 pub mod builtin;
 pub mod check;
 pub mod cite;
@@ -261,6 +262,8 @@ pub struct DatasetInfo {
     pub vocabulary: Vocabulary,
     /// The language of the names to show when a city has none in the interface's language.
     pub name_language: Option<String>,
+    /// The dataset's own region boundaries with the years they held (`boundaries`).
+    pub boundaries: Option<std::sync::Arc<boundaries::Boundaries>>,
 }
 
 /// A validated dataset with its per-year statuses computed once at load.

@@ -20,14 +20,20 @@ pub const CONTEXT_COLOR: Color32 = Color32::from_rgb(0xEC, 0xEA, 0xE4);
 const BORDER_COLOR: Color32 = Color32::from_rgb(0x55, 0x55, 0x55);
 const CONTEXT_BORDER_COLOR: Color32 = Color32::from_rgb(0x9A, 0x9A, 0x9A);
 const REGION_COLOR: Color32 = Color32::from_rgb(0xB8, 0xB8, 0xB8);
+/// The dataset's own boundaries: a little darker than the world's regions.
+const OWN_REGION_COLOR: Color32 = Color32::from_rgb(0x8C, 0x8C, 0x8C);
 
-/// The plot frame and bounds a cached shape was built for.
-type View = (egui::Rect, [f64; 2], [f64; 2]);
+/// The plot frame, bounds and year a cached shape was built for.
+type View = (egui::Rect, [f64; 2], [f64; 2], i32);
 
 pub struct BasemapView {
     /// Alpha-2 codes of the countries the dataset's cities lie in.
     own: HashSet<String>,
     cached: Option<(View, Arc<Vec<Shape>>)>,
+    /// The dataset's own boundary layer, drawn instead of the world's regions.
+    boundaries: Option<Arc<crate::model::boundaries::Boundaries>>,
+    /// How many of its regions the last build drew.
+    boundaries_drawn: usize,
 }
 
 impl Default for BasemapView {
@@ -41,6 +47,8 @@ impl BasemapView {
         Self {
             own: HashSet::new(),
             cached: None,
+            boundaries: None,
+            boundaries_drawn: 0,
         }
     }
 
@@ -49,6 +57,7 @@ impl BasemapView {
     pub fn set_dataset(&mut self, dataset: &Dataset) {
         self.own.clear();
         self.cached = None;
+        self.boundaries.clone_from(&dataset.info.boundaries);
         let Some(world) = world() else {
             return;
         };
@@ -65,39 +74,68 @@ impl BasemapView {
         &self.own
     }
 
-    /// The shapes to paint under the cities for this frame's view.
-    pub fn shapes(&mut self, transform: &PlotTransform) -> Arc<Vec<Shape>> {
+    /// How many of the dataset's own boundary regions were drawn last (those in view and
+    /// valid in the year shown).
+    pub fn boundaries_drawn(&self) -> usize {
+        self.boundaries_drawn
+    }
+
+    /// The shapes to paint under the cities for this frame's view and the year shown (the
+    /// dataset's own boundaries depend on it).
+    pub fn shapes(&mut self, transform: &PlotTransform, year: i32) -> Arc<Vec<Shape>> {
+        let year = if self.boundaries.is_some() { year } else { 0 };
         let view = (
             *transform.frame(),
             transform.bounds().min(),
             transform.bounds().max(),
+            year,
         );
         if let Some((cached, shapes)) = &self.cached
             && *cached == view
         {
             return Arc::clone(shapes);
         }
-        let shapes = Arc::new(self.build(transform));
+        let shapes = Arc::new(self.build(transform, year));
         self.cached = Some((view, Arc::clone(&shapes)));
         shapes
     }
 
-    fn build(&mut self, transform: &PlotTransform) -> Vec<Shape> {
+    fn build(&mut self, transform: &PlotTransform, year: i32) -> Vec<Shape> {
+        self.boundaries_drawn = 0;
         let frame = *transform.frame();
         let mut shapes = vec![Shape::rect_filled(frame, 0.0, SEA_COLOR)];
         let Some(world) = world() else {
             return shapes;
         };
         let (min, max) = (transform.bounds().min(), transform.bounds().max());
+        // A view across 180° shows the world's copy east (or west) of it too.
+        for dx in [-360.0, 0.0, 360.0] {
+            if max[0] >= -180.0 + dx && min[0] <= 180.0 + dx {
+                self.build_copy(transform, year, dx, world, &mut shapes);
+            }
+        }
+        shapes
+    }
+
+    /// The world shifted `dx` degrees east (a copy across the antimeridian).
+    fn build_copy(
+        &mut self,
+        transform: &PlotTransform,
+        year: i32,
+        dx: f64,
+        world: &crate::geography::world::World,
+        shapes: &mut Vec<Shape>,
+    ) {
+        let (min, max) = (transform.bounds().min(), transform.bounds().max());
         let view = LonLatBounds {
-            min_lon: min[0],
+            min_lon: min[0] - dx,
             min_lat: min[1],
-            max_lon: max[0],
+            max_lon: max[0] - dx,
             max_lat: max[1],
         };
         let span = (max[0] - min[0]).max(max[1] - min[1]);
         let to_screen =
-            |[lon, lat]: [f64; 2]| transform.position_from_point(&PlotPoint::new(lon, lat));
+            |[lon, lat]: [f64; 2]| transform.position_from_point(&PlotPoint::new(lon + dx, lat));
         let visible = |f: &Feature| intersects(&f.bounds, &view);
 
         let countries_name = crate::geography::world::countries_layer(span, 0.0);
@@ -147,8 +185,25 @@ impl BasemapView {
                 }
             }
         };
-        // Regions of the data's own countries only, and only once they would not crowd.
-        if span <= 60.0
+        // The dataset's own boundaries for the year shown replace the world's regions.
+        if let Some(boundaries) = &self.boundaries {
+            for region in boundaries
+                .in_year(year)
+                .filter(|r| intersects(&r.bounds, &view))
+            {
+                for polygon in &region.shape.0 {
+                    for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+                        let points: Vec<Pos2> =
+                            ring.coords().map(|c| to_screen([c.x, c.y])).collect();
+                        shapes.push(Shape::closed_line(
+                            points,
+                            Stroke::new(1.2, OWN_REGION_COLOR),
+                        ));
+                    }
+                }
+                self.boundaries_drawn += 1;
+            }
+        } else if span <= 60.0
             && let Some(regions) = world.layer(crate::geography::world::regions_layer(span))
         {
             for feature in regions
@@ -156,7 +211,7 @@ impl BasemapView {
                 .iter()
                 .filter(|f| self.own.contains(&f.country) && visible(f))
             {
-                outline(feature, Stroke::new(0.8, REGION_COLOR), &mut shapes);
+                outline(feature, Stroke::new(0.8, REGION_COLOR), shapes);
             }
         }
         // Other countries' borders first, so the data's own are drawn over them.
@@ -172,11 +227,10 @@ impl BasemapView {
                     .iter()
                     .filter(|f| visible(f) && self.own.contains(&f.id) == own)
                 {
-                    outline(feature, stroke, &mut shapes);
+                    outline(feature, stroke, shapes);
                 }
             }
         }
-        shapes
     }
 }
 

@@ -196,3 +196,78 @@ fn a_city_s_panel_shows_its_own_country_s_statements_not_its_neighbours() {
         assert!(harness.query_by_label(hidden).is_none(), "{city}: {hidden}");
     }
 }
+
+#[test]
+fn a_dataset_s_own_boundaries_are_drawn_for_the_years_they_held() {
+    let mut harness = open(&example("east-kazakhstan.geojson"), [1280.0, 800.0]);
+    let boundaries = harness.state().dataset().info.boundaries.clone().unwrap();
+    assert_eq!(boundaries.regions.len(), 3);
+    // Until 2021 one oblast; from 2022 East Kazakhstan and Abai.
+    harness.state_mut().apply(Command::SetYear(2019));
+    harness.run();
+    assert_eq!(harness.state().map_view().boundaries_drawn(), 1);
+    harness.state_mut().apply(Command::SetYear(2023));
+    harness.run();
+    assert_eq!(harness.state().map_view().boundaries_drawn(), 2);
+    // The dataset draws its own regions: the note about the world basemap's Kazakh region
+    // lines does not apply.
+    assert!(
+        harness
+            .query_all_by_label_contains("region lines predate")
+            .next()
+            .is_none()
+    );
+}
+
+#[test]
+fn the_kazakh_region_note_shows_without_boundaries_of_the_dataset_s_own() {
+    let basemap = Basemap::builtin().unwrap();
+    let dataset = load_dataset(None).unwrap().dataset;
+    let app = MemoryMapApp::new(dataset, "built-in dataset".into(), &basemap, None, None);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_theme(egui::Theme::Light)
+        .with_max_steps(32)
+        .build_ui_state(|ui, app: &mut MemoryMapApp| app.root_ui(ui), app);
+    harness.run();
+    assert_eq!(harness.state().map_view().boundaries_drawn(), 0);
+    assert!(
+        harness
+            .query_all_by_label_contains("region lines predate")
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
+fn a_dataset_across_the_pacific_opens_on_a_fit_across_180_degrees() {
+    let mut harness = open(&example("pacific.geojson"), [1280.0, 800.0]);
+    let cities = harness.state().dataset().cities.len();
+    let view = |h: &Harness<'_, MemoryMapApp>| h.state().map_view().view_bounds().unwrap();
+    let [x0, _, x1, _] = view(&harness);
+    // Not nearly the whole world (Hiroshima to Anchorage the other way round is 280°
+    // of longitude): the Pacific, across the antimeridian.
+    assert!(x1 - x0 < 230.0, "{x0}..{x1}");
+    let across = |x0: f64, x1: f64| (x0..=x1).contains(&180.0) || (x0..=x1).contains(&-180.0);
+    assert!(across(x0, x1), "{x0}..{x1} does not cross 180°");
+    assert_eq!(on_screen(&harness), cities);
+    // Far out with the wheel: never past the poles; Home brings the fit back.
+    harness.hover_at(egui::pos2(400.0, 400.0));
+    for _ in 0..30 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: egui::vec2(0.0, -3.0),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+    }
+    harness.run();
+    let [_, y0, _, y1] = view(&harness);
+    assert!(y0 >= -90.0 - 1e-6 && y1 <= 90.0 + 1e-6, "{y0}..{y1}");
+    harness.key_press(egui::Key::Home);
+    harness.run();
+    let [x0, _, x1, _] = view(&harness);
+    assert!(x1 - x0 < 230.0 && across(x0, x1), "after Home: {x0}..{x1}");
+    assert_eq!(on_screen(&harness), cities, "after Home");
+}

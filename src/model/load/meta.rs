@@ -80,6 +80,16 @@ impl Checker<'_> {
             );
             ok = false;
         }
+        let boundaries = match raw.boundaries {
+            None | Some(Value::Null) => None,
+            Some(layer) => match self.boundaries(&layer, SANE_YEARS) {
+                Some(b) => Some(std::sync::Arc::new(b)),
+                None => {
+                    ok = false;
+                    None
+                }
+            },
+        };
         ok.then_some(DatasetInfo {
             id: raw.id,
             title: raw.title,
@@ -94,7 +104,72 @@ impl Checker<'_> {
             area: raw.area.filter(|a| !crate::text::is_blank(a)),
             vocabulary,
             name_language: raw.name_language,
+            boundaries,
         })
+    }
+
+    /// The dataset's boundary layer, embedded or read from the file it names (beside the
+    /// dataset file); `None` after reporting what is wrong, at the field that is wrong.
+    fn boundaries(
+        &mut self,
+        layer: &Value,
+        years: std::ops::RangeInclusive<i32>,
+    ) -> Option<crate::model::boundaries::Boundaries> {
+        use crate::model::boundaries::{from_geojson, resolve};
+        const FIELD: &str = "memorymap.dataset.boundaries";
+        let read;
+        let (value, prefix) = match layer {
+            Value::String(name) => {
+                let path = match resolve(self.file, name) {
+                    Ok(path) => path,
+                    Err(message) => {
+                        self.error(Location::Field(FIELD.to_owned()), message);
+                        return None;
+                    }
+                };
+                let parsed = crate::files::read_regular(
+                    &path,
+                    crate::files::max_file_bytes(),
+                    &|_| {},
+                    &|| false,
+                )
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| {
+                    serde_json::from_slice::<Value>(&bytes)
+                        .map_err(|e| format!("{}: not JSON: {e}", path.display()))
+                });
+                match parsed {
+                    Ok(value) => {
+                        read = value;
+                        (&read, format!("{FIELD} (`{name}`)"))
+                    }
+                    Err(message) => {
+                        self.error(Location::Field(FIELD.to_owned()), message);
+                        return None;
+                    }
+                }
+            }
+            Value::Object(_) => (layer, FIELD.to_owned()),
+            _ => {
+                self.error(
+                    Location::Field(FIELD.to_owned()),
+                    "expected a file name (next to the dataset) or a GeoJSON FeatureCollection",
+                );
+                return None;
+            }
+        };
+        match from_geojson(value, years) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                let field = if e.field.is_empty() {
+                    prefix
+                } else {
+                    format!("{prefix}.{}", e.field)
+                };
+                self.error(Location::Field(field), e.message);
+                None
+            }
+        }
     }
 
     /// A dataset's own statuses, each field checked; `None` after reporting what is wrong.

@@ -41,6 +41,9 @@ pub(super) struct RawInfo {
     /// BCP 47 code of the names to show when the interface's language has none.
     #[serde(default)]
     pub(super) name_language: Option<String>,
+    /// A boundary layer: a file name beside the dataset, or an embedded FeatureCollection.
+    #[serde(default)]
+    pub(super) boundaries: Option<Value>,
 }
 
 #[derive(Deserialize)]
