@@ -12,6 +12,9 @@ packages=(
     xvfb xdotool imagemagick python3 xclip
     # reading exports back as other tools do: ogrinfo (GeoJSON) and pandas (CSV)
     gdal-bin python3-pandas
+    # figures read back: PDF text, fonts and page size by poppler (pdftotext, pdffonts,
+    # pdfinfo); MP4 by ffprobe (ffmpeg also makes the MP4/WebM exports)
+    poppler-utils ffmpeg
     # letters of other scripts in the example datasets (Georgian, Arabic, Devanagari,
     # Thai, Ethiopic…; CJK), found through fontconfig as the window finds them
     libfontconfig1 fonts-noto-core fonts-droid-fallback

@@ -124,10 +124,10 @@ pub enum Command {
         /// A figure of several years as small multiples (with --grid), as FIRST..LAST
         #[arg(long, value_name = "FIRST..LAST", value_parser = parse_years)]
         years: Option<(i32, i32)>,
-        /// png and svg: one small map per year of --years (default: every year)
+        /// png, svg and pdf: one small map per year of --years (default: every year)
         #[arg(long)]
         grid: bool,
-        /// png and svg: compare --year with this year ("2019 → 2025", changes marked)
+        /// png, svg and pdf: compare --year with this year ("2019 → 2025", changes marked)
         #[arg(long, value_name = "YEAR")]
         compare: Option<i32>,
         #[arg(long, value_enum)]
@@ -141,20 +141,20 @@ pub enum Command {
         /// Replace PATH if it exists
         #[arg(long)]
         force: bool,
-        /// png and svg: highlight this city (id or any name) with its status and source
+        /// png, svg and pdf: highlight this city (id or any name) with its status and source
         #[arg(long, value_name = "NAME")]
         city: Option<String>,
-        /// png and svg: WIDTHxHEIGHT in pixels (200 to 8000), or web (1200x800), square
+        /// png, svg and pdf: WIDTHxHEIGHT in pixels (200 to 8000), or web (1200x800), square
         /// (1080x1080), a5 or a4 (landscape at 300 dpi)
         #[arg(long, value_name = "WxH|PRESET", default_value = "web", value_parser = parse_size)]
         size: (u32, u32),
         /// png only: pixels per figure pixel (2 doubles the resolution), 0.5 to 4
         #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
         scale: f32,
-        /// png and svg: the heading (default: the dataset's title)
+        /// png, svg and pdf: the heading (default: the dataset's title)
         #[arg(long, value_name = "TEXT")]
         title: Option<String>,
-        /// png and svg: the language of the figure's words (en, ru, kk)
+        /// png, svg and pdf: the language of the figure's words (en, ru, kk)
         #[arg(long, value_name = "CODE", default_value = "en")]
         lang: crate::i18n::Lang,
     },
@@ -196,6 +196,9 @@ pub enum ExportFormat {
     Png,
     /// The same figure as SVG (text stays text)
     Svg,
+    /// The same figure as PDF, one page at 300 dpi (--size a4 is an A4 page), fonts
+    /// embedded and text kept as text
+    Pdf,
     /// Every year of --years as an animated GIF, a second a year
     Gif,
     /// The same as an animated PNG (full colour)
@@ -336,7 +339,7 @@ impl ExportArgs<'_> {
     fn is_figure(&self) -> bool {
         matches!(
             self.format,
-            ExportFormat::Png | ExportFormat::Svg | ExportFormat::Html
+            ExportFormat::Png | ExportFormat::Svg | ExportFormat::Pdf | ExportFormat::Html
         ) || self.is_animation()
     }
 
@@ -365,7 +368,9 @@ fn figure_only_options(args: &ExportArgs<'_>) -> Option<&'static str> {
 pub fn export(args: &ExportArgs<'_>) -> ExitCode {
     let citations = matches!(args.format, ExportFormat::CslJson | ExportFormat::Bibtex);
     if let Some(flag) = figure_only_options(args).filter(|f| !(citations && *f == "--city")) {
-        eprintln!("memorymap: {flag} is for figures (--format png, svg, gif, apng, mp4, webm)");
+        eprintln!(
+            "memorymap: {flag} is for figures (--format png, svg, pdf, gif, apng, mp4, webm)"
+        );
         return ExitCode::from(2);
     }
     if args.is_animation() && (args.grid || args.compare.is_some() || args.year.is_some()) {
@@ -493,7 +498,7 @@ pub fn export(args: &ExportArgs<'_>) -> ExitCode {
                 .map(String::into_bytes)
                 .map_err(|e| e.to_string())
         }
-        ExportFormat::Png | ExportFormat::Svg => {
+        ExportFormat::Png | ExportFormat::Svg | ExportFormat::Pdf => {
             let options = crate::scene::FigureOptions {
                 year: args.year.unwrap_or(*dataset.years().end()),
                 compare: args.compare,
@@ -511,10 +516,10 @@ pub fn export(args: &ExportArgs<'_>) -> ExitCode {
             } else {
                 crate::scene::build(&dataset, &options)
             };
-            if args.format == ExportFormat::Svg {
-                Ok(crate::scene::to_svg(&scene).into_bytes())
-            } else {
-                crate::scene::to_png(&scene, args.scale).map_err(|e| e.to_string())
+            match args.format {
+                ExportFormat::Svg => Ok(crate::scene::to_svg(&scene).into_bytes()),
+                ExportFormat::Pdf => crate::scene::to_pdf(&scene).map_err(|e| e.to_string()),
+                _ => crate::scene::to_png(&scene, args.scale).map_err(|e| e.to_string()),
             }
         }
     };

@@ -25,6 +25,8 @@ mod words;
 #[cfg(feature = "figure")]
 pub mod animate;
 #[cfg(feature = "figure")]
+pub mod pdf;
+#[cfg(feature = "figure")]
 pub mod png;
 
 use std::ops::RangeInclusive;
@@ -35,6 +37,8 @@ use crate::model::compare::Change;
 use crate::model::{Dataset, LonLatBounds, MarkerShape, Rgb, Status};
 
 pub use html::{HtmlError, HtmlOptions, to_html};
+#[cfg(feature = "figure")]
+pub use pdf::to_pdf;
 #[cfg(feature = "figure")]
 pub use png::{FigureError, Image, to_image, to_png};
 pub use svg::to_svg;

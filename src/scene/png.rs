@@ -25,6 +25,8 @@ pub enum FigureError {
     Svg(#[from] usvg::Error),
     #[error("the PNG could not be encoded: {0}")]
     Encode(String),
+    #[error("the PDF could not be written: {0}")]
+    Pdf(String),
 }
 
 /// The fonts, made once per process: egui's Ubuntu Light, which answers every request
@@ -116,13 +118,7 @@ fn to_pixmap(scene: &Scene, scale: f32) -> Result<tiny_skia::Pixmap, FigureError
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(size_error());
     }
-    let svg = super::to_svg(scene);
-    let options = usvg::Options {
-        fontdb: fonts(),
-        font_family: BUILTIN_FAMILY.to_owned(),
-        ..usvg::Options::default()
-    };
-    let tree = usvg::Tree::from_str(&svg, &options)?;
+    let tree = svg_tree(scene)?;
     let mut pixmap = tiny_skia::Pixmap::new(width, height).ok_or_else(size_error)?;
     resvg::render(
         &tree,
@@ -130,6 +126,18 @@ fn to_pixmap(scene: &Scene, scale: f32) -> Result<tiny_skia::Pixmap, FigureError
         &mut pixmap.as_mut(),
     );
     Ok(pixmap)
+}
+
+/// The scene's SVG read back by usvg with the figure's fonts (text laid out in them), the
+/// tree both the PNG and the PDF are drawn from.
+pub(super) fn svg_tree(scene: &Scene) -> Result<usvg::Tree, FigureError> {
+    let svg = super::to_svg(scene);
+    let options = usvg::Options {
+        fontdb: fonts(),
+        font_family: BUILTIN_FAMILY.to_owned(),
+        ..usvg::Options::default()
+    };
+    Ok(usvg::Tree::from_str(&svg, &options)?)
 }
 
 #[cfg(test)]

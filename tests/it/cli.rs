@@ -447,3 +447,101 @@ fn export_writes_the_sources_of_a_year_as_csl_json_and_bibtex() {
     );
     assert!(bib.matches("@misc{").count() > 50);
 }
+
+/// Whether an outside program the test reads outputs with is installed. Missing, the test
+/// is skipped with the reason printed on a developer's machine, and fails under CI (where
+/// scripts/test.sh installs it).
+pub fn tool_present(program: &str, package: &str) -> bool {
+    // Started at all is enough: the programs differ in how they answer -v.
+    let found = Command::new(program).arg("-v").output().is_ok();
+    let under_ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    if !found {
+        assert!(
+            !under_ci,
+            "{program} is missing under CI: install {package} (scripts/test.sh does)"
+        );
+        eprintln!("skipped: {program} is not installed (apt-get install {package})");
+    }
+    found
+}
+
+#[test]
+fn export_writes_a_pdf_with_text_embedded_fonts_and_the_preset_page() {
+    if !tool_present("pdftotext", "poppler-utils") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let poppler = |program: &str, pdf: &Path| {
+        let output = Command::new(program).arg(pdf).arg("-").output().unwrap();
+        assert!(output.status.success(), "{program}: {}", text(&output));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let info = |pdf: &Path| {
+        let output = Command::new("pdfinfo").arg(pdf).output().unwrap();
+        assert!(output.status.success(), "pdfinfo: {}", text(&output));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let export = |args: &[&str], out: &Path| {
+        let mut all = vec!["export", "--format", "pdf", "--out", out.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let output = memorymap(&all);
+        assert!(output.status.success(), "{args:?}: {}", text(&output));
+    };
+
+    // One year on an A4 page: text is text, in an embedded font, on a landscape A4 page.
+    let single = dir.path().join("map.pdf");
+    export(
+        &[
+            "--year",
+            "2019",
+            "--size",
+            "a4",
+            "--title",
+            "Marches & bans",
+        ],
+        &single,
+    );
+    let words = poppler("pdftotext", &single);
+    for needle in ["Marches & bans", "2019", "Held", "No report", "Almaty"] {
+        assert!(
+            words.contains(needle),
+            "{needle:?} not in the PDF's text:\n{words}"
+        );
+    }
+    let page = info(&single);
+    assert!(
+        page.contains("Page size:       841.92 x 595.2 pts (A4)"),
+        "{page}"
+    );
+    let fonts = Command::new("pdffonts").arg(&single).output().unwrap();
+    let fonts = String::from_utf8(fonts.stdout).unwrap();
+    let faces: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!faces.is_empty(), "no fonts: {fonts}");
+    for face in faces {
+        // name, type…, then the columns emb sub uni: every font embedded.
+        let columns: Vec<&str> = face.split_whitespace().collect();
+        assert_eq!(columns[columns.len() - 5], "yes", "not embedded: {face}");
+    }
+
+    // Compared years on an A5 page.
+    let compare = dir.path().join("compare.pdf");
+    export(
+        &["--year", "2025", "--compare", "2019", "--size", "a5"],
+        &compare,
+    );
+    assert!(poppler("pdftotext", &compare).contains("2019 → 2025"));
+    assert!(info(&compare).contains("Page size:       595.2 x 419.52 pts"));
+
+    // Small multiples: every year's heading on one page of the web figure at 300 dpi.
+    let grid = dir.path().join("grid.pdf");
+    export(&["--grid", "--years", "2015..2025"], &grid);
+    let words = poppler("pdftotext", &grid);
+    for year in 2015..=2025 {
+        assert!(
+            words.contains(&year.to_string()),
+            "{year} missing:\n{words}"
+        );
+    }
+    assert!(info(&grid).contains("Page size:       288 x 192 pts"));
+    assert!(info(&grid).contains("Pages:           1"));
+}
