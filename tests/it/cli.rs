@@ -545,3 +545,57 @@ fn export_writes_a_pdf_with_text_embedded_fonts_and_the_preset_page() {
     assert!(info(&grid).contains("Page size:       288 x 192 pts"));
     assert!(info(&grid).contains("Pages:           1"));
 }
+
+#[test]
+fn export_writes_an_mp4_through_ffmpeg_one_second_a_year() {
+    if !tool_present("ffprobe", "ffmpeg") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("years.mp4");
+    let started = std::time::Instant::now();
+    let output = memorymap(&[
+        "export",
+        "--format",
+        "mp4",
+        "--years",
+        "2017..2019",
+        "--size",
+        "400x300",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    eprintln!("mp4 of 3 years at 400×300: {:?}", started.elapsed());
+    let probe = Command::new("ffprobe")
+        .args([
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "stream=codec_name,width,height:format=duration",
+            "-of",
+            "default=noprint_wrappers=1",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(probe.status.success(), "ffprobe: {}", text(&probe));
+    let report = String::from_utf8_lossy(&probe.stdout).into_owned();
+    let field = |name: &str| {
+        report
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}=")))
+            .unwrap_or_else(|| panic!("{name} missing from {report}"))
+            .to_owned()
+    };
+    assert_eq!(field("codec_name"), "h264", "{report}");
+    assert_eq!(
+        (field("width"), field("height")),
+        ("400".into(), "300".into())
+    );
+    // Three years held one second each.
+    let seconds: f64 = field("duration").parse().unwrap();
+    assert!((2.5..=3.5).contains(&seconds), "{seconds} s: {report}");
+}
