@@ -1,4 +1,5 @@
-//! What the window can export: a figure of the map (PNG or SVG), or the data.
+//! What the window can export: a figure of the map (PNG, SVG or PDF), the offline page, a
+//! table of the cities, or the data.
 
 use std::path::PathBuf;
 
@@ -10,17 +11,27 @@ pub enum Output {
     Png,
     /// The same figure as SVG.
     Svg,
+    /// The same figure as PDF (fonts embedded, text as text).
+    Pdf,
     /// One self-contained page with every year, report and link (works offline).
     Html,
+    /// One row per city for the shown year, with the name it had then (CSV).
+    CityTable,
+    /// One row per city, the compared year against the shown one (CSV); only offered while
+    /// comparing.
+    CompareTable,
     /// The data behind the map.
     Data(DataFormat),
 }
 
 impl Output {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 8] = [
         Self::Png,
         Self::Svg,
+        Self::Pdf,
         Self::Html,
+        Self::CityTable,
+        Self::CompareTable,
         Self::Data(DataFormat::Csv),
         Self::Data(DataFormat::Geojson),
     ];
@@ -29,14 +40,19 @@ impl Output {
         match self {
             Self::Png => "png",
             Self::Svg => "svg",
+            Self::Pdf => "pdf",
             Self::Html => "html",
+            Self::CityTable | Self::CompareTable => "csv",
             Self::Data(format) => format.extension(),
         }
     }
 
-    /// Not a choice of one year or all: a figure shows one, the page every year.
+    /// Not a choice of one year or all: a figure or a table shows one, the page every year.
     pub fn is_figure(self) -> bool {
-        matches!(self, Self::Png | Self::Svg | Self::Html)
+        matches!(
+            self,
+            Self::Png | Self::Svg | Self::Pdf | Self::Html | Self::CityTable | Self::CompareTable
+        )
     }
 }
 

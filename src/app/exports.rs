@@ -9,6 +9,10 @@ impl MemoryMapApp {
         } else {
             Existing::Keep
         };
+        if matches!(request.format, Output::CityTable | Output::CompareTable) {
+            self.export_table(&request, existing);
+            return;
+        }
         let Output::Data(format) = request.format else {
             self.export_figure(&request, existing);
             return;
@@ -30,6 +34,36 @@ impl MemoryMapApp {
             Ok(()) => Message::success("status.exported")
                 .with("format", request.format.extension().to_uppercase())
                 .with_arg("what", what)
+                .with("path", request.path.display()),
+            Err(e) => Message::failure("status.export_failed").with("error", e),
+        });
+    }
+
+    /// A table of the cities for the shown year, or of the two years compared (the
+    /// earlier year first), as CSV.
+    fn export_table(&mut self, request: &ExportRequest, existing: Existing) {
+        let year = self.choice.year;
+        let mut bytes = Vec::new();
+        let (written, what) = match self.choice.compare.filter(|&c| c != year) {
+            Some(other) if request.format == Output::CompareTable => {
+                let (from, to) = (other.min(year), other.max(year));
+                (
+                    crate::model::table::write_compare_table(&self.dataset, from, to, &mut bytes),
+                    format!("{from} → {to}"),
+                )
+            }
+            _ => (
+                crate::model::table::write_city_table(&self.dataset, year, &mut bytes),
+                year.to_string(),
+            ),
+        };
+        let result = written.map_err(|e| e.to_string()).and_then(|()| {
+            write_atomically(&request.path, &bytes, existing).map_err(|e| e.to_string())
+        });
+        self.status = Some(match result {
+            Ok(()) => Message::success("status.exported")
+                .with("format", "CSV")
+                .with("what", what)
                 .with("path", request.path.display()),
             Err(e) => Message::failure("status.export_failed").with("error", e),
         });
@@ -85,6 +119,8 @@ impl MemoryMapApp {
             Output::Svg => Ok(
                 crate::scene::to_svg(&crate::scene::build(&self.dataset, &options)).into_bytes(),
             ),
+            Output::Pdf => crate::scene::to_pdf(&crate::scene::build(&self.dataset, &options))
+                .map_err(|e| e.to_string()),
             _ => crate::scene::to_png(&crate::scene::build(&self.dataset, &options), 1.0)
                 .map_err(|e| e.to_string()),
         };

@@ -196,7 +196,7 @@ impl MemoryMapApp {
             }
         }
         if let Some(dialog) = &mut self.export_dialog {
-            match dialog.show(ctx, self.choice.year) {
+            match dialog.show(ctx, self.choice.year, self.choice.compare) {
                 DialogAction::None => {}
                 DialogAction::Close => self.export_dialog = None,
                 DialogAction::Export(request) => commands.push(Command::Export(request)),

@@ -1,5 +1,6 @@
-//! The Export window (Ctrl+E): a figure of the map as PNG or SVG, or the cities for the year (or all years)
-//! as CSV or GeoJSON with their reports and sources. It never replaces a file without
+//! The Export window (Ctrl+E): a figure of the map as PNG, SVG or PDF, the offline page, a
+//! table of the cities for the year (or of the two years compared), or the cities for the
+//! year (or all years) as CSV or GeoJSON with their reports and sources. It never replaces a file without
 //! asking first.
 
 use std::path::{Path, PathBuf};
@@ -41,7 +42,8 @@ impl ExportDialog {
         }
     }
 
-    pub fn show(&mut self, ctx: &egui::Context, year: i32) -> DialogAction {
+    /// `compare`: the year compared with `year`, when comparing (the compare table needs one).
+    pub fn show(&mut self, ctx: &egui::Context, year: i32, compare: Option<i32>) -> DialogAction {
         let mut action = DialogAction::None;
         let mut open = true;
         egui::Window::new(crate::ui::tr(ctx).get("export.title"))
@@ -51,7 +53,7 @@ impl ExportDialog {
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
-                action = self.contents(ui, year);
+                action = self.contents(ui, year, compare);
             });
         if let Some(browse) = &mut self.browse {
             if browse.show(ctx).selected() {
@@ -70,19 +72,34 @@ impl ExportDialog {
         action
     }
 
-    fn contents(&mut self, ui: &mut egui::Ui, year: i32) -> DialogAction {
+    fn contents(&mut self, ui: &mut egui::Ui, year: i32, compare: Option<i32>) -> DialogAction {
         let tr = crate::ui::tr(ui.ctx());
+        if self.format == Format::CompareTable && compare.is_none() {
+            self.format = Format::CityTable;
+        }
         let before = (self.format, self.all_years);
         ui.label(tr.get("export.what"));
         for format in Format::ALL {
-            let key = match format {
-                Format::Png => "export.png",
-                Format::Svg => "export.svg",
-                Format::Html => "export.html",
-                Format::Data(DataFormat::Csv) => "export.csv",
-                Format::Data(DataFormat::Geojson) => "export.geojson",
+            let text = match format {
+                Format::Png => tr.get("export.png").to_owned(),
+                Format::Svg => tr.get("export.svg").to_owned(),
+                Format::Pdf => tr.get("export.pdf").to_owned(),
+                Format::Html => tr.get("export.html").to_owned(),
+                Format::CityTable => tr.fmt("export.city_table", &[("year", &year)]),
+                Format::CompareTable => match compare {
+                    Some(from) => tr.fmt(
+                        "export.compare_table",
+                        &[("from", &from.min(year)), ("to", &from.max(year))],
+                    ),
+                    None => tr.get("export.compare_table_off").to_owned(),
+                },
+                Format::Data(DataFormat::Csv) => tr.get("export.csv").to_owned(),
+                Format::Data(DataFormat::Geojson) => tr.get("export.geojson").to_owned(),
             };
-            ui.radio_value(&mut self.format, format, tr.get(key));
+            let offered = format != Format::CompareTable || compare.is_some();
+            ui.add_enabled_ui(offered, |ui| {
+                ui.radio_value(&mut self.format, format, text);
+            });
         }
         ui.add_enabled_ui(!self.format.is_figure(), |ui| {
             ui.horizontal(|ui| {
@@ -106,7 +123,9 @@ impl ExportDialog {
             self.confirm_replace = false;
         }
         ui.weak(tr.get(match self.format {
-            Format::Png | Format::Svg => "export.png_hint",
+            Format::Png | Format::Svg | Format::Pdf => "export.png_hint",
+            Format::CityTable => "export.city_table_hint",
+            Format::CompareTable => "export.compare_table_hint",
             Format::Html => "export.html_hint",
             Format::Data(DataFormat::Csv) => "export.csv_hint",
             Format::Data(DataFormat::Geojson) => "export.geojson_hint",
@@ -179,5 +198,10 @@ impl ExportDialog {
 /// `memorymap-2025.png`, `memorymap-all-years.csv`, …
 pub fn default_name(format: Format, year: Option<i32>) -> String {
     let years = year.map_or_else(|| "all-years".to_owned(), |y| y.to_string());
-    format!("memorymap-{years}.{}", format.extension())
+    let kind = match format {
+        Format::CityTable => "cities-",
+        Format::CompareTable => "compare-",
+        _ => "",
+    };
+    format!("memorymap-{kind}{years}.{}", format.extension())
 }

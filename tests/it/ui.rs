@@ -1732,3 +1732,46 @@ fn tab_follows_the_reading_order_and_f6_jumps_to_the_map() {
     harness.run();
     assert_eq!(focused_region(&harness), Some(1), "F6 focuses the map");
 }
+
+#[test]
+fn export_offers_the_city_table_the_compare_table_and_a_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    // Without Compare the compare table is offered but cannot be chosen.
+    let mut harness = harness(Some(2025));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    let off = harness.get_by_label_contains("Table of two years compared");
+    assert!(
+        egui_kittest::kittest::NodeT::accesskit_node(&off).is_disabled(),
+        "offered while not comparing"
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    let mut harness = compare_harness(2019, 2025);
+    let cities = dir.path().join("cities.csv");
+    export_through_the_dialog(&mut harness, "Table of the cities in 2025 (CSV)", &cities);
+    let (ok, message) = harness.state().export_status().unwrap();
+    assert!(ok, "{message}");
+    let text = std::fs::read_to_string(&cities).unwrap();
+    let d = harness.state().dataset().clone();
+    assert!(text.starts_with("id,name_en,name_in_year,"), "{text}");
+    assert_eq!(text.lines().count(), d.cities.len() + 1);
+    let compare = dir.path().join("compare.csv");
+    export_through_the_dialog(&mut harness, "Table of 2019 against 2025 (CSV)", &compare);
+    let text = std::fs::read_to_string(&compare).unwrap();
+    assert!(text.starts_with("id,name_from,name_to,"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("astana,Nur-Sultan,Astana,")),
+        "{text}"
+    );
+    let pdf = dir.path().join("map.pdf");
+    export_through_the_dialog(
+        &mut harness,
+        "Figure of the map (PDF, fonts embedded)",
+        &pdf,
+    );
+    let (ok, message) = harness.state().export_status().unwrap();
+    assert!(ok, "{message}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+}
