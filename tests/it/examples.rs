@@ -47,6 +47,21 @@ fn open(path: &std::path::Path, size: [f32; 2]) -> Harness<'static, MemoryMapApp
     harness
 }
 
+/// 30 wheel bursts out over the map, then the frames they take.
+fn wheel_far_out(harness: &mut Harness<'_, MemoryMapApp>) {
+    harness.hover_at(egui::pos2(400.0, 400.0));
+    for _ in 0..30 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: egui::vec2(0.0, -3.0),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+    }
+    harness.run();
+}
+
 fn on_screen(harness: &Harness<'_, MemoryMapApp>) -> usize {
     harness.state().view_state().screen.cities.len()
 }
@@ -64,17 +79,7 @@ fn every_city_of_every_example_is_on_screen_after_opening_and_after_reset_view()
                 path.display()
             );
             // Away and back: the wheel far out, then Home.
-            harness.hover_at(egui::pos2(400.0, 400.0));
-            for _ in 0..30 {
-                harness.event(egui::Event::MouseWheel {
-                    unit: egui::MouseWheelUnit::Line,
-                    delta: egui::vec2(0.0, -3.0),
-                    modifiers: egui::Modifiers::NONE,
-                    phase: egui::TouchPhase::Move,
-                    source: egui::MouseWheelSource::Wheel,
-                });
-            }
-            harness.run();
+            wheel_far_out(&mut harness);
             harness.key_press(egui::Key::Home);
             harness.run();
             assert_eq!(on_screen(&harness), cities, "{} after Home", path.display());
@@ -224,12 +229,7 @@ fn the_kazakh_region_note_shows_without_boundaries_of_the_dataset_s_own() {
     let basemap = Basemap::builtin().unwrap();
     let dataset = load_dataset(None).unwrap().dataset;
     let app = MemoryMapApp::new(dataset, "built-in dataset".into(), &basemap, None, None);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_theme(egui::Theme::Light)
-        .with_max_steps(32)
-        .build_ui_state(|ui, app: &mut MemoryMapApp| app.root_ui(ui), app);
-    harness.run();
+    let harness = crate::ui::harness_for(app);
     assert_eq!(harness.state().map_view().boundaries_drawn(), 0);
     assert!(
         harness
@@ -252,17 +252,7 @@ fn a_dataset_across_the_pacific_opens_on_a_fit_across_180_degrees() {
     assert!(across(x0, x1), "{x0}..{x1} does not cross 180°");
     assert_eq!(on_screen(&harness), cities);
     // Far out with the wheel: never past the poles; Home brings the fit back.
-    harness.hover_at(egui::pos2(400.0, 400.0));
-    for _ in 0..30 {
-        harness.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Line,
-            delta: egui::vec2(0.0, -3.0),
-            modifiers: egui::Modifiers::NONE,
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-        });
-    }
-    harness.run();
+    wheel_far_out(&mut harness);
     let [_, y0, _, y1] = view(&harness);
     assert!(y0 >= -90.0 - 1e-6 && y1 <= 90.0 + 1e-6, "{y0}..{y1}");
     harness.key_press(egui::Key::Home);

@@ -21,7 +21,7 @@ fn harness(year: Option<i32>) -> Harness<'static, MemoryMapApp> {
 }
 
 /// The window at 1280×800 in the light theme, run until it settles.
-fn harness_for(app: MemoryMapApp) -> Harness<'static, MemoryMapApp> {
+pub(crate) fn harness_for(app: MemoryMapApp) -> Harness<'static, MemoryMapApp> {
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_theme(egui::Theme::Light)
