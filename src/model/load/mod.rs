@@ -7,6 +7,7 @@ mod cities;
 mod fields;
 mod meta;
 mod raw;
+mod scan;
 
 use raw::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -375,6 +376,19 @@ impl Checker<'_> {
                 &lossy
             }
         };
+        // Values serde_json refuses outright are blanked out and reported here, so that
+        // the rest of the file is still read and its other problems listed.
+        let (patched, refused) = scan::scan(text);
+        for found in refused {
+            self.error(
+                Location::Text {
+                    line: found.line,
+                    column: found.column,
+                },
+                format!("{} (at {})", found.refusal.message(), found.path),
+            );
+        }
+        let text = patched.as_deref().unwrap_or(text);
         match serde_json::from_str(text) {
             Ok(value) => Some(value),
             Err(e) => {
@@ -388,7 +402,10 @@ impl Checker<'_> {
                         .unwrap_or("the data");
                     format!("the file ends too early, inside {inside} (is it cut off?)")
                 } else if message.contains("recursion limit exceeded") {
-                    "invalid JSON: nested too deeply (more than 128 levels of [ and {)".to_owned()
+                    format!(
+                        "invalid JSON: nested too deeply (more than {} levels of [ and {{)",
+                        scan::MAX_DEPTH
+                    )
                 } else {
                     format!("invalid JSON: {message}")
                 };
