@@ -36,6 +36,8 @@ pub enum Command {
     Select(Option<usize>),
     ResetView,
     DismissProblems,
+    /// Copy the problems of the last file opened, one per line.
+    CopyProblems,
     /// Load this file in the background and show it when it is valid.
     Open(PathBuf),
     ShowOpenDialog,

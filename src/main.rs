@@ -177,7 +177,10 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
                     .and_then(|s| s.get_string(Remembered::KEY))
                     .and_then(|text| Remembered::parse(&text))
             };
-            Ok(Box::new(app.with_remembered(saved, cli_chose_view)))
+            Ok(Box::new(
+                app.with_remembered(saved, cli_chose_view)
+                    .with_clipboard(Box::<memorymap::app::SystemClipboard>::default()),
+            ))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;

@@ -89,6 +89,13 @@ impl MemoryMapApp {
             }
             Command::ResetView => self.map.reset_view(),
             Command::DismissProblems => self.problems = None,
+            Command::CopyProblems => {
+                if let Some(report) = &self.problems {
+                    let text: Vec<String> =
+                        report.problems.iter().map(ToString::to_string).collect();
+                    self.copy(text.join("\n"), "status.copied_problems");
+                }
+            }
             Command::Open(path) => self.start_loading(path, LoadReason::Open),
             Command::Reload => match self.reload_path() {
                 Some(path) => self.start_loading(path, LoadReason::Reload),
@@ -205,13 +212,27 @@ impl MemoryMapApp {
         }
     }
 
-    /// Puts `text` on the clipboard and says so in the top bar.
+    /// Puts `text` on the clipboard and says in the top bar whether it got there.
     pub(super) fn copy(&mut self, text: String, done: &'static str) {
-        if let Some(ctx) = &self.ctx {
+        let result = self
+            .clipboard_sink
+            .as_mut()
+            .map(|sink| sink.set_text(&text));
+        // egui gets the text too unless the system clipboard took it, so that at least
+        // the window's own text fields can paste it.
+        if !matches!(result, Some(Ok(())))
+            && let Some(ctx) = &self.ctx
+        {
             ctx.copy_text(text.clone());
         }
+        self.status = Some(match result {
+            Some(Err(error)) => {
+                log::warn!("the system clipboard refused the text: {error}");
+                Message::failure("status.copy_failed").with("error", error)
+            }
+            _ => Message::success(done),
+        });
         self.clipboard = Some(text);
-        self.status = Some(Message::success(done));
     }
 
     /// What was last put on the clipboard (for tests; the clipboard itself is the system's).

@@ -4,6 +4,7 @@
 
 mod apply;
 mod choice;
+mod clipboard;
 mod exports;
 mod loading;
 mod message;
@@ -33,6 +34,7 @@ use crate::ui::{
     year_selector::year_selector_ui,
 };
 pub use choice::{DetailsTab, Remembered, ViewChoice};
+pub use clipboard::{ClipboardError, ClipboardSink, SystemClipboard};
 pub use message::{Arg, Message};
 
 pub struct MemoryMapApp {
@@ -83,6 +85,9 @@ pub struct MemoryMapApp {
     /// SHA-256 of the file shown (the built-in data's when there is none).
     data_sha256: String,
     clipboard: Option<String>,
+    /// Where copied text goes besides egui (the system clipboard, in the window); `None`
+    /// leaves it to egui alone, whose result is not known (tests).
+    clipboard_sink: Option<Box<dyn ClipboardSink>>,
     /// While playing: the egui time of the last step.
     playing: Option<f64>,
     /// The text in the search box, and whether Ctrl+F asked for its focus.
@@ -142,6 +147,7 @@ impl MemoryMapApp {
             focus_search: false,
             data_sha256: crate::model::builtin::builtin_data_sha256(),
             clipboard: None,
+            clipboard_sink: None,
             playing: None,
             list_open: false,
             comparison: None,
@@ -199,6 +205,12 @@ impl MemoryMapApp {
     }
 
     /// Shows these problems in the bottom panel (a file that could not be opened).
+    /// Copies go to `sink` (the system clipboard, in the window) and a failure is reported.
+    pub fn with_clipboard(mut self, sink: Box<dyn ClipboardSink>) -> Self {
+        self.clipboard_sink = Some(sink);
+        self
+    }
+
     pub fn with_problems(mut self, report: Option<ProblemReport>) -> Self {
         self.problems = report;
         self

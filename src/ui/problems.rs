@@ -72,8 +72,7 @@ pub fn problems_ui(
             .on_hover_text(tr.get("problems.copy_hint"))
             .clicked()
         {
-            let text: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
-            ui.ctx().copy_text(text.join("\n"));
+            commands.push(Command::CopyProblems);
         }
         if ui.button(tr.get("problems.dismiss")).clicked() {
             commands.push(Command::DismissProblems);

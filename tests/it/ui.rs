@@ -674,6 +674,58 @@ fn copy_citation_and_copy_link_give_the_view_its_source_and_the_exact_data() {
     assert!(!text.contains(&sha[..12]), "{text}");
 }
 
+/// A clipboard that records what it is given, or refuses everything.
+struct TestClipboard {
+    got: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    refuse: bool,
+}
+
+impl memorymap::app::ClipboardSink for TestClipboard {
+    fn set_text(&mut self, text: &str) -> Result<(), memorymap::app::ClipboardError> {
+        if self.refuse {
+            return Err(memorymap::app::ClipboardError(
+                "no X11 display to talk to".into(),
+            ));
+        }
+        self.got.lock().unwrap().push(text.to_owned());
+        Ok(())
+    }
+}
+
+#[test]
+fn a_copy_the_system_clipboard_refuses_is_reported_as_a_failure_not_as_copied() {
+    for refuse in [false, true] {
+        let got = std::sync::Arc::default();
+        let sink = TestClipboard {
+            got: std::sync::Arc::clone(&got),
+            refuse,
+        };
+        let mut harness = harness_for(app(Some(2025)).with_clipboard(Box::new(sink)));
+        click_city(&mut harness, "almaty");
+        harness
+            .get_by_role_and_label(Role::Button, "Copy citation")
+            .click();
+        harness.run();
+        let (ok, message) = harness.state().export_status().unwrap();
+        let copied = harness.state().last_copied().unwrap().to_owned();
+        if refuse {
+            assert!(!ok, "{message}");
+            assert!(message.starts_with("Not copied"), "{message}");
+            assert!(message.contains("no X11 display to talk to"), "{message}");
+            assert!(got.lock().unwrap().is_empty());
+        } else {
+            assert!(ok && message == "Copied the citation", "{message}");
+            assert_eq!(*got.lock().unwrap(), [copied]);
+        }
+        // The failure is on screen, in the top bar.
+        harness.get_by_label_contains(if refuse {
+            "Not copied"
+        } else {
+            "Copied the citation"
+        });
+    }
+}
+
 #[test]
 fn a_click_on_a_legend_entry_hides_those_cities_but_keeps_the_count() {
     let mut harness = harness(Some(2025));
