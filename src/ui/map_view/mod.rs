@@ -485,6 +485,9 @@ impl MapView {
                 } else if cell.plan_changed {
                     ui.label(tr.get("map.plan_changed"));
                 }
+                if dataset.is_tentative(city_index, year) {
+                    ui.label(format!("◌ {}", tr.get("legend.tentative")));
+                }
                 if let Some(change) = comparison.and_then(|c| c.of(city_index)) {
                     ui.label(change_text(
                         tr,

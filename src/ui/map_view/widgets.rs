@@ -42,6 +42,10 @@ pub fn city_accessible_name(tr: &Strings, input: &MapInput<'_>, index: usize) ->
     if cell.disputed {
         name.push_str(&format!(" ({})", tr.get("map.disputed")));
     }
+    // The dashed ring, in words.
+    if dataset.is_tentative(index, input.year) {
+        name.push_str(&format!(" ({})", tr.get("legend.tentative")));
+    }
     if let Some(comparison) = input.comparison
         && let Some(change) = comparison.of(index)
     {
