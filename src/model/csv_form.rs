@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value, json};
 
 use super::load::{finish, load_json_value};
+use super::problem::{FieldPath, Segment};
 use super::{LoadError, LoadOptions, Loaded, Location, Problem, Status, Vocabulary};
 
 /// Every input column, in the order `export` writes them. Only the city columns
@@ -144,9 +145,9 @@ impl Built {
                     "feature" => self.feature_place(id, field),
                     "source" => (
                         self.source_lines.get(id).copied(),
-                        source_column(field).to_owned(),
+                        source_column(field.last_key().unwrap_or_default()).to_owned(),
                     ),
-                    _ => (None, field.clone()),
+                    _ => (None, field.to_string()),
                 };
                 match line {
                     Some(line) => Location::Row {
@@ -158,8 +159,7 @@ impl Built {
                 }
             }
             Location::Field(path) => {
-                let column = path.rsplit('.').next().unwrap_or(path);
-                let column = match column {
+                let column = match path.last_key().unwrap_or_default() {
                     "id" => "dataset_id",
                     "title" => "dataset_title",
                     "version" => "dataset_version",
@@ -171,7 +171,7 @@ impl Built {
                         column: column.to_owned(),
                         feature: None,
                     },
-                    None => Location::Field(format!("column {column}")),
+                    None => Location::Column(column.to_owned()),
                 }
             }
             other => other.clone(),
@@ -182,33 +182,43 @@ impl Built {
         }
     }
 
-    fn feature_place(&self, id: &str, field: &str) -> (Option<u64>, String) {
+    /// The line and the column a field of a city's JSON came from.
+    fn feature_place(&self, id: &str, field: &FieldPath) -> (Option<u64>, String) {
+        use super::problem::Segment::{Index, Key};
         let city_line = self.city_lines.get(id).copied();
-        if let Some(rest) = field.strip_prefix("properties.reports[")
-            && let Some((index, column)) = rest.split_once("].")
+        fn key(segment: &Segment) -> Option<&str> {
+            match segment {
+                Key(key) => Some(key),
+                _ => None,
+            }
+        }
+        let segments = field.segments();
+        if let [Key(properties), Key(reports), Index(index), column, ..] = segments
+            && properties == "properties"
+            && reports == "reports"
         {
-            let line = index
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| self.report_lines.get(id)?.get(i).copied());
-            let column = match column {
+            let line = self
+                .report_lines
+                .get(id)
+                .and_then(|l| l.get(*index))
+                .copied();
+            let column = match key(column).unwrap_or_default() {
                 "id" => "report_id",
                 "source" => "source_id",
                 other => other,
             };
             return (line.or(city_line), column.to_owned());
         }
-        let column = match field {
-            "geometry.coordinates" => "lon, lat",
-            "properties.region" => "region",
-            "properties.names" => "name_en",
-            "id" => "city_id",
-            other => match other.strip_prefix("properties.names.") {
-                Some(lang) => return (city_line, format!("name_{lang}")),
-                None => other,
-            },
+        let keys: Vec<&str> = segments.iter().filter_map(key).collect();
+        let column = match keys[..] {
+            ["geometry", "coordinates", ..] => "lon, lat".to_owned(),
+            ["properties", "region"] => "region".to_owned(),
+            ["properties", "names"] => "name_en".to_owned(),
+            ["properties", "names", lang] => format!("name_{lang}"),
+            ["id"] => "city_id".to_owned(),
+            _ => field.to_string(),
         };
-        (city_line, column.to_owned())
+        (city_line, column)
     }
 }
 

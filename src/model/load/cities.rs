@@ -127,30 +127,31 @@ impl Checker<'_> {
         }
         self.hidden_characters(item, "properties.region", &raw.region);
         for (i, alias) in raw.aliases.iter().enumerate() {
-            self.hidden_characters(item, &format!("properties.aliases[{i}]"), alias);
+            let field = ListIndex("properties.aliases", i);
+            self.hidden_characters(item, &field, alias);
         }
         let mut name_history = Vec::new();
         for (i, period) in raw.name_history.into_iter().enumerate() {
-            let field = format!("properties.name_history[{i}]");
+            let field = ListIndex("properties.name_history", i);
             let names = self.names(item, &field, period.names);
             let undated = period.from.is_none() && period.to.is_none();
             let from = period
                 .from
-                .and_then(|d| self.date(item, &format!("{field}.from"), &d));
+                .and_then(|d| self.date(item, &Child(&field, "from"), &d));
             let to = period
                 .to
-                .and_then(|d| self.date(item, &format!("{field}.to"), &d));
+                .and_then(|d| self.date(item, &Child(&field, "to"), &d));
             if let (Some(f), Some(t)) = (from, to)
                 && f.first_day() > t.last_day()
             {
                 self.error(
-                    item.at(format!("{field}.to")),
+                    item.at(Child(&field, "to").path()),
                     "the name's end is before its start",
                 );
             }
             if undated {
                 self.error(
-                    item.at(&field),
+                    item.at(field.path()),
                     "a former name needs `from` or `to`; a name used at any time belongs in `aliases`",
                 );
             }
@@ -165,16 +166,15 @@ impl Checker<'_> {
             };
             if !report_ids.insert(raw.id.clone()) {
                 self.error(
-                    item.at(field("id").to_string()),
+                    item.at(field("id").path()),
                     format!("report id `{}` is used twice", raw.id),
                 );
             }
             self.year(item, &field("year"), raw.year, info);
-            let status = match self.status(item.at(field("status").to_string()), &raw.status, info)
-            {
+            let status = match self.status(item.at(field("status").path()), &raw.status, info) {
                 Some(Status::NO_REPORT) => {
                     self.error(
-                        item.at(field("status").to_string()),
+                        item.at(field("status").path()),
                         "no_report is what a year without reports means; remove the report instead",
                     );
                     None

@@ -8,7 +8,7 @@ impl Checker<'_> {
     pub(super) fn report_date(
         &mut self,
         item: &Item<'_>,
-        field: &(impl std::fmt::Display + ?Sized),
+        field: &(impl AsPath + ?Sized),
         date: PartialDate,
         year: i32,
         timing: Timing,
@@ -17,17 +17,17 @@ impl Checker<'_> {
         let (month, day) = info.event_day;
         if date.year > year {
             self.error(
-                item.at(field.to_string()),
+                item.at(field.path()),
                 format!("dated {date}, after the year {year} it reports on"),
             );
         } else if date.year < year.saturating_sub(1) {
             self.warning(
-                item.at(field.to_string()),
+                item.at(field.path()),
                 format!("dated {date}, long before the year {year} it reports on"),
             );
         } else if timing == Timing::Day && days_before(date.last_day(), (year, month, day)) > 7 {
             self.warning(
-                item.at(field.to_string()),
+                item.at(field.path()),
                 format!(
                     "dated {date}, more than a week before the day ({year}-{month:02}-{day:02}), but its timing is \"day\""
                 ),
@@ -39,13 +39,13 @@ impl Checker<'_> {
     pub(super) fn not_empty(
         &mut self,
         item: &Item<'_>,
-        field: &(impl std::fmt::Display + ?Sized),
+        field: &(impl AsPath + ?Sized),
         text: &str,
     ) -> bool {
         let ok = !crate::text::is_blank(text);
         if !ok {
             self.error(
-                item.at(field.to_string()),
+                item.at(field.path()),
                 if text.is_empty() {
                     "empty"
                 } else {
@@ -62,13 +62,13 @@ impl Checker<'_> {
     pub(super) fn hidden_characters(
         &mut self,
         item: &Item<'_>,
-        field: &(impl std::fmt::Display + ?Sized),
+        field: &(impl AsPath + ?Sized),
         text: &str,
     ) {
         if crate::text::control_char(text, &['\n', '\t']).is_some()
             || crate::text::bidi_control(text).is_some()
         {
-            self.hidden_characters_at(item.at(field.to_string()), text);
+            self.hidden_characters_at(item.at(field.path()), text);
         }
     }
 
@@ -103,12 +103,12 @@ impl Checker<'_> {
     pub(super) fn names(
         &mut self,
         item: &Item<'_>,
-        field: &str,
+        field: &(impl AsPath + ?Sized),
         raw: Vec<(String, String)>,
     ) -> Names {
         if raw.is_empty() {
             self.error(
-                item.at(field),
+                item.at(field.path()),
                 "no name: give at least one, under its language code, e.g. {\"en\": \"Almaty\"}",
             );
         }
@@ -116,19 +116,19 @@ impl Checker<'_> {
         for (lang, name) in raw {
             if !crate::text::is_language_tag(&lang) {
                 self.error(
-                    item.at(format!("{field}.{lang}")),
+                    item.at(Child(field, &lang).path()),
                     format!("`{lang}` is not a language code (BCP 47, e.g. en, kk, es, zh-Hant)"),
                 );
                 continue;
             }
             if crate::text::is_blank(&name) {
                 self.error(
-                    item.at(format!("{field}.{lang}")),
+                    item.at(Child(field, &lang).path()),
                     "empty: leave the language out instead",
                 );
                 continue;
             }
-            self.hidden_characters(item, &format!("{field}.{lang}"), &name);
+            self.hidden_characters(item, &Child(field, &lang), &name);
             names.push((lang, name));
         }
         Texts(names)
@@ -240,14 +240,14 @@ impl Checker<'_> {
     pub(super) fn year(
         &mut self,
         item: &Item<'_>,
-        field: &(impl std::fmt::Display + ?Sized),
+        field: &(impl AsPath + ?Sized),
         year: i32,
         info: &DatasetInfo,
     ) -> bool {
         let ok = (info.first_year..=info.last_year).contains(&year);
         if !ok {
             self.error(
-                item.at(field.to_string()),
+                item.at(field.path()),
                 format!(
                     "year {year} is outside the dataset's years {}–{}",
                     info.first_year, info.last_year
@@ -260,25 +260,25 @@ impl Checker<'_> {
     pub(super) fn date(
         &mut self,
         item: &Item<'_>,
-        field: &(impl std::fmt::Display + ?Sized),
+        field: &(impl AsPath + ?Sized),
         text: &str,
     ) -> Option<PartialDate> {
         PartialDate::parse(text)
-            .map_err(|message| self.error(item.at(field.to_string()), message))
+            .map_err(|message| self.error(item.at(field.path()), message))
             .ok()
     }
 
     pub(super) fn excerpt(
         &mut self,
         item: &Item<'_>,
-        field: &(impl std::fmt::Display + ?Sized),
+        field: &(impl AsPath + ?Sized),
         excerpt: Option<&str>,
     ) {
         if let Some(excerpt) = excerpt {
             let chars = excerpt.chars().count();
             if chars > MAX_EXCERPT_CHARS {
                 self.warning(
-                    item.at(field.to_string()),
+                    item.at(field.path()),
                     format!("excerpt is {chars} characters; quotations should be at most {MAX_EXCERPT_CHARS}"),
                 );
             }
@@ -290,25 +290,25 @@ impl Checker<'_> {
     pub(super) fn check(
         &mut self,
         item: &Item<'_>,
-        field: &(impl std::fmt::Display + ?Sized),
+        field: &(impl AsPath + ?Sized),
         raw: Option<RawCheck>,
         has_excerpt: bool,
     ) -> Option<Check> {
         let raw = raw?;
-        let on = self.date(item, &format!("{field}.on"), &raw.on)?;
+        let on = self.date(item, &Child(field, "on"), &raw.on)?;
         let mut what = raw.what;
         what.sort_unstable();
         what.dedup();
         if raw.against == CheckedAgainst::NotFound && !what.is_empty() {
             self.warning(
-                item.at(format!("{field}.what")),
+                item.at(field.path().key("what")),
                 "the page was not found, so nothing on it can be confirmed; leave `what` empty",
             );
             what.clear();
         }
         if what.contains(&Confirmed::Excerpt) && !has_excerpt {
             self.warning(
-                item.at(format!("{field}.what")),
+                item.at(field.path().key("what")),
                 "confirms an excerpt, but the item has none",
             );
         }
@@ -323,7 +323,7 @@ impl Checker<'_> {
     pub(super) fn cite(
         &mut self,
         item: &Item<'_>,
-        field: &(impl std::fmt::Display + ?Sized),
+        field: &(impl AsPath + ?Sized),
         source: &str,
         sources: &HashMap<String, usize>,
         cited: &mut [bool],
@@ -337,7 +337,7 @@ impl Checker<'_> {
             }
             None => {
                 self.error(
-                    item.at(field.to_string()),
+                    item.at(field.path()),
                     format!("cites source `{source}`, which is not in memorymap.sources"),
                 );
                 None

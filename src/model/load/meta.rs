@@ -4,7 +4,7 @@ use super::*;
 
 impl Checker<'_> {
     pub(super) fn info(&mut self, raw: RawInfo) -> Option<DatasetInfo> {
-        let at = |f: &str| Location::Field(format!("memorymap.dataset.{f}"));
+        let at = |f: &str| Location::Field(FieldPath::from("memorymap.dataset").join(f));
         let mut ok = true;
         for (field, year) in [("first_year", raw.first_year), ("last_year", raw.last_year)] {
             if !SANE_YEARS.contains(&year) {
@@ -123,7 +123,7 @@ impl Checker<'_> {
                 let path = match resolve(self.file, name) {
                     Ok(path) => path,
                     Err(message) => {
-                        self.error(Location::Field(FIELD.to_owned()), message);
+                        self.error(Location::Field(FIELD.into()), message);
                         return None;
                     }
                 };
@@ -141,18 +141,18 @@ impl Checker<'_> {
                 match parsed {
                     Ok(value) => {
                         read = value;
-                        (&read, format!("{FIELD} (`{name}`)"))
+                        (&read, FieldPath::from(FIELD).file(name.as_str()))
                     }
                     Err(message) => {
-                        self.error(Location::Field(FIELD.to_owned()), message);
+                        self.error(Location::Field(FIELD.into()), message);
                         return None;
                     }
                 }
             }
-            Value::Object(_) => (layer, FIELD.to_owned()),
+            Value::Object(_) => (layer, FieldPath::from(FIELD)),
             _ => {
                 self.error(
-                    Location::Field(FIELD.to_owned()),
+                    Location::Field(FIELD.into()),
                     "expected a file name (next to the dataset) or a GeoJSON FeatureCollection",
                 );
                 return None;
@@ -161,12 +161,7 @@ impl Checker<'_> {
         match from_geojson(value, years) {
             Ok(b) => Some(b),
             Err(e) => {
-                let field = if e.field.is_empty() {
-                    prefix
-                } else {
-                    format!("{prefix}.{}", e.field)
-                };
-                self.error(Location::Field(field), e.message);
+                self.error(Location::Field(prefix.join(e.field.as_str())), e.message);
                 None
             }
         }
@@ -174,7 +169,13 @@ impl Checker<'_> {
 
     /// A dataset's own statuses, each field checked; `None` after reporting what is wrong.
     pub(super) fn vocabulary(&mut self, raw: Vec<RawStatusDef>) -> Option<Vocabulary> {
-        let at = |i: usize, f: &str| Location::Field(format!("memorymap.dataset.statuses[{i}]{f}"));
+        let at = |i: usize, f: FieldPath| {
+            Location::Field(
+                FieldPath::from("memorymap.dataset.statuses")
+                    .index(i)
+                    .join(f),
+            )
+        };
         let mut ok = true;
         let mut declared = Vec::with_capacity(raw.len());
         for (i, def) in raw.into_iter().enumerate() {
@@ -183,7 +184,7 @@ impl Checker<'_> {
                 Some((_, Some(rgb))) => Some(rgb),
                 Some((given, None)) => {
                     self.error(
-                        at(i, ".colour"),
+                        at(i, "colour".into()),
                         format!("`{given}` is not a colour: write it as #RRGGBB, e.g. #D55E00"),
                     );
                     ok = false;
@@ -199,7 +200,10 @@ impl Checker<'_> {
                         .filter_map(|(lang, text)| match text {
                             Value::String(text) => Some((lang, text)),
                             _ => {
-                                self.error(at(i, &format!(".{field}.{lang}")), "expected a string");
+                                self.error(
+                                    at(i, FieldPath::from(field).key(lang.as_str())),
+                                    "expected a string",
+                                );
                                 ok = false;
                                 None
                             }
@@ -209,14 +213,17 @@ impl Checker<'_> {
                 for (lang, text) in &pairs {
                     if !crate::text::is_language_tag(lang) {
                         self.error(
-                            at(i, &format!(".{field}")),
+                            at(i, field.into()),
                             format!(
                                 "`{lang}` is not a language code (BCP 47, e.g. en, es, zh-Hant)"
                             ),
                         );
                         ok = false;
                     }
-                    self.hidden_characters_at(at(i, &format!(".{field}.{lang}")), text);
+                    self.hidden_characters_at(
+                        at(i, FieldPath::from(field).key(lang.as_str())),
+                        text,
+                    );
                 }
                 Texts(pairs)
             };

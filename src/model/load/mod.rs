@@ -17,7 +17,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::check::{Check, CheckedAgainst, Confirmed};
-use super::problem::{Location, Problem, Severity};
+use super::problem::{FieldPath, Location, Problem, Severity};
 use super::{
     City, Contest, Dataset, DatasetInfo, LonLat, MarkerShape, NamePeriod, Names, Note, Outcome,
     PartialDate, Reliability, Report, Rgb, Source, Status, Texts, TimelineEntry, Timing,
@@ -213,7 +213,7 @@ struct Item<'a> {
 }
 
 impl Item<'_> {
-    fn at(&self, field: impl Into<String>) -> Location {
+    fn at(&self, field: impl Into<FieldPath>) -> Location {
         Location::Item {
             kind: self.kind,
             id: self.id.to_owned(),
@@ -260,7 +260,7 @@ impl Checker<'_> {
     ) -> Option<Dataset> {
         let Some(root) = root.as_object_mut() else {
             self.error(
-                Location::Field("(top level)".into()),
+                Location::Field(FieldPath::whole()),
                 "expected a GeoJSON FeatureCollection object",
             );
             return None;
@@ -283,8 +283,9 @@ impl Checker<'_> {
             );
             return None;
         };
-        let meta: RawMeta =
-            self.typed(meta, |field| Location::Field(format!("memorymap.{field}")))?;
+        let meta: RawMeta = self.typed(meta, |field| {
+            Location::Field(FieldPath::from("memorymap").join(field))
+        })?;
         if meta.schema_version != SCHEMA_VERSION {
             self.error(
                 Location::Field("memorymap.schema_version".into()),
@@ -426,7 +427,7 @@ impl Checker<'_> {
     fn typed<T: for<'de> Deserialize<'de>>(
         &mut self,
         value: &Value,
-        at: impl Fn(&str) -> Location,
+        at: impl Fn(FieldPath) -> Location,
     ) -> Option<T> {
         let result = serde_path_to_error::deserialize::<_, T>(value);
         self.typed_result(result, at)
@@ -436,7 +437,7 @@ impl Checker<'_> {
     fn typed_owned<T: for<'de> Deserialize<'de>>(
         &mut self,
         value: Value,
-        at: impl Fn(&str) -> Location,
+        at: impl Fn(FieldPath) -> Location,
     ) -> Option<T> {
         let result = serde_path_to_error::deserialize::<_, T>(value);
         self.typed_result(result, at)
@@ -445,24 +446,22 @@ impl Checker<'_> {
     fn typed_result<T>(
         &mut self,
         result: Result<T, serde_path_to_error::Error<serde_json::Error>>,
-        at: impl Fn(&str) -> Location,
+        at: impl Fn(FieldPath) -> Location,
     ) -> Option<T> {
         match result {
             Ok(t) => Some(t),
             Err(e) => {
-                let path = e.path().to_string();
+                let path = FieldPath::from_serde(e.path());
                 let message = plain_type_error(&e.inner().to_string());
                 // "missing field `x`" is about the child `x`, not the parent the path names.
                 let field = match message
                     .strip_prefix("missing field `")
                     .and_then(|m| m.strip_suffix('`'))
                 {
-                    Some(child) if path == "." => child.to_owned(),
-                    Some(child) => format!("{path}.{child}"),
-                    None if path == "." => "(whole item)".to_owned(),
+                    Some(child) => path.key(child),
                     None => path,
                 };
-                self.error(at(&field), message);
+                self.error(at(field), message);
                 None
             }
         }
@@ -532,15 +531,62 @@ fn reword_unknown_variant(message: &str) -> Option<String> {
 
 /// The item's id for messages: its `id` if it has a usable one, else its position.
 /// `list[index].field`, formatted only when a problem is reported.
+/// Something that names a field, turned into its [`FieldPath`] only when a problem is
+/// reported there: the checks run for every field of every report, and a path is a few
+/// allocations.
+pub(super) trait AsPath {
+    fn path(&self) -> FieldPath;
+}
+
+impl AsPath for FieldPath {
+    fn path(&self) -> FieldPath {
+        self.clone()
+    }
+}
+
+/// A path written in the code (`"properties.region"`).
+impl AsPath for str {
+    fn path(&self) -> FieldPath {
+        FieldPath::from(self)
+    }
+}
+
+impl AsPath for String {
+    fn path(&self) -> FieldPath {
+        FieldPath::from(self.as_str())
+    }
+}
+
+/// A field of one element of a list (`properties.reports[2].year`).
+#[derive(Clone, Copy)]
 struct ListField {
     list: &'static str,
     index: usize,
     field: &'static str,
 }
 
-impl std::fmt::Display for ListField {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}[{}].{}", self.list, self.index, self.field)
+impl AsPath for ListField {
+    fn path(&self) -> FieldPath {
+        FieldPath::from(self.list).index(self.index).key(self.field)
+    }
+}
+
+/// One element of a list (`properties.aliases[2]`).
+#[derive(Clone, Copy)]
+struct ListIndex(&'static str, usize);
+
+impl AsPath for ListIndex {
+    fn path(&self) -> FieldPath {
+        FieldPath::from(self.0).index(self.1)
+    }
+}
+
+/// A member of another field (`….checked` → `….checked.on`).
+struct Child<'a, P: AsPath + ?Sized>(&'a P, &'a str);
+
+impl<P: AsPath + ?Sized> AsPath for Child<'_, P> {
+    fn path(&self) -> FieldPath {
+        self.0.path().key(self.1)
     }
 }
 
