@@ -224,9 +224,29 @@ pub struct FileWatcher {
 /// How long the file must be quiet before a change counts.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
 
+/// Why a file cannot be watched for changes.
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    #[error("{path}: {source}", path = .path.display())]
+    Path {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot watch {folder}: {source}", folder = .folder.display())]
+    Watch {
+        folder: PathBuf,
+        #[source]
+        source: notify::Error,
+    },
+}
+
 impl FileWatcher {
-    pub fn new(path: &Path, wake: impl Fn() + Send + 'static) -> Result<Self, String> {
-        let path = std::path::absolute(path).map_err(|e| e.to_string())?;
+    pub fn new(path: &Path, wake: impl Fn() + Send + 'static) -> Result<Self, WatchError> {
+        let path = std::path::absolute(path).map_err(|source| WatchError::Path {
+            path: path.to_owned(),
+            source,
+        })?;
         let folder = path
             .parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
@@ -248,11 +268,17 @@ impl FileWatcher {
                 }
             },
         )
-        .map_err(|e| e.to_string())?;
+        .map_err(|source| WatchError::Watch {
+            folder: folder.clone(),
+            source,
+        })?;
         debouncer
             .watcher()
             .watch(&folder, notify::RecursiveMode::NonRecursive)
-            .map_err(|e| format!("cannot watch {}: {e}", folder.display()))?;
+            .map_err(|source| WatchError::Watch {
+                folder: folder.clone(),
+                source,
+            })?;
         Ok(Self {
             path,
             _debouncer: debouncer,

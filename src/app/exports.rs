@@ -1,72 +1,322 @@
-//! Exports from the window: the data, figures (PNG, SVG) and the offline page.
+//! Exports from the window: the data, tables, figures (PNG, SVG, PDF) and the offline
+//! page. Each runs on a worker thread, like loading: the frame keeps drawing, the top bar
+//! shows what is being made and how far it got, and Cancel stops it before anything is
+//! written. The file is written atomically, and only replaces one when the user said so.
+
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc;
 
 use super::*;
+use crate::files::WriteError;
+
+/// Why an export did not write its file.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportFailure {
+    #[error(transparent)]
+    Data(#[from] crate::model::export::ExportError),
+    #[error(transparent)]
+    Table(#[from] csv::Error),
+    #[error(transparent)]
+    Figure(#[from] crate::scene::FigureError),
+    #[error(transparent)]
+    Page(#[from] crate::scene::HtmlError),
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    /// The user pressed Cancel; nothing was written.
+    #[error("cancelled")]
+    Cancelled,
+    /// The worker thread died (a bug): said, not hidden.
+    #[error("the export stopped unexpectedly: {0}")]
+    Crashed(String),
+}
+
+/// What a running export shares with its worker.
+#[derive(Default)]
+pub struct ExportProgress {
+    cancel: AtomicBool,
+    /// Bytes made so far (data and tables grow as they are written).
+    bytes: AtomicU64,
+}
+
+impl ExportProgress {
+    pub fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
+/// A writer that counts what passes through it and stops when the export is cancelled.
+struct Counting<'a> {
+    out: &'a mut Vec<u8>,
+    progress: &'a ExportProgress,
+}
+
+impl std::io::Write for Counting<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.progress.cancelled() {
+            // Not `Interrupted`: `write_all` retries that forever.
+            return Err(std::io::Error::other("cancelled"));
+        }
+        self.out.extend_from_slice(buf);
+        self.progress
+            .bytes
+            .fetch_add(buf.len() as u64, Ordering::Relaxed);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What an export job runs: the file's bytes and the message that says it was written.
+type Make = dyn FnOnce(&ExportProgress) -> Result<(Vec<u8>, Message), ExportFailure> + Send;
+
+/// An export running on a worker thread.
+pub struct ExportJob {
+    /// What is made, for the top bar ("PNG", "CSV").
+    pub kind: String,
+    pub path: PathBuf,
+    started: Instant,
+    progress: Arc<ExportProgress>,
+    done: mpsc::Receiver<Result<Message, ExportFailure>>,
+}
+
+impl ExportJob {
+    /// Runs `make` on a worker thread and writes what it returns to `path`; `done` is the
+    /// message on success. `wake` asks for a frame when the job ends.
+    fn start(
+        kind: String,
+        path: PathBuf,
+        existing: Existing,
+        wake: impl Fn() + Send + 'static,
+        make: impl FnOnce(&ExportProgress) -> Result<(Vec<u8>, Message), ExportFailure> + Send + 'static,
+    ) -> Self {
+        let progress = Arc::new(ExportProgress::default());
+        let (send, done) = mpsc::channel();
+        let shared = Arc::clone(&progress);
+        let target = path.clone();
+        let spawned = std::thread::Builder::new()
+            .name("export".into())
+            .spawn(move || {
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let (bytes, message) = make(&shared)?;
+                    if shared.cancelled() {
+                        return Err(ExportFailure::Cancelled);
+                    }
+                    write_atomically(&target, &bytes, existing)?;
+                    Ok(message)
+                }))
+                .unwrap_or_else(|panic| Err(ExportFailure::Crashed(panic_text(&panic))));
+                let result = match result {
+                    Err(_) if shared.cancelled() => Err(ExportFailure::Cancelled),
+                    other => other,
+                };
+                let _ = send.send(result);
+                wake();
+            });
+        if let Err(e) = spawned {
+            let (send, receiver) = mpsc::channel();
+            let _ = send.send(Err(ExportFailure::Crashed(e.to_string())));
+            return Self {
+                kind,
+                path,
+                started: Instant::now(),
+                progress,
+                done: receiver,
+            };
+        }
+        Self {
+            kind,
+            path,
+            started: Instant::now(),
+            progress,
+            done,
+        }
+    }
+
+    pub fn cancel(&self) {
+        self.progress.cancel.store(true, Ordering::Relaxed);
+    }
+
+    pub fn cancelling(&self) -> bool {
+        self.progress.cancelled()
+    }
+
+    /// Seconds since it started, and bytes made so far.
+    pub fn progress(&self) -> (f32, u64) {
+        (
+            self.started.elapsed().as_secs_f32(),
+            self.progress.bytes.load(Ordering::Relaxed),
+        )
+    }
+
+    fn poll(&self) -> Option<Result<Message, ExportFailure>> {
+        match self.done.try_recv() {
+            Ok(result) => Some(result),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(Err(ExportFailure::Crashed(
+                "the worker thread ended without an answer".into(),
+            ))),
+        }
+    }
+}
+
+fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".into())
+}
 
 impl MemoryMapApp {
+    /// Starts an export on the worker thread (one at a time).
     pub(super) fn export(&mut self, request: ExportRequest) {
+        if self.exporting.is_some() {
+            self.status = Some(Message::failure("status.export_busy"));
+            return;
+        }
         let existing = if request.replace {
             Existing::Replace
         } else {
             Existing::Keep
         };
-        if matches!(request.format, Output::CityTable | Output::CompareTable) {
-            self.export_table(&request, existing);
-            return;
-        }
-        let Output::Data(format) = request.format else {
-            self.export_figure(&request, existing);
-            return;
+        let dataset = Arc::clone(&self.dataset);
+        let path = request.path.clone();
+        let shown = path.display().to_string();
+        let kind = match request.format {
+            Output::CityTable | Output::CompareTable => "CSV".to_owned(),
+            other => other.extension().to_uppercase(),
         };
-        let start = Instant::now();
-        let mut bytes = Vec::new();
-        let written = format
-            .write(&self.dataset, request.scope, &mut bytes)
-            .map_err(|e| e.to_string())
-            .and_then(|()| {
-                write_atomically(&request.path, &bytes, existing).map_err(|e| e.to_string())
-            });
-        log::info!("data exported in {:.0?}", start.elapsed());
-        let what = match request.scope {
-            Scope::All => Arg::LowerWords("export.all_years"),
-            Scope::Year(y) => Arg::Text(y.to_string()),
+        let make: Box<Make> = match request.format {
+            Output::Data(format) => {
+                let scope = request.scope;
+                let what = match scope {
+                    Scope::All => Arg::LowerWords("export.all_years"),
+                    Scope::Year(y) => Arg::Text(y.to_string()),
+                };
+                let kind = kind.clone();
+                Box::new(move |progress| {
+                    let mut bytes = Vec::new();
+                    format.write(
+                        &dataset,
+                        scope,
+                        Counting {
+                            out: &mut bytes,
+                            progress,
+                        },
+                    )?;
+                    let message = Message::success("status.exported")
+                        .with("format", kind)
+                        .with_arg("what", what)
+                        .with("path", shown);
+                    Ok((bytes, message))
+                })
+            }
+            Output::CityTable | Output::CompareTable => {
+                let year = self.choice.year;
+                let compare = self
+                    .choice
+                    .compare
+                    .filter(|&c| c != year && request.format == Output::CompareTable);
+                Box::new(move |progress| {
+                    let mut bytes = Vec::new();
+                    let out = Counting {
+                        out: &mut bytes,
+                        progress,
+                    };
+                    let what = match compare {
+                        Some(other) => {
+                            let (from, to) = (other.min(year), other.max(year));
+                            crate::model::table::write_compare_table(&dataset, from, to, out)?;
+                            format!("{from} → {to}")
+                        }
+                        None => {
+                            crate::model::table::write_city_table(&dataset, year, out)?;
+                            year.to_string()
+                        }
+                    };
+                    let message = Message::success("status.exported")
+                        .with("format", "CSV")
+                        .with("what", what)
+                        .with("path", shown);
+                    Ok((bytes, message))
+                })
+            }
+            Output::Html => {
+                let page = crate::scene::HtmlOptions {
+                    lang: self.choice.lang,
+                    year: Some(self.choice.year),
+                    title: None,
+                    data_label: self.data_origin(),
+                };
+                Box::new(move |_| {
+                    let bytes = crate::scene::to_html(&dataset, &page)?.into_bytes();
+                    Ok((
+                        bytes,
+                        Message::success("status.exported_page").with("path", shown),
+                    ))
+                })
+            }
+            figure @ (Output::Png | Output::Svg | Output::Pdf) => {
+                let options = self.figure_options();
+                Box::new(move |progress| {
+                    let scene = crate::scene::build(&dataset, &options);
+                    if progress.cancelled() {
+                        return Err(ExportFailure::Cancelled);
+                    }
+                    let bytes = match figure {
+                        Output::Svg => crate::scene::to_svg(&scene).into_bytes(),
+                        Output::Pdf => crate::scene::to_pdf(&scene)?,
+                        _ => crate::scene::to_png(&scene, 1.0)?,
+                    };
+                    let message = Message::success("status.exported_map")
+                        .with("w", options.size.0)
+                        .with("h", options.size.1)
+                        .with("path", shown);
+                    Ok((bytes, message))
+                })
+            }
         };
-        self.status = Some(match written {
-            Ok(()) => Message::success("status.exported")
-                .with("format", request.format.extension().to_uppercase())
-                .with_arg("what", what)
-                .with("path", request.path.display()),
-            Err(e) => Message::failure("status.export_failed").with("error", e),
-        });
+        let wake = self.waker();
+        self.exporting = Some(ExportJob::start(kind, path, existing, wake, make));
     }
 
-    /// A table of the cities for the shown year, or of the two years compared (the
-    /// earlier year first), as CSV.
-    fn export_table(&mut self, request: &ExportRequest, existing: Existing) {
-        let year = self.choice.year;
-        let mut bytes = Vec::new();
-        let (written, what) = match self.choice.compare.filter(|&c| c != year) {
-            Some(other) if request.format == Output::CompareTable => {
-                let (from, to) = (other.min(year), other.max(year));
-                (
-                    crate::model::table::write_compare_table(&self.dataset, from, to, &mut bytes),
-                    format!("{from} → {to}"),
-                )
+    /// A closure that asks for a frame (from any thread).
+    fn waker(&self) -> impl Fn() + Send + 'static {
+        let ctx = self.ctx.clone();
+        move || {
+            if let Some(ctx) = &ctx {
+                ctx.request_repaint();
             }
-            _ => (
-                crate::model::table::write_city_table(&self.dataset, year, &mut bytes),
-                year.to_string(),
-            ),
+        }
+    }
+
+    /// Takes the result of a finished export, if one finished.
+    pub(super) fn poll_export(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.exporting else {
+            return;
         };
-        let result = written.map_err(|e| e.to_string()).and_then(|()| {
-            write_atomically(&request.path, &bytes, existing).map_err(|e| e.to_string())
-        });
-        self.status = Some(match result {
-            Ok(()) => Message::success("status.exported")
-                .with("format", "CSV")
-                .with("what", what)
-                .with("path", request.path.display()),
-            Err(e) => Message::failure("status.export_failed").with("error", e),
-        });
+        match job.poll() {
+            Some(result) => {
+                let started = job.started;
+                self.exporting = None;
+                log::info!("export finished in {:.0?}", started.elapsed());
+                self.status = Some(match result {
+                    Ok(message) => message,
+                    Err(ExportFailure::Cancelled) => Message::success("status.export_cancelled"),
+                    Err(e) => Message::failure("status.export_failed").with("error", e),
+                });
+                ctx.request_repaint();
+            }
+            // The elapsed time and the bytes made move 4 times a second.
+            None => ctx.request_repaint_after(std::time::Duration::from_millis(250)),
+        }
+    }
+
+    /// Whether an export is running (for tests and the top bar).
+    pub fn is_exporting(&self) -> bool {
+        self.exporting.is_some()
     }
 
     /// Which data is shown, for citations and pages: "file x.geojson, sha256 …".
@@ -81,11 +331,10 @@ impl MemoryMapApp {
         }
     }
 
-    /// Writes a figure of what the map shows: this year (or the comparison), the view
-    /// as it is, the selected city highlighted; PNG is drawn on the CPU.
-    pub(super) fn export_figure(&mut self, request: &ExportRequest, existing: Existing) {
-        let start = Instant::now();
-        let options = crate::scene::FigureOptions {
+    /// A figure of what the map shows: this year (or the comparison), the view as it is,
+    /// the selected city highlighted.
+    fn figure_options(&self) -> crate::scene::FigureOptions {
+        crate::scene::FigureOptions {
             year: self.choice.year,
             compare: self.choice.compare.filter(|&c| c != self.choice.year),
             size: (1200, 800),
@@ -103,37 +352,6 @@ impl MemoryMapApp {
                         max_lat,
                     },
                 ),
-        };
-        let bytes = match request.format {
-            Output::Html => {
-                let page = crate::scene::HtmlOptions {
-                    lang: self.choice.lang,
-                    year: Some(self.choice.year),
-                    title: None,
-                    data_label: self.data_origin(),
-                };
-                crate::scene::to_html(&self.dataset, &page)
-                    .map(String::into_bytes)
-                    .map_err(|e| e.to_string())
-            }
-            Output::Svg => Ok(
-                crate::scene::to_svg(&crate::scene::build(&self.dataset, &options)).into_bytes(),
-            ),
-            Output::Pdf => crate::scene::to_pdf(&crate::scene::build(&self.dataset, &options))
-                .map_err(|e| e.to_string()),
-            _ => crate::scene::to_png(&crate::scene::build(&self.dataset, &options), 1.0)
-                .map_err(|e| e.to_string()),
-        };
-        let result = bytes.and_then(|bytes| {
-            write_atomically(&request.path, &bytes, existing).map_err(|e| e.to_string())
-        });
-        log::info!("figure exported in {:.0?}", start.elapsed());
-        self.status = Some(match result {
-            Ok(()) => Message::success("status.exported_map")
-                .with("w", options.size.0)
-                .with("h", options.size.1)
-                .with("path", request.path.display()),
-            Err(e) => Message::failure("status.export_failed").with("error", e),
-        });
+        }
     }
 }

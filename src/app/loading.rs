@@ -101,7 +101,7 @@ impl MemoryMapApp {
                 if self.dataset.vocabulary() != dataset.vocabulary() {
                     self.choice.filter = crate::model::MapFilter::default();
                 }
-                self.dataset = dataset;
+                self.dataset = Arc::new(dataset);
                 self.problems = (!warnings.is_empty()).then(|| ProblemReport {
                     file: name.clone(),
                     problems: warnings.clone(),
@@ -146,6 +146,7 @@ impl MemoryMapApp {
             Ok(watcher) => Some(watcher),
             Err(e) => {
                 log::warn!("{e}: changes to the file will not be reloaded automatically");
+                self.status = Some(Message::failure("status.watch_failed").with("error", e));
                 None
             }
         };

@@ -35,10 +35,12 @@ use crate::ui::{
 };
 pub use choice::{DetailsTab, Remembered, ViewChoice};
 pub use clipboard::{ClipboardError, ClipboardSink, SystemClipboard};
+pub use exports::ExportFailure;
 pub use message::{Arg, Message};
 
 pub struct MemoryMapApp {
-    dataset: Dataset,
+    /// Shared with export jobs, which read it on a worker thread.
+    dataset: Arc<Dataset>,
     /// What the user chose (year, city, compared year, filters, language, list order):
     /// changed only by [`MemoryMapApp::apply`].
     choice: ViewChoice,
@@ -60,6 +62,8 @@ pub struct MemoryMapApp {
     /// Problems of the last file opened or reloaded, shown in the bottom panel.
     problems: Option<ProblemReport>,
     loading: Option<LoadJob>,
+    /// The export running on its worker thread, if any.
+    exporting: Option<exports::ExportJob>,
     /// Applied when the file being loaded arrives (from the command line or last session).
     pending_year: Option<i32>,
     pending_city: Option<String>,
@@ -125,6 +129,7 @@ impl MemoryMapApp {
             keep_view_on_load: false,
             problems: None,
             loading: None,
+            exporting: None,
             pending_year: None,
             pending_city: None,
             pending_compare: None,
@@ -133,7 +138,7 @@ impl MemoryMapApp {
             export_dialog: None,
             status: None,
             status_seen: None,
-            dataset,
+            dataset: Arc::new(dataset),
             data_name,
             data_path: None,
             choice: ViewChoice::new(year, selected),
@@ -398,6 +403,7 @@ impl MemoryMapApp {
         self.settle(&ctx);
         self.play(&ctx);
         self.poll_background(&ctx);
+        self.poll_export(&ctx);
         self.refresh_comparison();
         if std::mem::take(&mut self.set_title) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(

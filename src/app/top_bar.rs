@@ -129,6 +129,35 @@ impl MemoryMapApp {
                 ui.weak(self.choice.lang.tr().get("activity.loading_note"));
             });
         }
+        if let Some(job) = &self.exporting {
+            let tr = self.choice.lang.tr();
+            ui.horizontal(|ui| {
+                ui.spinner();
+                let (seconds, bytes) = job.progress();
+                let made = if bytes > 0 {
+                    format!(", {:.1} MB", bytes as f64 / 1e6)
+                } else {
+                    String::new()
+                };
+                ui.label(format!(
+                    "{} ({seconds:.0} s{made})",
+                    tr.fmt(
+                        "activity.exporting",
+                        &[("format", &job.kind), ("path", &job.path.display())]
+                    )
+                ));
+                let cancel = ui
+                    .add_enabled(
+                        !job.cancelling(),
+                        egui::Button::new(tr.get("activity.cancel")),
+                    )
+                    .on_hover_text(tr.get("activity.cancel_hint"));
+                if cancel.clicked() {
+                    job.cancel();
+                }
+            });
+            return;
+        }
         if let Some(shown) = &self.status {
             let (ok, message) = (&shown.ok, shown.text(self.choice.lang.tr()));
             // "Exported …", "Copied …" fade after a few seconds; a failure stays until

@@ -28,7 +28,7 @@ impl DataFormat {
         self,
         dataset: &Dataset,
         scope: Scope,
-        out: &mut Vec<u8>,
+        out: impl std::io::Write,
     ) -> Result<(), ExportError> {
         match self {
             Self::Csv => write_csv(dataset, scope, out).map_err(ExportError::Csv),

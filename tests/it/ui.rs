@@ -492,6 +492,18 @@ fn export_through_the_dialog(
     harness
         .get_by_role_and_label(Role::Button, "Export")
         .click();
+    wait_for_export(harness);
+}
+
+/// Steps the UI until the export on the worker thread has finished (at most 30 s).
+fn wait_for_export(harness: &mut Harness<'_, MemoryMapApp>) {
+    let start = std::time::Instant::now();
+    harness.step();
+    while harness.state().is_exporting() {
+        assert!(start.elapsed().as_secs() < 30, "the export did not finish");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
     harness.run();
 }
 
@@ -532,12 +544,74 @@ fn export_writes_csv_and_geojson_and_asks_before_replacing_a_file() {
     harness
         .get_by_role_and_label(Role::Button, "Replace")
         .click();
-    harness.run();
+    wait_for_export(&mut harness);
     assert_ne!(std::fs::read_to_string(&path).unwrap(), "mine");
     assert!(
         harness.query_by_label("Export").is_none(),
         "the dialog closes after exporting"
     );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_export_runs_beside_the_window_shows_its_progress_and_cancel_writes_nothing() {
+    use memorymap::model::generate::{GenSpec, write_dataset};
+    // Large enough that its GeoJSON takes a while: 50,000 cities with 4 reports each.
+    let mut bytes = Vec::new();
+    write_dataset(
+        GenSpec {
+            cities: 50_000,
+            reports_per_city: 4,
+            first_year: 2015,
+            last_year: 2025,
+            seed: 5,
+        },
+        &mut bytes,
+    )
+    .unwrap();
+    let dataset = memorymap::model::load_bytes("big.geojson", &bytes, Default::default())
+        .unwrap()
+        .dataset;
+    let basemap = Basemap::builtin().unwrap();
+    let app = MemoryMapApp::new(dataset, "big.geojson".into(), &basemap, Some(2015), None);
+    let mut harness = harness_for(app);
+    let dir = std::env::temp_dir().join(format!("memorymap-cancel-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("all.geojson");
+    let _ = std::fs::remove_file(&path);
+    let request = |path: &std::path::Path| {
+        memorymap::app::Command::Export(memorymap::output::ExportRequest {
+            format: memorymap::output::Output::Data(memorymap::model::export::DataFormat::Geojson),
+            scope: memorymap::model::export::Scope::All,
+            path: path.to_path_buf(),
+            replace: false,
+        })
+    };
+    harness.state_mut().apply(request(&path));
+    harness.step();
+    // The frame came back before the export was done, and the top bar says what runs.
+    assert!(harness.state().is_exporting());
+    harness.get_by_label_contains("Exporting GEOJSON to");
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    wait_for_export(&mut harness);
+    let (_, message) = harness.state().export_status().unwrap();
+    assert_eq!(message, "Export cancelled: nothing was written");
+    assert!(
+        !path.exists(),
+        "a cancelled export wrote {}",
+        path.display()
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // Without Cancel, the same export is written, and reads back.
+    harness.state_mut().apply(request(&path));
+    wait_for_export(&mut harness);
+    let (ok, message) = harness.state().export_status().unwrap();
+    assert!(ok, "{message}");
+    let back = memorymap::model::load_path(&path, Default::default()).unwrap();
+    assert_eq!(back.dataset.cities.len(), 50_000);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
