@@ -151,6 +151,10 @@ pub enum Command {
         /// png only: pixels per figure pixel (2 doubles the resolution), 0.5 to 4
         #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
         scale: f32,
+        /// gif, apng, mp4 and webm: cross-fade from each year to the next over MS
+        /// milliseconds (0 to 5000; default 0, a cut)
+        #[arg(long, value_name = "MS", default_value_t = 0, value_parser = parse_fade)]
+        fade: u32,
         /// png, svg and pdf: the heading (default: the dataset's title)
         #[arg(long, value_name = "TEXT")]
         title: Option<String>,
@@ -254,6 +258,16 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
     Ok((number(w)?, number(h)?))
 }
 
+/// `--fade`: milliseconds, from 0 to [`crate::scene::animate::MAX_FADE_MS`].
+fn parse_fade(text: &str) -> Result<u32, String> {
+    let max = crate::scene::animate::MAX_FADE_MS;
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|ms| *ms <= max)
+        .ok_or_else(|| format!("`{text}` is not a whole number of milliseconds from 0 to {max}"))
+}
+
 /// Pixels per point for `--scale`: a finite number from 0.5 to 4.
 fn parse_scale(text: &str) -> Result<f32, String> {
     text.trim()
@@ -331,6 +345,7 @@ pub struct ExportArgs<'a> {
     pub city: Option<&'a str>,
     pub size: (u32, u32),
     pub scale: f32,
+    pub fade: u32,
     pub title: Option<&'a str>,
     pub lang: crate::i18n::Lang,
 }
@@ -377,6 +392,10 @@ pub fn export(args: &ExportArgs<'_>) -> ExitCode {
         eprintln!(
             "memorymap: an animation shows every year of --years (default: all); --grid, --compare and --year are for still figures"
         );
+        return ExitCode::from(2);
+    }
+    if args.fade > 0 && !args.is_animation() {
+        eprintln!("memorymap: --fade is for animations (--format gif, apng, mp4, webm)");
         return ExitCode::from(2);
     }
     if args.years.is_some() && !args.grid && !args.is_animation() {
@@ -457,11 +476,16 @@ pub fn export(args: &ExportArgs<'_>) -> ExitCode {
                 .format
                 .animation()
                 .unwrap_or(crate::scene::animate::Animation::Gif);
-            crate::scene::animate::write(&scenes, animation, args.scale, 1000, |done, all| {
+            let timing = crate::scene::animate::Timing {
+                hold_ms: 1000,
+                fade_ms: args.fade,
+            };
+            crate::scene::animate::write(&scenes, animation, args.scale, timing, |done, all| {
                 eprint!("\rmemorymap: frame {done} of {all}");
                 if done == all {
                     eprintln!();
                 }
+                std::ops::ControlFlow::Continue(())
             })
             .map_err(|e| e.to_string())
         }

@@ -62,6 +62,7 @@ fn main() -> ExitCode {
             city,
             size,
             scale,
+            fade,
             title,
             lang,
         }) => cli::export(&cli::ExportArgs {
@@ -76,6 +77,7 @@ fn main() -> ExitCode {
             city: city.as_deref(),
             size,
             scale,
+            fade,
             title: title.as_deref(),
             lang,
         }),

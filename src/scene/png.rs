@@ -85,6 +85,7 @@ pub fn to_png(scene: &Scene, scale: f32) -> Result<Vec<u8>, FigureError> {
 }
 
 /// A drawn figure: RGBA pixels, row by row (opaque: the figure has a background).
+#[derive(Clone, Debug)]
 pub struct Image {
     pub width: u32,
     pub height: u32,

@@ -600,4 +600,61 @@ fn export_writes_an_mp4_through_ffmpeg_one_second_a_year() {
     // Three years held one second each.
     let seconds: f64 = field("duration").parse().unwrap();
     assert!((2.5..=3.5).contains(&seconds), "{seconds} s: {report}");
+
+    // With half-second cross-fades between them: one more second in all.
+    let faded = dir.path().join("faded.mp4");
+    let output = memorymap(&[
+        "export",
+        "--format",
+        "mp4",
+        "--years",
+        "2017..2019",
+        "--size",
+        "400x300",
+        "--fade",
+        "500",
+        "--out",
+        faded.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let probe = Command::new("ffprobe")
+        .args([
+            "-v",
+            "error",
+            "-show_entries",
+            "format=duration",
+            "-of",
+            "csv=p=0",
+        ])
+        .arg(&faded)
+        .output()
+        .unwrap();
+    let seconds: f64 = String::from_utf8_lossy(&probe.stdout)
+        .trim()
+        .parse()
+        .unwrap();
+    assert!((3.6..=4.4).contains(&seconds), "{seconds} s with fades");
+}
+
+#[test]
+fn fade_is_for_animations_and_has_a_range() {
+    for args in [
+        &["--format", "png", "--fade", "500"][..],
+        &["--format", "gif", "--fade", "9000"][..],
+        &["--format", "gif", "--fade", "half"][..],
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("x");
+        let mut all = vec!["export"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--out", out.to_str().unwrap()]);
+        let output = memorymap(&all);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", text(&output));
+        assert!(
+            text(&output).contains("fade"),
+            "{args:?}: {}",
+            text(&output)
+        );
+        assert!(!out.exists());
+    }
 }
