@@ -237,13 +237,9 @@ impl ExportFormat {
 
 /// `--size`: `WIDTHxHEIGHT` in pixels, or a preset.
 fn parse_size(text: &str) -> Result<(u32, u32), String> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "web" => return Ok((1200, 800)),
-        "square" => return Ok((1080, 1080)),
-        // ISO A5 and A4, landscape, at 300 dots per inch.
-        "a5" => return Ok((2480, 1748)),
-        "a4" => return Ok((3508, 2480)),
-        _ => {}
+    let name = text.trim().to_ascii_lowercase();
+    if let Some((_, size)) = crate::scene::SIZE_PRESETS.iter().find(|(n, _)| *n == name) {
+        return Ok(*size);
     }
     let (w, h) = text
         .split_once(['x', 'X', '×'])

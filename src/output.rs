@@ -15,6 +15,10 @@ pub enum Output {
     Pdf,
     /// One self-contained page with every year, report and link (works offline).
     Html,
+    /// Every year as an animated GIF, a second each.
+    Gif,
+    /// Every year as an animated PNG (full colour), a second each.
+    Apng,
     /// One row per city for the shown year, with the name it had then (CSV).
     CityTable,
     /// One row per city, the compared year against the shown one (CSV); only offered while
@@ -25,10 +29,12 @@ pub enum Output {
 }
 
 impl Output {
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 10] = [
         Self::Png,
         Self::Svg,
         Self::Pdf,
+        Self::Gif,
+        Self::Apng,
         Self::Html,
         Self::CityTable,
         Self::CompareTable,
@@ -42,16 +48,24 @@ impl Output {
             Self::Svg => "svg",
             Self::Pdf => "pdf",
             Self::Html => "html",
+            Self::Gif => "gif",
+            Self::Apng => "png",
             Self::CityTable | Self::CompareTable => "csv",
             Self::Data(format) => format.extension(),
         }
     }
 
-    /// Not a choice of one year or all: a figure or a table shows one, the page every year.
+    /// Not a choice of one year or all: a figure or a table shows one, the page and the
+    /// animations every year.
     pub fn is_figure(self) -> bool {
+        !matches!(self, Self::Data(_))
+    }
+
+    /// A picture of the map, with a size to choose (and a preview).
+    pub fn has_size(self) -> bool {
         matches!(
             self,
-            Self::Png | Self::Svg | Self::Pdf | Self::Html | Self::CityTable | Self::CompareTable
+            Self::Png | Self::Svg | Self::Pdf | Self::Gif | Self::Apng
         )
     }
 }
@@ -64,4 +78,6 @@ pub struct ExportRequest {
     pub path: PathBuf,
     /// The user agreed to replace an existing file.
     pub replace: bool,
+    /// Width and height of a figure or animation, in pixels.
+    pub size: (u32, u32),
 }

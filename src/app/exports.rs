@@ -21,6 +21,8 @@ pub enum ExportFailure {
     #[error(transparent)]
     Page(#[from] crate::scene::HtmlError),
     #[error(transparent)]
+    Animation(#[from] crate::scene::animate::AnimationError),
+    #[error(transparent)]
     Write(#[from] WriteError),
     /// The user pressed Cancel; nothing was written.
     #[error("cancelled")]
@@ -36,6 +38,8 @@ pub struct ExportProgress {
     cancel: AtomicBool,
     /// Bytes made so far (data and tables grow as they are written).
     bytes: AtomicU64,
+    /// How much is done, in thousandths, when it can be counted (an animation's frames).
+    thousandths: std::sync::atomic::AtomicU32,
 }
 
 impl ExportProgress {
@@ -142,11 +146,13 @@ impl ExportJob {
         self.progress.cancelled()
     }
 
-    /// Seconds since it started, and bytes made so far.
-    pub fn progress(&self) -> (f32, u64) {
+    /// Seconds since it started, bytes made so far, and the share done when it is known.
+    pub fn progress(&self) -> (f32, u64, Option<f32>) {
+        let thousandths = self.progress.thousandths.load(Ordering::Relaxed);
         (
             self.started.elapsed().as_secs_f32(),
             self.progress.bytes.load(Ordering::Relaxed),
+            (thousandths > 0).then(|| thousandths as f32 / 1000.0),
         )
     }
 
@@ -169,7 +175,95 @@ fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
         .unwrap_or_else(|| "a panic".into())
 }
 
+/// The Export window's preview of the figure: drawn small on a worker thread whenever
+/// what it would show changes, so the window never waits for it.
+#[derive(Default)]
+pub struct PreviewState {
+    key: Option<(Output, crate::scene::FigureOptions)>,
+    texture: Option<egui::TextureHandle>,
+    failed: bool,
+    pending: Option<mpsc::Receiver<Result<crate::scene::Image, crate::scene::FigureError>>>,
+}
+
+impl PreviewState {
+    pub fn shown(&self) -> crate::ui::export_dialog::Preview<'_> {
+        use crate::ui::export_dialog::Preview;
+        match (&self.texture, self.failed) {
+            (Some(texture), _) if self.pending.is_none() => Preview::Ready(texture),
+            (_, true) => Preview::Unavailable,
+            _ => Preview::Drawing,
+        }
+    }
+}
+
 impl MemoryMapApp {
+    /// Keeps the Export window's preview in step with the figure chosen there.
+    pub(super) fn update_preview(&mut self, ctx: &egui::Context) {
+        let Some((format, size)) = self.export_dialog.as_ref().and_then(|d| d.picture()) else {
+            self.preview = PreviewState::default();
+            return;
+        };
+        let mut options = crate::scene::FigureOptions {
+            size,
+            ..self.figure_options()
+        };
+        if matches!(format, Output::Gif | Output::Apng) {
+            // An animation has no comparison; its first frame is like the shown year's.
+            options.compare = None;
+        }
+        // SVG, PDF and PNG draw the same figure: one preview serves them all.
+        let kind = if matches!(format, Output::Gif | Output::Apng) {
+            Output::Gif
+        } else {
+            Output::Png
+        };
+        let key = (kind, options.clone());
+        if self.preview.key.as_ref() != Some(&key) {
+            let (send, receive) = mpsc::channel();
+            let dataset = Arc::clone(&self.dataset);
+            let scale = crate::ui::export_dialog::PREVIEW_WIDTH * ctx.pixels_per_point()
+                / size.0.max(1) as f32;
+            let wake = self.waker();
+            let spawned = std::thread::Builder::new()
+                .name("export preview".into())
+                .spawn(move || {
+                    let scene = crate::scene::build(&dataset, &options);
+                    let _ = send.send(crate::scene::to_image(&scene, scale));
+                    wake();
+                });
+            self.preview.key = Some(key);
+            self.preview.failed = spawned.is_err();
+            self.preview.pending = spawned.is_ok().then_some(receive);
+        }
+        if let Some(pending) = &self.preview.pending {
+            match pending.try_recv() {
+                Ok(Ok(image)) => {
+                    let pixels = egui::ColorImage::from_rgba_unmultiplied(
+                        [image.width as usize, image.height as usize],
+                        &image.rgba,
+                    );
+                    self.preview.texture = Some(ctx.load_texture(
+                        "export preview",
+                        pixels,
+                        egui::TextureOptions::LINEAR,
+                    ));
+                    self.preview.pending = None;
+                    self.preview.failed = false;
+                }
+                Ok(Err(e)) => {
+                    log::warn!("the export preview could not be drawn: {e}");
+                    self.preview.pending = None;
+                    self.preview.failed = true;
+                }
+                Err(mpsc::TryRecvError::Empty) => {}
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    self.preview.pending = None;
+                    self.preview.failed = true;
+                }
+            }
+        }
+    }
+
     /// Starts an export on the worker thread (one at a time).
     pub(super) fn export(&mut self, request: ExportRequest) {
         if self.exporting.is_some() {
@@ -258,8 +352,42 @@ impl MemoryMapApp {
                     ))
                 })
             }
+            animation @ (Output::Gif | Output::Apng) => {
+                use crate::scene::animate::{self, Animation, Timing};
+                let options = crate::scene::FigureOptions {
+                    size: request.size,
+                    ..self.figure_options()
+                };
+                let years = self.dataset.years();
+                let format = if animation == Output::Gif {
+                    Animation::Gif
+                } else {
+                    Animation::Apng
+                };
+                Box::new(move |progress| {
+                    let scenes = animate::scenes(&dataset, years.clone(), &options);
+                    let bytes =
+                        animate::write(&scenes, format, 1.0, Timing::default(), |done, all| {
+                            let share = (done * 1000 / all.max(1)) as u32;
+                            progress.thousandths.store(share.max(1), Ordering::Relaxed);
+                            if progress.cancelled() {
+                                std::ops::ControlFlow::Break(())
+                            } else {
+                                std::ops::ControlFlow::Continue(())
+                            }
+                        })?;
+                    let message = Message::success("status.exported_animation")
+                        .with("from", years.start())
+                        .with("to", years.end())
+                        .with("path", shown);
+                    Ok((bytes, message))
+                })
+            }
             figure @ (Output::Png | Output::Svg | Output::Pdf) => {
-                let options = self.figure_options();
+                let options = crate::scene::FigureOptions {
+                    size: request.size,
+                    ..self.figure_options()
+                };
                 Box::new(move |progress| {
                     let scene = crate::scene::build(&dataset, &options);
                     if progress.cancelled() {
@@ -314,6 +442,17 @@ impl MemoryMapApp {
         }
     }
 
+    /// Whether the Export window's preview is being drawn (for tests: its spinner keeps
+    /// the window repainting).
+    pub fn export_preview_drawing(&self) -> bool {
+        self.preview.pending.is_some()
+    }
+
+    /// The preview's size in pixels, once drawn (for tests).
+    pub fn export_preview_size(&self) -> Option<[usize; 2]> {
+        self.preview.texture.as_ref().map(egui::TextureHandle::size)
+    }
+
     /// Whether an export is running (for tests and the top bar).
     pub fn is_exporting(&self) -> bool {
         self.exporting.is_some()
@@ -332,7 +471,7 @@ impl MemoryMapApp {
     }
 
     /// A figure of what the map shows: this year (or the comparison), the view as it is,
-    /// the selected city highlighted.
+    /// the selected city highlighted, at the web size.
     fn figure_options(&self) -> crate::scene::FigureOptions {
         crate::scene::FigureOptions {
             year: self.choice.year,

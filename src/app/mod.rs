@@ -64,6 +64,8 @@ pub struct MemoryMapApp {
     loading: Option<LoadJob>,
     /// The export running on its worker thread, if any.
     exporting: Option<exports::ExportJob>,
+    /// The Export window's preview of the figure.
+    preview: exports::PreviewState,
     /// Applied when the file being loaded arrives (from the command line or last session).
     pending_year: Option<i32>,
     pending_city: Option<String>,
@@ -130,6 +132,7 @@ impl MemoryMapApp {
             problems: None,
             loading: None,
             exporting: None,
+            preview: Default::default(),
             pending_year: None,
             pending_city: None,
             pending_compare: None,
@@ -573,6 +576,7 @@ impl MemoryMapApp {
                 );
                 self.map.map_ui(ui, &input, &mut commands);
             });
+        self.update_preview(&ctx);
         self.dialogs_ui(&ctx, &mut commands);
         crate::ui::focus::paint_focus_ring(&ctx);
         drop_overlay(&ctx);

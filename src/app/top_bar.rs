@@ -132,8 +132,19 @@ impl MemoryMapApp {
         if let Some(job) = &self.exporting {
             let tr = self.choice.lang.tr();
             ui.horizontal(|ui| {
-                ui.spinner();
-                let (seconds, bytes) = job.progress();
+                let (seconds, bytes, share) = job.progress();
+                match share {
+                    Some(share) => {
+                        ui.add(
+                            egui::ProgressBar::new(share)
+                                .desired_width(160.0)
+                                .show_percentage(),
+                        );
+                    }
+                    None => {
+                        ui.spinner();
+                    }
+                }
                 let made = if bytes > 0 {
                     format!(", {:.1} MB", bytes as f64 / 1e6)
                 } else {
@@ -225,7 +236,12 @@ impl MemoryMapApp {
             }
         }
         if let Some(dialog) = &mut self.export_dialog {
-            match dialog.show(ctx, self.choice.year, self.choice.compare) {
+            match dialog.show(
+                ctx,
+                self.choice.year,
+                self.choice.compare,
+                self.preview.shown(),
+            ) {
                 DialogAction::None => {}
                 DialogAction::Close => self.export_dialog = None,
                 DialogAction::Export(request) => commands.push(Command::Export(request)),

@@ -43,6 +43,15 @@ pub use pdf::to_pdf;
 pub use png::{FigureError, Image, to_image, to_png};
 pub use svg::to_svg;
 
+/// The sizes a figure is offered in, by name (`--size web`, the Export window's choices):
+/// for the web, a square for social media, and ISO A5 and A4 landscape at 300 dpi.
+pub const SIZE_PRESETS: [(&str, (u32, u32)); 4] = [
+    ("web", (1200, 800)),
+    ("square", (1080, 1080)),
+    ("a5", (2480, 1748)),
+    ("a4", (3508, 2480)),
+];
+
 /// What a figure shows and how large it is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FigureOptions {

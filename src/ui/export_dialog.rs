@@ -11,6 +11,8 @@ use crate::output::Output as Format;
 
 pub struct ExportDialog {
     format: Format,
+    /// Width and height of a figure or animation, in pixels (one of the presets).
+    size: (u32, u32),
     all_years: bool,
     path: String,
     /// Set when the chosen file exists: the next click must confirm.
@@ -18,6 +20,15 @@ pub struct ExportDialog {
     browse: Option<egui_file::FileDialog>,
     /// The file field takes the keyboard when the window opens, so Ctrl+E, type, Enter works.
     focused: bool,
+}
+
+/// The preview of the figure chosen, as the app has it.
+#[derive(Clone, Copy)]
+pub enum Preview<'a> {
+    Drawing,
+    Ready(&'a egui::TextureHandle),
+    /// Not drawn (it failed: the export will say why).
+    Unavailable,
 }
 
 pub enum DialogAction {
@@ -31,6 +42,7 @@ impl ExportDialog {
         let format = Format::Png;
         Self {
             format,
+            size: crate::scene::SIZE_PRESETS[0].1,
             all_years: false,
             path: folder
                 .join(default_name(format, Some(year)))
@@ -42,8 +54,21 @@ impl ExportDialog {
         }
     }
 
-    /// `compare`: the year compared with `year`, when comparing (the compare table needs one).
-    pub fn show(&mut self, ctx: &egui::Context, year: i32, compare: Option<i32>) -> DialogAction {
+    /// The picture chosen and its size, when a picture of the map is chosen (the app
+    /// makes its preview).
+    pub fn picture(&self) -> Option<(Format, (u32, u32))> {
+        self.format.has_size().then_some((self.format, self.size))
+    }
+
+    /// `compare`: the year compared with `year`, when comparing (the compare table needs
+    /// one). `preview`: a small picture of the figure chosen, once it is drawn.
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        year: i32,
+        compare: Option<i32>,
+        preview: Preview<'_>,
+    ) -> DialogAction {
         let mut action = DialogAction::None;
         let mut open = true;
         egui::Window::new(crate::ui::tr(ctx).get("export.title"))
@@ -53,7 +78,7 @@ impl ExportDialog {
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
-                action = self.contents(ui, year, compare);
+                action = self.contents(ui, year, compare, preview);
             });
         if let Some(browse) = &mut self.browse {
             if browse.show(ctx).selected() {
@@ -72,7 +97,13 @@ impl ExportDialog {
         action
     }
 
-    fn contents(&mut self, ui: &mut egui::Ui, year: i32, compare: Option<i32>) -> DialogAction {
+    fn contents(
+        &mut self,
+        ui: &mut egui::Ui,
+        year: i32,
+        compare: Option<i32>,
+        preview: Preview<'_>,
+    ) -> DialogAction {
         let tr = crate::ui::tr(ui.ctx());
         if self.format == Format::CompareTable && compare.is_none() {
             self.format = Format::CityTable;
@@ -84,6 +115,8 @@ impl ExportDialog {
                 Format::Png => tr.get("export.png").to_owned(),
                 Format::Svg => tr.get("export.svg").to_owned(),
                 Format::Pdf => tr.get("export.pdf").to_owned(),
+                Format::Gif => tr.get("export.gif").to_owned(),
+                Format::Apng => tr.get("export.apng").to_owned(),
                 Format::Html => tr.get("export.html").to_owned(),
                 Format::CityTable => tr.fmt("export.city_table", &[("year", &year)]),
                 Format::CompareTable => match compare {
@@ -99,6 +132,18 @@ impl ExportDialog {
             let offered = format != Format::CompareTable || compare.is_some();
             ui.add_enabled_ui(offered, |ui| {
                 ui.radio_value(&mut self.format, format, text);
+            });
+        }
+        if self.format.has_size() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(tr.get("export.size"));
+                for (name, size) in crate::scene::SIZE_PRESETS {
+                    let text = tr.fmt(
+                        &format!("export.size_{name}"),
+                        &[("w", &size.0), ("h", &size.1)],
+                    );
+                    ui.radio_value(&mut self.size, size, text);
+                }
             });
         }
         ui.add_enabled_ui(!self.format.is_figure(), |ui| {
@@ -124,12 +169,16 @@ impl ExportDialog {
         }
         ui.weak(tr.get(match self.format {
             Format::Png | Format::Svg | Format::Pdf => "export.png_hint",
+            Format::Gif | Format::Apng => "export.animation_hint",
             Format::CityTable => "export.city_table_hint",
             Format::CompareTable => "export.compare_table_hint",
             Format::Html => "export.html_hint",
             Format::Data(DataFormat::Csv) => "export.csv_hint",
             Format::Data(DataFormat::Geojson) => "export.geojson_hint",
         }));
+        if self.format.has_size() {
+            preview_ui(ui, preview, self.size);
+        }
         let mut enter = false;
         ui.horizontal(|ui| {
             let label = ui.label(tr.get("export.file"));
@@ -184,6 +233,7 @@ impl ExportDialog {
                         scope: scope_year.map_or(Scope::All, Scope::Year),
                         path: path.clone(),
                         replace: exists,
+                        size: self.size,
                     });
                 }
             }
@@ -195,8 +245,37 @@ impl ExportDialog {
     }
 }
 
-/// `memorymap-2025.png`, `memorymap-all-years.csv`, …
+/// The figure as it will look, at most [`PREVIEW_WIDTH`] wide, or a space of its shape
+/// with a spinner while it is drawn.
+fn preview_ui(ui: &mut egui::Ui, preview: Preview<'_>, size: (u32, u32)) {
+    let aspect = size.1 as f32 / size.0.max(1) as f32;
+    let shown = egui::vec2(PREVIEW_WIDTH, (PREVIEW_WIDTH * aspect).min(PREVIEW_WIDTH));
+    let shown = egui::vec2(shown.y / aspect, shown.y);
+    let tr = crate::ui::tr(ui.ctx());
+    match preview {
+        Preview::Ready(texture) => {
+            ui.add(egui::Image::new((texture.id(), shown)))
+                .on_hover_text(tr.get("export.preview"));
+        }
+        Preview::Drawing | Preview::Unavailable => {
+            let (rect, _) = ui.allocate_exact_size(shown, egui::Sense::hover());
+            ui.painter()
+                .rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
+            if matches!(preview, Preview::Drawing) {
+                ui.put(rect, egui::Spinner::new());
+            }
+        }
+    }
+}
+
+/// The preview's width in points.
+pub const PREVIEW_WIDTH: f32 = 300.0;
+
+/// `memorymap-2025.png`, `memorymap-all-years.csv`, `memorymap-animation.gif`, …
 pub fn default_name(format: Format, year: Option<i32>) -> String {
+    if matches!(format, Format::Gif | Format::Apng) {
+        return format!("memorymap-animation.{}", format.extension());
+    }
     let years = year.map_or_else(|| "all-years".to_owned(), |y| y.to_string());
     let kind = match format {
         Format::CityTable => "cities-",

@@ -472,16 +472,35 @@ fn the_open_file_is_reloaded_when_it_changes_and_a_broken_version_keeps_the_last
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Ctrl+E, and steps until the figure's preview is drawn.
+fn open_export(harness: &mut Harness<'_, MemoryMapApp>) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    settle_preview(harness);
+}
+
+/// Steps the UI until the Export window's preview is drawn (at most 20 s).
+fn settle_preview(harness: &mut Harness<'_, MemoryMapApp>) {
+    let start = std::time::Instant::now();
+    harness.step();
+    while harness.state().export_preview_drawing() {
+        assert!(start.elapsed().as_secs() < 20, "the preview was not drawn");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    // A message from the last export may still be waiting to fade (a repaint due in a
+    // few seconds): that need not settle here.
+    let _ = harness.run_ok();
+}
+
 /// Ctrl+E, pick a format, type a path, press Export (or Replace).
 fn export_through_the_dialog(
     harness: &mut Harness<'_, MemoryMapApp>,
     format: &str,
     path: &std::path::Path,
 ) {
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    harness.run();
+    open_export(harness);
     harness.get_by_label(format).click();
-    harness.run();
+    settle_preview(harness);
     harness.get_by_label("File:").focus();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -585,6 +604,7 @@ fn an_export_runs_beside_the_window_shows_its_progress_and_cancel_writes_nothing
             scope: memorymap::model::export::Scope::All,
             path: path.to_path_buf(),
             replace: false,
+            size: (1200, 800),
         })
     };
     harness.state_mut().apply(request(&path));
@@ -613,6 +633,74 @@ fn an_export_runs_beside_the_window_shows_its_progress_and_cancel_writes_nothing
     let back = memorymap::model::load_path(&path, Default::default()).unwrap();
     assert_eq!(back.dataset.cities.len(), 50_000);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn export_previews_the_figure_at_the_size_chosen_and_writes_every_year_as_a_gif() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(Some(2025));
+    open_export(&mut harness);
+    // The web preset: a preview 3:2, like the figure.
+    let [w, h] = harness.state().export_preview_size().unwrap();
+    assert_eq!(w * 2, h * 3, "{w}×{h}");
+    harness.get_by_label("Square 1080×1080").click();
+    settle_preview(&mut harness);
+    let [w, h] = harness.state().export_preview_size().unwrap();
+    assert_eq!(w, h);
+    // …and the figure is written at that size.
+    let png = dir.path().join("square.png");
+    harness.get_by_label("File:").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("File:")
+        .type_text(png.to_str().unwrap());
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
+    wait_for_export(&mut harness);
+    let header = std::fs::read(&png).unwrap();
+    let side = |at: usize| u32::from_be_bytes(header[at..at + 4].try_into().unwrap());
+    assert_eq!((side(16), side(20)), (1080, 1080));
+
+    // Every year as a GIF, a frame a year at the web size, with progress in the top bar.
+    let gif = dir.path().join("years.gif");
+    open_export(&mut harness);
+    harness
+        .get_by_label("Every year as an animation (GIF)")
+        .click();
+    settle_preview(&mut harness);
+    harness.get_by_label("Web 1200×800").click();
+    settle_preview(&mut harness);
+    harness.get_by_label("File:").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("File:")
+        .type_text(gif.to_str().unwrap());
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
+    harness.step();
+    harness.step();
+    harness.get_by_label_contains("Exporting GIF to");
+    wait_for_export(&mut harness);
+    let (ok, message) = harness.state().export_status().unwrap();
+    assert!(ok, "{message}");
+    assert!(message.contains("2015–2025"), "{message}");
+    let mut decoder = gif::DecodeOptions::new();
+    decoder.set_color_output(gif::ColorOutput::RGBA);
+    let mut reader = decoder
+        .read_info(std::fs::File::open(&gif).unwrap())
+        .unwrap();
+    let mut frames = 0;
+    while let Some(frame) = reader.read_next_frame().unwrap() {
+        assert_eq!((frame.width, frame.height), (1200, 800));
+        frames += 1;
+    }
+    assert_eq!(frames, 11);
 }
 
 #[test]
@@ -1322,8 +1410,7 @@ fn a_hundred_thousand_cities_are_drawn_as_clusters_and_a_click_on_one_zooms_in()
 fn the_export_dialog_speaks_the_interface_language() {
     use memorymap::i18n::Lang;
     let mut harness = lang_harness(Lang::Ru, 2025);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    harness.run();
+    open_export(&mut harness);
     harness.get_by_label("Что экспортировать:");
     harness.get_by_label("Только 2025");
     harness
@@ -1686,8 +1773,7 @@ fn escape_closes_the_topmost_window_before_it_clears_the_selection() {
     let mut harness = harness(Some(2025));
     click_city(&mut harness, "almaty");
     let almaty = Some(city(&harness, "almaty"));
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    harness.run();
+    open_export(&mut harness);
     assert!(
         harness.query_by_label("File:").is_some(),
         "the Export window is open"
@@ -1966,8 +2052,7 @@ fn export_offers_the_city_table_the_compare_table_and_a_pdf() {
     let dir = tempfile::tempdir().unwrap();
     // Without Compare the compare table is offered but cannot be chosen.
     let mut harness = harness(Some(2025));
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    harness.run();
+    open_export(&mut harness);
     let off = harness.get_by_label_contains("Table of two years compared");
     assert!(
         egui_kittest::kittest::NodeT::accesskit_node(&off).is_disabled(),
