@@ -368,7 +368,9 @@ impl MemoryMapApp {
                     let scenes = animate::scenes(&dataset, years.clone(), &options);
                     let bytes =
                         animate::write(&scenes, format, 1.0, Timing::default(), |done, all| {
-                            let share = (done * 1000 / all.max(1)) as u32;
+                            // Drawing the frames is most of the work, but not all: the
+                            // encoding after it is the last tenth.
+                            let share = (done * 900 / all.max(1)) as u32;
                             progress.thousandths.store(share.max(1), Ordering::Relaxed);
                             if progress.cancelled() {
                                 std::ops::ControlFlow::Break(())

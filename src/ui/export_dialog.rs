@@ -109,51 +109,74 @@ impl ExportDialog {
             self.format = Format::CityTable;
         }
         let before = (self.format, self.all_years);
-        ui.label(tr.get("export.what"));
-        for format in Format::ALL {
-            let text = match format {
-                Format::Png => tr.get("export.png").to_owned(),
-                Format::Svg => tr.get("export.svg").to_owned(),
-                Format::Pdf => tr.get("export.pdf").to_owned(),
-                Format::Gif => tr.get("export.gif").to_owned(),
-                Format::Apng => tr.get("export.apng").to_owned(),
-                Format::Html => tr.get("export.html").to_owned(),
-                Format::CityTable => tr.fmt("export.city_table", &[("year", &year)]),
-                Format::CompareTable => match compare {
-                    Some(from) => tr.fmt(
-                        "export.compare_table",
-                        &[("from", &from.min(year)), ("to", &from.max(year))],
-                    ),
-                    None => tr.get("export.compare_table_off").to_owned(),
-                },
-                Format::Data(DataFormat::Csv) => tr.get("export.csv").to_owned(),
-                Format::Data(DataFormat::Geojson) => tr.get("export.geojson").to_owned(),
-            };
-            let offered = format != Format::CompareTable || compare.is_some();
-            ui.add_enabled_ui(offered, |ui| {
-                ui.radio_value(&mut self.format, format, text);
-            });
-        }
-        if self.format.has_size() {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(tr.get("export.size"));
-                for (name, size) in crate::scene::SIZE_PRESETS {
-                    let text = tr.fmt(
-                        &format!("export.size_{name}"),
-                        &[("w", &size.0), ("h", &size.1)],
-                    );
-                    ui.radio_value(&mut self.size, size, text);
+        // The choices on the left; the size, the preview and what the choice makes on the
+        // right, so the window stays short enough for a small screen.
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| {
+                ui.label(tr.get("export.what"));
+                for format in Format::ALL {
+                    let text = match format {
+                        Format::Png => tr.get("export.png").to_owned(),
+                        Format::Svg => tr.get("export.svg").to_owned(),
+                        Format::Pdf => tr.get("export.pdf").to_owned(),
+                        Format::Gif => tr.get("export.gif").to_owned(),
+                        Format::Apng => tr.get("export.apng").to_owned(),
+                        Format::Html => tr.get("export.html").to_owned(),
+                        Format::CityTable => tr.fmt("export.city_table", &[("year", &year)]),
+                        Format::CompareTable => match compare {
+                            Some(from) => tr.fmt(
+                                "export.compare_table",
+                                &[("from", &from.min(year)), ("to", &from.max(year))],
+                            ),
+                            None => tr.get("export.compare_table_off").to_owned(),
+                        },
+                        Format::Data(DataFormat::Csv) => tr.get("export.csv").to_owned(),
+                        Format::Data(DataFormat::Geojson) => tr.get("export.geojson").to_owned(),
+                    };
+                    let offered = format != Format::CompareTable || compare.is_some();
+                    ui.add_enabled_ui(offered, |ui| {
+                        ui.radio_value(&mut self.format, format, text);
+                    });
                 }
+                ui.add_enabled_ui(!self.format.is_figure(), |ui| {
+                    ui.horizontal(|ui| {
+                        ui.radio_value(
+                            &mut self.all_years,
+                            false,
+                            tr.fmt("export.year_only", &[("year", &year)]),
+                        );
+                        ui.radio_value(&mut self.all_years, true, tr.get("export.all_years"));
+                    });
+                });
             });
-        }
-        ui.add_enabled_ui(!self.format.is_figure(), |ui| {
-            ui.horizontal(|ui| {
-                ui.radio_value(
-                    &mut self.all_years,
-                    false,
-                    tr.fmt("export.year_only", &[("year", &year)]),
-                );
-                ui.radio_value(&mut self.all_years, true, tr.get("export.all_years"));
+            // Not a separator: in a row it takes all the height there is.
+            ui.add_space(16.0);
+            ui.vertical(|ui| {
+                ui.set_width(PREVIEW_WIDTH);
+                if self.format.has_size() {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(tr.get("export.size"));
+                        for (name, size) in crate::scene::SIZE_PRESETS {
+                            let text = tr.fmt(
+                                &format!("export.size_{name}"),
+                                &[("w", &size.0), ("h", &size.1)],
+                            );
+                            ui.radio_value(&mut self.size, size, text);
+                        }
+                    });
+                }
+                if self.format.has_size() {
+                    preview_ui(ui, preview, self.size);
+                }
+                ui.weak(tr.get(match self.format {
+                    Format::Png | Format::Svg | Format::Pdf => "export.png_hint",
+                    Format::Gif | Format::Apng => "export.animation_hint",
+                    Format::CityTable => "export.city_table_hint",
+                    Format::CompareTable => "export.compare_table_hint",
+                    Format::Html => "export.html_hint",
+                    Format::Data(DataFormat::Csv) => "export.csv_hint",
+                    Format::Data(DataFormat::Geojson) => "export.geojson_hint",
+                }));
             });
         });
         let scope_year = (!self.all_years || self.format.is_figure()).then_some(year);
@@ -166,18 +189,6 @@ impl ExportDialog {
                 .display()
                 .to_string();
             self.confirm_replace = false;
-        }
-        ui.weak(tr.get(match self.format {
-            Format::Png | Format::Svg | Format::Pdf => "export.png_hint",
-            Format::Gif | Format::Apng => "export.animation_hint",
-            Format::CityTable => "export.city_table_hint",
-            Format::CompareTable => "export.compare_table_hint",
-            Format::Html => "export.html_hint",
-            Format::Data(DataFormat::Csv) => "export.csv_hint",
-            Format::Data(DataFormat::Geojson) => "export.geojson_hint",
-        }));
-        if self.format.has_size() {
-            preview_ui(ui, preview, self.size);
         }
         let mut enter = false;
         ui.horizontal(|ui| {
