@@ -77,6 +77,23 @@ pub(super) fn legend_specs(
             count: with_counts.then_some(disputed),
         });
     }
+    let tentative = (0..dataset.cities.len())
+        .map(|c| {
+            years
+                .clone()
+                .filter(|&y| dataset.is_tentative(c, y))
+                .count()
+        })
+        .sum::<usize>();
+    if tentative > 0 {
+        specs.push(EntrySpec {
+            key: "tentative".to_owned(),
+            status: None,
+            icon: LegendIcon::Tentative,
+            label: tr.get("legend.tentative").to_owned(),
+            count: with_counts.then_some(tentative),
+        });
+    }
     if let Some(from) = compare {
         let year = *years.end();
         let mut changes = [0_usize; Change::ALL.len()];

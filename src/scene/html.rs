@@ -249,6 +249,16 @@ fn legend_items(dataset: &Dataset, legend: &[Status], year: i32, lang: Lang) -> 
         tr.get("legend.disputed"),
         disputed,
     );
+    let tentative = (0..dataset.cities.len())
+        .filter(|&c| dataset.is_tentative(c, year))
+        .count();
+    item(
+        &mut out,
+        "tentative",
+        LegendIcon::Tentative,
+        tr.get("legend.tentative"),
+        tentative,
+    );
     out
 }
 
@@ -390,6 +400,8 @@ struct CellData {
     #[serde(skip_serializing_if = "is_false")]
     disputed: bool,
     #[serde(skip_serializing_if = "is_false")]
+    tentative: bool,
+    #[serde(skip_serializing_if = "is_false")]
     plan_changed: bool,
     #[serde(skip_serializing_if = "is_false")]
     uncertain: bool,
@@ -439,7 +451,7 @@ fn is_zero(n: &usize) -> bool {
 }
 
 /// The interface's words the script uses (assets/lang), by key.
-const I18N_KEYS: [&str; 22] = [
+const I18N_KEYS: [&str; 23] = [
     "list.title",
     "list.disputed",
     "panel.close",
@@ -462,6 +474,7 @@ const I18N_KEYS: [&str; 22] = [
     "timing.day",
     "years.show_hint",
     "legend.disputed",
+    "legend.tentative_hint",
 ];
 
 fn page_data(dataset: &Dataset, year: i32, lang: Lang) -> PageData<'_> {
@@ -509,6 +522,7 @@ fn page_data(dataset: &Dataset, year: i32, lang: Lang) -> PageData<'_> {
                         n,
                         r: cell.report_count,
                         disputed: cell.disputed,
+                        tentative: dataset.is_tentative(c, y),
                         plan_changed: cell.plan_changed,
                         uncertain: cell.uncertain,
                     }

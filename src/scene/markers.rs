@@ -119,6 +119,10 @@ pub(super) fn markers(
         if cell.disputed {
             tooltip.push_str(&format!(" ({})", tr.get("legend.disputed")));
         }
+        let tentative = dataset.is_tentative(i, year);
+        if tentative {
+            tooltip.push_str(&format!(" ({})", tr.get("legend.tentative")));
+        }
         Marker {
             center,
             radius: style.radius(city.population),
@@ -126,6 +130,7 @@ pub(super) fn markers(
             fill: vocabulary.colour(cell.status),
             shape: vocabulary.shape(cell.status),
             disputed: cell.disputed,
+            tentative,
             faded: quiet && highlight != Some(i),
             highlighted: highlight == Some(i),
             change: change.filter(|_| !quiet),
@@ -202,6 +207,7 @@ pub(super) fn markers(
                 fill: vocabulary.colour(status),
                 shape: vocabulary.shape(status),
                 disputed: false,
+                tentative: false,
                 faded: false,
                 highlighted: false,
                 change: None,

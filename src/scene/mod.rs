@@ -274,6 +274,9 @@ pub struct Marker {
     pub shape: MarkerShape,
     /// Its sources contradict each other (drawn as a "!" badge).
     pub disputed: bool,
+    /// Its status rests on an inferred claim or a weak source (a dashed ring, as in the
+    /// window).
+    pub tentative: bool,
     /// Comparing two years: the status did not change, so the marker steps back.
     pub faded: bool,
     pub highlighted: bool,
@@ -369,6 +372,8 @@ pub enum LegendIcon {
     },
     /// The "sources disagree" badge.
     Disputed,
+    /// The dashed ring of an inferred or weakly sourced status.
+    Tentative,
     /// A compare badge.
     Change(Change),
 }
@@ -376,7 +381,7 @@ pub enum LegendIcon {
 #[derive(Clone, Debug, PartialEq)]
 pub struct LegendEntry {
     /// What the entry is, as an identifier: the status's id (`held`, `no_report`),
-    /// `disputed`, or `change-` and the change's id.
+    /// `disputed`, `tentative`, or `change-` and the change's id.
     pub key: String,
     /// The status, for marker entries.
     pub status: Option<Status>,

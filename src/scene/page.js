@@ -122,6 +122,7 @@
       el('p', { class: 'status' }, icon(cy.s), el('strong', {}, st.label)),
       el('p', { class: 'meaning' }, st.meaning),
       cy.disputed ? el('p', { class: 'warn' }, W['panel.disputed']) : null,
+      cy.tentative ? el('p', { class: 'note' }, W['legend.tentative_hint']) : null,
       cy.plan_changed ? el('p', { class: 'warn' }, W['panel.plan_changed']) : null,
       cy.uncertain ? el('p', { class: 'warn' }, W['panel.uncertain']) : null,
       el('h3', {}, say('panel.reports_for', { year: y, n: reports.length })),
@@ -159,14 +160,18 @@
   function showLegend() {
     const counts = data.statuses.map(() => 0);
     let disputed = 0;
+    let tentative = 0;
     for (const c of data.cities) {
       const cy = cell(c, state.year);
       counts[cy.s] += 1;
       if (cy.disputed) disputed += 1;
+      if (cy.tentative) tentative += 1;
     }
     for (const li of document.querySelectorAll('#legend li')) {
       const key = li.getAttribute('data-status');
-      const n = key === 'disputed' ? disputed : counts[Number(key)] || 0;
+      const n = key === 'disputed' ? disputed
+        : key === 'tentative' ? tentative
+          : counts[Number(key)] || 0;
       li.querySelector('.count').textContent = String(n);
       li.classList.toggle('zero', n === 0);
     }

@@ -389,6 +389,9 @@ impl Writer {
             );
         }
         self.shape(m.center, m.radius, m.fill, m.shape);
+        if m.tentative {
+            self.tentative_ring(m.center, m.radius);
+        }
         if m.disputed {
             self.badge(m.disputed_badge_center(), m.badge_radius, DISPUTED, "!");
         }
@@ -415,6 +418,23 @@ impl Writer {
             num(size),
             num(0.06 * size),
             escape(symbol)
+        );
+    }
+
+    /// The dashed ring around a tentative status, as the window paints it
+    /// (`style::paint_tentative_ring`).
+    fn tentative_ring(&mut self, c: Point, r: f32) {
+        let gap = (0.35 * r).max(2.5);
+        let width = (0.14 * r).clamp(1.3, 2.2);
+        let _ = write!(
+            self.out,
+            "<circle class=\"tentative\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"none\" stroke=\"#404040\" stroke-width=\"{}\" stroke-dasharray=\"{} {}\"/>",
+            num(c.x),
+            num(c.y),
+            num(r + gap),
+            num(width),
+            num(2.0 * width),
+            num(1.7 * width)
         );
     }
 
@@ -585,6 +605,7 @@ impl Writer {
         match icon {
             LegendIcon::Marker { fill, shape } => self.shape(at, radius, fill, shape),
             LegendIcon::Disputed => self.badge(at, 1.3 * radius, DISPUTED, "!"),
+            LegendIcon::Tentative => self.tentative_ring(at, 0.7 * radius),
             LegendIcon::Change(change) => {
                 if let Some(symbol) = change_symbol(change) {
                     self.badge(at, 1.3 * radius, CHANGE, symbol);

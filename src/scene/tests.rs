@@ -477,3 +477,48 @@ fn the_png_has_the_size_asked_for_and_a_city_in_its_status_colour() {
         );
     }
 }
+
+#[test]
+fn a_tentative_status_has_its_dashed_ring_and_its_legend_entry() {
+    let dataset = builtin();
+    for year in dataset.years() {
+        let scene = build(&dataset, &FigureOptions::new(year));
+        let svg = to_svg(&scene);
+        let doc = parse(&svg);
+        let tentative: Vec<usize> = (0..dataset.cities.len())
+            .filter(|&c| dataset.is_tentative(c, year))
+            .collect();
+        for (i, city) in dataset.cities.iter().enumerate() {
+            let marker = by_id(&doc, &format!("city-{}", city.id)).unwrap();
+            let ringed = marker
+                .descendants()
+                .any(|n| n.attribute("class") == Some("tentative"));
+            assert_eq!(ringed, tentative.contains(&i), "{} in {year}", city.id);
+        }
+        let legend = scene.legend.as_ref().unwrap();
+        let entry = legend.entries.iter().find(|e| e.key == "tentative");
+        match entry {
+            Some(entry) => assert_eq!(entry.count, Some(tentative.len()), "{year}"),
+            None => assert!(tentative.is_empty(), "{year}: no legend entry"),
+        }
+    }
+    // The built-in data has such a city somewhere, or the test proves nothing.
+    assert!(
+        dataset
+            .years()
+            .any(|y| (0..dataset.cities.len()).any(|c| dataset.is_tentative(c, y)))
+    );
+    // The page carries the flag and the legend line for its own counts.
+    let page = to_html(
+        &dataset,
+        &HtmlOptions {
+            lang: crate::i18n::Lang::En,
+            year: Some(2025),
+            title: None,
+            data_label: "built-in".into(),
+        },
+    )
+    .unwrap();
+    assert!(page.contains("data-status=\"tentative\""));
+    assert!(page.contains("\"tentative\":true"));
+}
