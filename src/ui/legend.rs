@@ -67,8 +67,22 @@ pub fn legend_ui(
         .into_iter()
         .chain([Entry::Split])
     });
+    // Statuses no city has in any year are left out (a vocabulary may be large); the
+    // others stay in every year, so the legend does not jump as the years change.
+    let mut used = [false; crate::model::Status::SLOTS];
+    for year in dataset.years() {
+        for (slot, n) in dataset.counts(year).iter().enumerate() {
+            used[slot] |= *n > 0;
+        }
+    }
     let entries: Vec<Entry> = std::iter::once(Entry::Year)
-        .chain(dataset.vocabulary().legend().map(Entry::Status))
+        .chain(
+            dataset
+                .vocabulary()
+                .legend()
+                .filter(|s| s.is_no_report() || used[s.index()])
+                .map(Entry::Status),
+        )
         .chain(changes)
         .chain([Entry::Disputed, Entry::Tentative, Entry::OnlyReported])
         .collect();

@@ -1880,6 +1880,24 @@ fn the_legend_names_the_changes_and_the_halves_while_comparing() {
 }
 
 #[test]
+fn the_legend_lists_only_the_statuses_the_data_uses_in_some_year() {
+    let mut harness = harness(Some(2025));
+    // The built-in data uses "Refused" in 2024 only: it stays in 2025's legend, at 0.
+    harness.get_by_label("Refused 0");
+    open(&mut harness, &fixture("good/minimal.geojson"));
+    // minimal.geojson uses "held" and "cancelled" (and has a city without a report).
+    harness.get_by_label_contains("Held ");
+    harness.get_by_label_contains("Cancelled ");
+    harness.get_by_label_contains("No report ");
+    for unused in ["Refused", "Nothing planned", "Official events only"] {
+        assert!(
+            harness.query_by_label_contains(unused).is_none(),
+            "{unused} is in the legend of a dataset that never uses it"
+        );
+    }
+}
+
+#[test]
 fn sources_disagree_in_the_legend_filters_the_map_to_those_cities() {
     let mut harness = harness(Some(2025));
     let d = harness.state().dataset().clone();

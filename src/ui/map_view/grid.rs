@@ -38,9 +38,19 @@ pub(super) fn degree_grid(input: egui_plot::GridInput) -> Vec<egui_plot::GridMar
         .collect()
 }
 
-/// "65°W", "0°", "76°E"; nothing past the antimeridian.
+/// "65°W", "0°", "76°E", "180°"; past the antimeridian (a view across it) the
+/// longitude wraps: 190 is "170°W".
 pub fn longitude_label(value: f64) -> String {
-    degrees_label(value, 180.0, "E", "W")
+    let rounded = value.round();
+    if !rounded.is_finite() || rounded.abs() > 540.0 {
+        return String::new();
+    }
+    // Into (-180, 180].
+    let wrapped = 180.0 - (180.0 - rounded).rem_euclid(360.0);
+    if wrapped == 180.0 {
+        return "180°".to_owned();
+    }
+    degrees_label(wrapped, 180.0, "E", "W")
 }
 
 /// "30°S", "0°", "43°N"; nothing past the poles.
@@ -58,5 +68,31 @@ fn degrees_label(value: f64, limit: f64, positive: &str, negative: &str) -> Stri
         format!("{rounded:.0}°{positive}")
     } else {
         format!("{:.0}°{negative}", -rounded)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longitudes_wrap_at_the_antimeridian_and_180_has_no_side() {
+        for (value, label) in [
+            (0.0, "0°"),
+            (76.0, "76°E"),
+            (-65.0, "65°W"),
+            (180.0, "180°"),
+            (-180.0, "180°"),
+            (190.0, "170°W"),
+            (-190.0, "170°E"),
+            (360.0, "0°"),
+            (175.0, "175°E"),
+        ] {
+            assert_eq!(longitude_label(value), label, "{value}");
+        }
+        assert_eq!(longitude_label(f64::NAN), "");
+        assert_eq!(longitude_label(1e9), "");
+        assert_eq!(latitude_label(-30.0), "30°S");
+        assert_eq!(latitude_label(95.0), "");
     }
 }
