@@ -18,6 +18,8 @@ const CONTEXT: Rgb = Rgb([0xEC, 0xEA, 0xE4]);
 const BORDER: Rgb = Rgb([0x55, 0x55, 0x55]);
 const CONTEXT_BORDER: Rgb = Rgb([0x9A, 0x9A, 0x9A]);
 const REGION: Rgb = Rgb([0xB8, 0xB8, 0xB8]);
+/// The dataset's own boundaries: a little darker than the world's regions (as the window).
+pub(crate) const OWN_REGION: Rgb = Rgb([0x8C, 0x8C, 0x8C]);
 
 const WHOLE_WORLD: LonLatBounds = LonLatBounds {
     min_lon: -180.0,
@@ -161,8 +163,14 @@ fn intersects(a: &LonLatBounds, b: &LonLatBounds) -> bool {
 
 /// The world under the cities for one frame: other countries, the dataset's countries
 /// as land, lakes, the dataset's countries' regions (only once they would not crowd)
-/// and their borders. `line` is the width of a thin line in pixels.
-pub(crate) fn basemap(geography: &Geography, projection: &Projection, line: f32) -> Basemap {
+/// and their borders. `line` is the width of a thin line in pixels. `own_regions`: the
+/// dataset's own boundary layer and the year shown, whose regions replace the world's.
+pub(crate) fn basemap(
+    geography: &Geography,
+    projection: &Projection,
+    line: f32,
+    own_regions: Option<(&crate::model::boundaries::Boundaries, i32)>,
+) -> Basemap {
     let frame = projection.frame;
     let mut areas = Vec::new();
     let Some(world) = world() else {
@@ -178,9 +186,8 @@ pub(crate) fn basemap(geography: &Geography, projection: &Projection, line: f32)
     let visible = |f: &Feature| intersects(&f.bounds, &view);
     // A little past the frame, so clipped edges fall outside what is shown.
     let clip = Rect::new(0.0, 0.0, frame.w, frame.h).expand(4.0 * line.max(1.0));
-    let rings = |feature: &Feature| -> Vec<Vec<Point>> {
-        feature
-            .shape
+    let shape_rings = |shape: &geo::MultiPolygon<f64>| -> Vec<Vec<Point>> {
+        shape
             .0
             .iter()
             .flat_map(|polygon| std::iter::once(polygon.exterior()).chain(polygon.interiors()))
@@ -195,6 +202,7 @@ pub(crate) fn basemap(geography: &Geography, projection: &Projection, line: f32)
             })
             .collect()
     };
+    let rings = |feature: &Feature| shape_rings(&feature.shape);
     let countries = world.layer(crate::geography::world::countries_layer(
         span,
         projection.pixels_per_degree(),
@@ -251,7 +259,25 @@ pub(crate) fn basemap(geography: &Geography, projection: &Projection, line: f32)
             }
         }
     }
-    if span <= 60.0
+    if let Some((boundaries, year)) = own_regions {
+        for region in boundaries
+            .in_year(year)
+            .filter(|r| intersects(&r.bounds, &view))
+        {
+            let rings = shape_rings(&region.shape);
+            if !rings.is_empty() {
+                areas.push(Area {
+                    kind: AreaKind::Region,
+                    rings,
+                    fill: None,
+                    stroke: Some(Stroke {
+                        colour: OWN_REGION,
+                        width: 0.8 * line,
+                    }),
+                });
+            }
+        }
+    } else if span <= 60.0
         && let Some(regions) = world.layer(crate::geography::world::regions_layer(span))
     {
         for feature in regions

@@ -271,7 +271,20 @@ fn map_svg(dataset: &Dataset, year: i32, lang: Lang) -> String {
     let geography = Geography::of(dataset);
     let projection = Projection::fit(geography.home(dataset), frame);
     let style = MarkerStyle::new(units);
-    let basemap = geo::basemap(&geography, &projection, 0.9 * units.u);
+    // One basemap serves every year of the page: the dataset's own boundaries are drawn
+    // when they hold in all of its years; regions that change with the years are not (the
+    // figures of single years draw them).
+    let own_regions = dataset
+        .info
+        .boundaries
+        .as_deref()
+        .filter(|b| {
+            b.regions
+                .iter()
+                .all(|r| dataset.years().all(|y| r.valid_in(y)))
+        })
+        .map(|b| (b, year));
+    let basemap = geo::basemap(&geography, &projection, 0.9 * units.u, own_regions);
     let mut out = String::with_capacity(512 * 1024);
     let _ = write!(
         out,

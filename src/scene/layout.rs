@@ -278,7 +278,13 @@ pub(crate) fn single(dataset: &Dataset, opts: &FigureOptions) -> Scene {
     if let Some(c) = &mut callout {
         c.leader = leader(c, &markers, &labels);
     }
-    let basemap = Arc::new(geo::basemap(&geography, &projection, 0.9 * units.u));
+    let own_regions = dataset.info.boundaries.as_deref().map(|b| (b, input.year));
+    let basemap = Arc::new(geo::basemap(
+        &geography,
+        &projection,
+        0.9 * units.u,
+        own_regions,
+    ));
     Scene {
         width,
         height,
@@ -463,9 +469,19 @@ pub(crate) fn grid(dataset: &Dataset, years: RangeInclusive<i32>, opts: &FigureO
             };
             let (markers, clustered) = markers(&input, &projection, style);
             let labels = map_labels(&input, &markers, &[], frame, units.label(), false);
-            let basemap = Arc::clone(basemap.get_or_insert_with(|| {
-                Arc::new(geo::basemap(&geography, &projection, 0.6 * units.u))
-            }));
+            // One basemap for every year, unless the dataset's own boundaries change.
+            let own_regions = dataset.info.boundaries.as_deref().map(|b| (b, year));
+            let basemap = match own_regions {
+                Some(_) => Arc::new(geo::basemap(
+                    &geography,
+                    &projection,
+                    0.6 * units.u,
+                    own_regions,
+                )),
+                None => Arc::clone(basemap.get_or_insert_with(|| {
+                    Arc::new(geo::basemap(&geography, &projection, 0.6 * units.u, None))
+                })),
+            };
             let mut heading = text(
                 year.to_string(),
                 Point::new(origin.x, origin.y + 0.95 * heading_size),

@@ -522,3 +522,32 @@ fn a_tentative_status_has_its_dashed_ring_and_its_legend_entry() {
     assert!(page.contains("data-status=\"tentative\""));
     assert!(page.contains("\"tentative\":true"));
 }
+
+#[test]
+fn the_dataset_s_own_boundaries_of_the_year_replace_the_world_s_regions() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/examples/east-kazakhstan.geojson"
+    );
+    let dataset = crate::model::load_path(std::path::Path::new(path), LoadOptions::default())
+        .unwrap()
+        .dataset;
+    assert!(dataset.info.boundaries.is_some());
+    let own_regions = |year: i32| {
+        let scene = build(&dataset, &FigureOptions::new(year));
+        let areas = &scene.maps[0].basemap.areas;
+        let regions: Vec<_> = areas
+            .iter()
+            .filter(|a| a.kind == AreaKind::Region)
+            .collect();
+        assert!(
+            regions
+                .iter()
+                .all(|a| a.stroke.unwrap().colour == geo::OWN_REGION)
+        );
+        regions.len()
+    };
+    // One East Kazakhstan region until 2021; East Kazakhstan and Abai from 2022.
+    assert_eq!(own_regions(2021), 1);
+    assert_eq!(own_regions(2022), 2);
+}
