@@ -19,6 +19,10 @@ pub enum Output {
     Gif,
     /// Every year as an animated PNG (full colour), a second each.
     Apng,
+    /// The sources of the shown year (or the selected city) as CSL-JSON, with the dataset.
+    CslJson,
+    /// The same as BibTeX.
+    Bibtex,
     /// One row per city for the shown year, with the name it had then (CSV).
     CityTable,
     /// One row per city, the compared year against the shown one (CSV); only offered while
@@ -29,7 +33,7 @@ pub enum Output {
 }
 
 impl Output {
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 12] = [
         Self::Png,
         Self::Svg,
         Self::Pdf,
@@ -38,6 +42,8 @@ impl Output {
         Self::Html,
         Self::CityTable,
         Self::CompareTable,
+        Self::CslJson,
+        Self::Bibtex,
         Self::Data(DataFormat::Csv),
         Self::Data(DataFormat::Geojson),
     ];
@@ -50,6 +56,8 @@ impl Output {
             Self::Html => "html",
             Self::Gif => "gif",
             Self::Apng => "png",
+            Self::CslJson => "json",
+            Self::Bibtex => "bib",
             Self::CityTable | Self::CompareTable => "csv",
             Self::Data(format) => format.extension(),
         }
@@ -68,6 +76,16 @@ impl Output {
             Self::Png | Self::Svg | Self::Pdf | Self::Gif | Self::Apng
         )
     }
+
+    /// A still figure, which can also be small multiples of several years.
+    pub fn can_be_grid(self) -> bool {
+        matches!(self, Self::Png | Self::Svg | Self::Pdf)
+    }
+
+    /// Shows a span of years (small multiples, animations).
+    pub fn is_animation(self) -> bool {
+        matches!(self, Self::Gif | Self::Apng)
+    }
 }
 
 /// What the user asked to export.
@@ -80,4 +98,8 @@ pub struct ExportRequest {
     pub replace: bool,
     /// Width and height of a figure or animation, in pixels.
     pub size: (u32, u32),
+    /// A still figure as small multiples, one map per year of `years`.
+    pub grid: bool,
+    /// The years of small multiples and animations (first, last).
+    pub years: (i32, i32),
 }

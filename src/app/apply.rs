@@ -128,7 +128,11 @@ impl MemoryMapApp {
                     .as_deref()
                     .and_then(Path::parent)
                     .map_or_else(current_folder, Path::to_path_buf);
-                self.export_dialog = Some(ExportDialog::new(&folder, self.choice.year));
+                self.export_dialog = Some(ExportDialog::new(
+                    &folder,
+                    self.choice.year,
+                    self.dataset.years(),
+                ));
             }
             Command::Export(request) => {
                 self.export_dialog = None;

@@ -280,6 +280,8 @@ impl MemoryMapApp {
         let shown = path.display().to_string();
         let kind = match request.format {
             Output::CityTable | Output::CompareTable => "CSV".to_owned(),
+            Output::CslJson => "CSL-JSON".to_owned(),
+            Output::Bibtex => "BibTeX".to_owned(),
             other => other.extension().to_uppercase(),
         };
         let make: Box<Make> = match request.format {
@@ -337,6 +339,30 @@ impl MemoryMapApp {
                     Ok((bytes, message))
                 })
             }
+            citations @ (Output::CslJson | Output::Bibtex) => {
+                use crate::model::bibliography::{self, DatasetCitation, Selection};
+                let selection = Selection {
+                    year: Some(self.choice.year),
+                    city: self.choice.selected,
+                };
+                let citation = DatasetCitation {
+                    sha256: self.data_sha256.clone(),
+                };
+                let kind = kind.clone();
+                let year = self.choice.year;
+                Box::new(move |_| {
+                    let text = if citations == Output::CslJson {
+                        bibliography::to_csl_json(&dataset, selection, &citation)
+                    } else {
+                        bibliography::to_bibtex(&dataset, selection, &citation)
+                    };
+                    let message = Message::success("status.exported")
+                        .with("format", kind)
+                        .with("what", year)
+                        .with("path", shown);
+                    Ok((text.into_bytes(), message))
+                })
+            }
             Output::Html => {
                 let page = crate::scene::HtmlOptions {
                     lang: self.choice.lang,
@@ -358,7 +384,7 @@ impl MemoryMapApp {
                     size: request.size,
                     ..self.figure_options()
                 };
-                let years = self.dataset.years();
+                let years = request.years.0..=request.years.1;
                 let format = if animation == Output::Gif {
                     Animation::Gif
                 } else {
@@ -390,8 +416,12 @@ impl MemoryMapApp {
                     size: request.size,
                     ..self.figure_options()
                 };
+                let grid = request.grid.then_some(request.years.0..=request.years.1);
                 Box::new(move |progress| {
-                    let scene = crate::scene::build(&dataset, &options);
+                    let scene = match grid {
+                        Some(years) => crate::scene::build_grid(&dataset, years, &options),
+                        None => crate::scene::build(&dataset, &options),
+                    };
                     if progress.cancelled() {
                         return Err(ExportFailure::Cancelled);
                     }

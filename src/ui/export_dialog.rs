@@ -13,6 +13,11 @@ pub struct ExportDialog {
     format: Format,
     /// Width and height of a figure or animation, in pixels (one of the presets).
     size: (u32, u32),
+    /// A still figure as small multiples of `years`.
+    grid: bool,
+    /// The years of small multiples and animations, and the dataset's, which bound them.
+    years: (i32, i32),
+    dataset_years: (i32, i32),
     all_years: bool,
     path: String,
     /// Set when the chosen file exists: the next click must confirm.
@@ -38,11 +43,15 @@ pub enum DialogAction {
 }
 
 impl ExportDialog {
-    pub fn new(folder: &Path, year: i32) -> Self {
+    pub fn new(folder: &Path, year: i32, years: std::ops::RangeInclusive<i32>) -> Self {
         let format = Format::Png;
+        let years = (*years.start(), *years.end());
         Self {
             format,
             size: crate::scene::SIZE_PRESETS[0].1,
+            grid: false,
+            years,
+            dataset_years: years,
             all_years: false,
             path: folder
                 .join(default_name(format, Some(year)))
@@ -57,7 +66,11 @@ impl ExportDialog {
     /// The picture chosen and its size, when a picture of the map is chosen (the app
     /// makes its preview).
     pub fn picture(&self) -> Option<(Format, (u32, u32))> {
-        self.format.has_size().then_some((self.format, self.size))
+        (self.format.has_size() && !self.shows_grid()).then_some((self.format, self.size))
+    }
+
+    fn shows_grid(&self) -> bool {
+        self.grid && self.format.can_be_grid()
     }
 
     /// `compare`: the year compared with `year`, when comparing (the compare table needs
@@ -130,6 +143,8 @@ impl ExportDialog {
                             ),
                             None => tr.get("export.compare_table_off").to_owned(),
                         },
+                        Format::CslJson => tr.fmt("export.csl_json", &[("year", &year)]),
+                        Format::Bibtex => tr.fmt("export.bibtex", &[("year", &year)]),
                         Format::Data(DataFormat::Csv) => tr.get("export.csv").to_owned(),
                         Format::Data(DataFormat::Geojson) => tr.get("export.geojson").to_owned(),
                     };
@@ -165,12 +180,30 @@ impl ExportDialog {
                         }
                     });
                 }
-                if self.format.has_size() {
+                if self.format.can_be_grid() {
+                    ui.checkbox(&mut self.grid, tr.get("export.grid"));
+                }
+                if self.shows_grid() || self.format.is_animation() {
+                    let (first, last) = self.dataset_years;
+                    ui.horizontal(|ui| {
+                        let from = ui.label(tr.get("export.years"));
+                        ui.add(egui::DragValue::new(&mut self.years.0).range(first..=last))
+                            .labelled_by(from.id);
+                        let to = ui.label(tr.get("export.years_to"));
+                        ui.add(egui::DragValue::new(&mut self.years.1).range(first..=last))
+                            .labelled_by(to.id);
+                    });
+                    if self.years.0 > self.years.1 {
+                        self.years = (self.years.1, self.years.0);
+                    }
+                }
+                if self.format.has_size() && !self.shows_grid() {
                     preview_ui(ui, preview, self.size);
                 }
                 ui.weak(tr.get(match self.format {
                     Format::Png | Format::Svg | Format::Pdf => "export.png_hint",
                     Format::Gif | Format::Apng => "export.animation_hint",
+                    Format::CslJson | Format::Bibtex => "export.citations_hint",
                     Format::CityTable => "export.city_table_hint",
                     Format::CompareTable => "export.compare_table_hint",
                     Format::Html => "export.html_hint",
@@ -245,6 +278,8 @@ impl ExportDialog {
                         path: path.clone(),
                         replace: exists,
                         size: self.size,
+                        grid: self.shows_grid(),
+                        years: self.years,
                     });
                 }
             }
@@ -291,6 +326,7 @@ pub fn default_name(format: Format, year: Option<i32>) -> String {
     let kind = match format {
         Format::CityTable => "cities-",
         Format::CompareTable => "compare-",
+        Format::CslJson | Format::Bibtex => "sources-",
         _ => "",
     };
     format!("memorymap-{kind}{years}.{}", format.extension())

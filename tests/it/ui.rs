@@ -481,6 +481,9 @@ fn open_export(harness: &mut Harness<'_, MemoryMapApp>) {
 /// Steps the UI until the Export window's preview is drawn (at most 20 s).
 fn settle_preview(harness: &mut Harness<'_, MemoryMapApp>) {
     let start = std::time::Instant::now();
+    // A command (Ctrl+E, a click) takes effect after the frame that saw it, and the
+    // preview starts in the frame after that.
+    harness.step();
     harness.step();
     while harness.state().export_preview_drawing() {
         assert!(start.elapsed().as_secs() < 20, "the preview was not drawn");
@@ -502,12 +505,14 @@ fn export_through_the_dialog(
     harness.get_by_label(format).click();
     settle_preview(harness);
     harness.get_by_label("File:").focus();
-    harness.run();
+    // The map behind may still be settling (a refit after leaving compare): the preview
+    // follows its view, so wait for it rather than for a fixed number of frames.
+    settle_preview(harness);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness
         .get_by_label("File:")
         .type_text(path.to_str().unwrap());
-    harness.run();
+    settle_preview(harness);
     harness
         .get_by_role_and_label(Role::Button, "Export")
         .click();
@@ -605,6 +610,8 @@ fn an_export_runs_beside_the_window_shows_its_progress_and_cancel_writes_nothing
             path: path.to_path_buf(),
             replace: false,
             size: (1200, 800),
+            grid: false,
+            years: (2015, 2025),
         })
     };
     harness.state_mut().apply(request(&path));
@@ -650,7 +657,7 @@ fn export_previews_the_figure_at_the_size_chosen_and_writes_every_year_as_a_gif(
     // …and the figure is written at that size.
     let png = dir.path().join("square.png");
     harness.get_by_label("File:").focus();
-    harness.run();
+    settle_preview(&mut harness);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness
         .get_by_label("File:")
@@ -674,7 +681,7 @@ fn export_previews_the_figure_at_the_size_chosen_and_writes_every_year_as_a_gif(
     harness.get_by_label("Web 1200×800").click();
     settle_preview(&mut harness);
     harness.get_by_label("File:").focus();
-    harness.run();
+    settle_preview(&mut harness);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness
         .get_by_label("File:")
@@ -701,6 +708,61 @@ fn export_previews_the_figure_at_the_size_chosen_and_writes_every_year_as_a_gif(
         frames += 1;
     }
     assert_eq!(frames, 11);
+}
+
+#[test]
+fn export_writes_small_multiples_and_the_sources_as_csl_json_and_bibtex() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(Some(2019));
+    // Small multiples: no single-figure preview, and every year's map in one picture.
+    let grid = dir.path().join("grid.svg");
+    open_export(&mut harness);
+    harness
+        .get_by_label("Figure of the map (SVG, for print and editing)")
+        .click();
+    settle_preview(&mut harness);
+    harness
+        .get_by_label("Every year side by side (small multiples)")
+        .click();
+    settle_preview(&mut harness);
+    harness.get_by_label("Years:");
+    harness.get_by_label("File:").focus();
+    settle_preview(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("File:")
+        .type_text(grid.to_str().unwrap());
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
+    wait_for_export(&mut harness);
+    let svg = std::fs::read_to_string(&grid).unwrap();
+    for year in 2015..=2025 {
+        assert!(
+            svg.contains(&format!(">{year}</text>")),
+            "{year} is not a panel"
+        );
+    }
+    // The sources of 2019, as CSL-JSON and BibTeX, with the dataset first.
+    let csl = dir.path().join("sources.json");
+    export_through_the_dialog(
+        &mut harness,
+        "Sources of 2019 as CSL-JSON (Zotero, pandoc)",
+        &csl,
+    );
+    let items: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&csl).unwrap()).unwrap();
+    let items = items.as_array().unwrap();
+    assert!(items.len() > 1, "{items:?}");
+    assert_eq!(items[0]["type"], "dataset");
+    let bib = dir.path().join("sources.bib");
+    export_through_the_dialog(&mut harness, "Sources of 2019 as BibTeX", &bib);
+    let text = std::fs::read_to_string(&bib).unwrap();
+    assert_eq!(
+        text.matches("\n@").count() + usize::from(text.starts_with('@')),
+        items.len()
+    );
 }
 
 #[test]
