@@ -12,9 +12,10 @@ packages=(
     xvfb xdotool imagemagick python3 xclip
     # reading exports back as other tools do: ogrinfo (GeoJSON) and pandas (CSV)
     gdal-bin python3-pandas
-    # figures read back: PDF text, fonts and page size by poppler (pdftotext, pdffonts,
-    # pdfinfo); MP4 by ffprobe (ffmpeg also makes the MP4/WebM exports)
-    poppler-utils ffmpeg
+    # figures read back by other programs: PDF text, fonts, page size and pixels by poppler
+    # (pdftotext, pdffonts, pdfinfo, pdftoppm); SVG drawn by librsvg (rsvg-convert); GIF
+    # frames counted by ImageMagick; MP4 by ffprobe (ffmpeg also makes MP4/WebM exports)
+    poppler-utils ffmpeg librsvg2-bin
     # letters of other scripts in the example datasets (Georgian, Arabic, Devanagari,
     # Thai, Ethiopic…; CJK), found through fontconfig as the window finds them
     libfontconfig1 fonts-noto-core fonts-droid-fallback

@@ -19,6 +19,10 @@ pub enum Output {
     Gif,
     /// Every year as an animated PNG (full colour), a second each.
     Apng,
+    /// Every year as an MP4 video (H.264), through ffmpeg.
+    Mp4,
+    /// Every year as a WebM video (VP9), through ffmpeg.
+    Webm,
     /// The sources of the shown year (or the selected city) as CSL-JSON, with the dataset.
     CslJson,
     /// The same as BibTeX.
@@ -33,12 +37,14 @@ pub enum Output {
 }
 
 impl Output {
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 14] = [
         Self::Png,
         Self::Svg,
         Self::Pdf,
         Self::Gif,
         Self::Apng,
+        Self::Mp4,
+        Self::Webm,
         Self::Html,
         Self::CityTable,
         Self::CompareTable,
@@ -56,6 +62,8 @@ impl Output {
             Self::Html => "html",
             Self::Gif => "gif",
             Self::Apng => "png",
+            Self::Mp4 => "mp4",
+            Self::Webm => "webm",
             Self::CslJson => "json",
             Self::Bibtex => "bib",
             Self::CityTable | Self::CompareTable => "csv",
@@ -73,7 +81,7 @@ impl Output {
     pub fn has_size(self) -> bool {
         matches!(
             self,
-            Self::Png | Self::Svg | Self::Pdf | Self::Gif | Self::Apng
+            Self::Png | Self::Svg | Self::Pdf | Self::Gif | Self::Apng | Self::Mp4 | Self::Webm
         )
     }
 
@@ -84,7 +92,7 @@ impl Output {
 
     /// Shows a span of years (small multiples, animations).
     pub fn is_animation(self) -> bool {
-        matches!(self, Self::Gif | Self::Apng)
+        matches!(self, Self::Gif | Self::Apng | Self::Mp4 | Self::Webm)
     }
 }
 

@@ -207,12 +207,12 @@ impl MemoryMapApp {
             size,
             ..self.figure_options()
         };
-        if matches!(format, Output::Gif | Output::Apng) {
+        if format.is_animation() {
             // An animation has no comparison; its first frame is like the shown year's.
             options.compare = None;
         }
         // SVG, PDF and PNG draw the same figure: one preview serves them all.
-        let kind = if matches!(format, Output::Gif | Output::Apng) {
+        let kind = if format.is_animation() {
             Output::Gif
         } else {
             Output::Png
@@ -378,17 +378,18 @@ impl MemoryMapApp {
                     ))
                 })
             }
-            animation @ (Output::Gif | Output::Apng) => {
+            animation @ (Output::Gif | Output::Apng | Output::Mp4 | Output::Webm) => {
                 use crate::scene::animate::{self, Animation, Timing};
                 let options = crate::scene::FigureOptions {
                     size: request.size,
                     ..self.figure_options()
                 };
                 let years = request.years.0..=request.years.1;
-                let format = if animation == Output::Gif {
-                    Animation::Gif
-                } else {
-                    Animation::Apng
+                let format = match animation {
+                    Output::Gif => Animation::Gif,
+                    Output::Mp4 => Animation::Mp4,
+                    Output::Webm => Animation::Webm,
+                    _ => Animation::Apng,
                 };
                 Box::new(move |progress| {
                     let scenes = animate::scenes(&dataset, years.clone(), &options);

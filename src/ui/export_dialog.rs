@@ -134,6 +134,8 @@ impl ExportDialog {
                         Format::Pdf => tr.get("export.pdf").to_owned(),
                         Format::Gif => tr.get("export.gif").to_owned(),
                         Format::Apng => tr.get("export.apng").to_owned(),
+                        Format::Mp4 => tr.get("export.mp4").to_owned(),
+                        Format::Webm => tr.get("export.webm").to_owned(),
                         Format::Html => tr.get("export.html").to_owned(),
                         Format::CityTable => tr.fmt("export.city_table", &[("year", &year)]),
                         Format::CompareTable => match compare {
@@ -203,6 +205,7 @@ impl ExportDialog {
                 ui.weak(tr.get(match self.format {
                     Format::Png | Format::Svg | Format::Pdf => "export.png_hint",
                     Format::Gif | Format::Apng => "export.animation_hint",
+                    Format::Mp4 | Format::Webm => "export.video_hint",
                     Format::CslJson | Format::Bibtex => "export.citations_hint",
                     Format::CityTable => "export.city_table_hint",
                     Format::CompareTable => "export.compare_table_hint",
@@ -319,7 +322,7 @@ pub const PREVIEW_WIDTH: f32 = 300.0;
 
 /// `memorymap-2025.png`, `memorymap-all-years.csv`, `memorymap-animation.gif`, …
 pub fn default_name(format: Format, year: Option<i32>) -> String {
-    if matches!(format, Format::Gif | Format::Apng) {
+    if format.is_animation() {
         return format!("memorymap-animation.{}", format.extension());
     }
     let years = year.map_or_else(|| "all-years".to_owned(), |y| y.to_string());

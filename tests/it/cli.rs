@@ -658,3 +658,110 @@ fn fade_is_for_animations_and_has_a_range() {
         assert!(!out.exists());
     }
 }
+
+/// Runs an outside program and returns what it printed, failing the test when it fails.
+fn run_tool(program: &str, args: &[&std::ffi::OsStr]) -> String {
+    let output = Command::new(program).args(args).output().unwrap();
+    assert!(output.status.success(), "{program}: {}", text(&output));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn other_programs_read_the_svg_the_gif_and_the_pdf() {
+    if !(tool_present("rsvg-convert", "librsvg2-bin")
+        && tool_present("identify", "imagemagick")
+        && tool_present("pdftoppm", "poppler-utils"))
+    {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name);
+    let os = |p: &std::path::Path| p.as_os_str().to_owned();
+    for (format, name, extra) in [
+        ("svg", "map.svg", &[][..]),
+        (
+            "gif",
+            "years.gif",
+            &["--years", "2019..2021", "--size", "400x300"][..],
+        ),
+        ("pdf", "map.pdf", &["--size", "a5"][..]),
+    ] {
+        let out = path(name);
+        let mut args = vec!["export", "--format", format, "--out", out.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let output = memorymap(&args);
+        assert_eq!(output.status.code(), Some(0), "{format}: {}", text(&output));
+    }
+    // librsvg draws the SVG at its size, in more than a handful of colours.
+    let png = path("map-rsvg.png");
+    run_tool(
+        "rsvg-convert",
+        &[
+            os(&path("map.svg")).as_os_str(),
+            "-o".as_ref(),
+            os(&png).as_os_str(),
+        ],
+    );
+    let info = run_tool(
+        "identify",
+        &[
+            "-format".as_ref(),
+            "%w %h %k".as_ref(),
+            os(&png).as_os_str(),
+        ],
+    );
+    let numbers: Vec<u32> = info
+        .split_whitespace()
+        .map(|n| n.parse().unwrap())
+        .collect();
+    assert_eq!(numbers[..2], [1200, 800], "{info}");
+    assert!(numbers[2] > 20, "librsvg drew {} colours", numbers[2]);
+    // ImageMagick counts a frame per year.
+    let frames = run_tool(
+        "identify",
+        &[
+            "-format".as_ref(),
+            "%w×%h\n".as_ref(),
+            os(&path("years.gif")).as_os_str(),
+        ],
+    );
+    assert_eq!(
+        frames.lines().collect::<Vec<_>>(),
+        ["400×300"; 3],
+        "{frames}"
+    );
+    // poppler draws the PDF's one page, A5 landscape (210 × 148 mm at 36 dpi: 298 × 210).
+    let prefix = path("page");
+    run_tool(
+        "pdftoppm",
+        &[
+            "-png".as_ref(),
+            "-r".as_ref(),
+            "36".as_ref(),
+            os(&path("map.pdf")).as_os_str(),
+            os(&prefix).as_os_str(),
+        ],
+    );
+    let page = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("page"))
+        .expect("pdftoppm wrote a page");
+    let info = run_tool(
+        "identify",
+        &[
+            "-format".as_ref(),
+            "%w %h %k".as_ref(),
+            os(&page).as_os_str(),
+        ],
+    );
+    let numbers: Vec<u32> = info
+        .split_whitespace()
+        .map(|n| n.parse().unwrap())
+        .collect();
+    assert!(
+        (296..=300).contains(&numbers[0]) && (208..=212).contains(&numbers[1]),
+        "{info}"
+    );
+    assert!(numbers[2] > 20, "poppler drew {} colours", numbers[2]);
+}

@@ -756,6 +756,15 @@ fn export_writes_small_multiples_and_the_sources_as_csl_json_and_bibtex() {
     let items = items.as_array().unwrap();
     assert!(items.len() > 1, "{items:?}");
     assert_eq!(items[0]["type"], "dataset");
+    // A video, through ffmpeg (installed by scripts/test.sh).
+    if crate::cli::tool_present("ffmpeg", "ffmpeg") {
+        let mp4 = dir.path().join("years.mp4");
+        export_through_the_dialog(&mut harness, "Every year as a video (MP4, needs ffmpeg)", &mp4);
+        let (ok, message) = harness.state().export_status().unwrap();
+        assert!(ok, "{message}");
+        let bytes = std::fs::read(&mp4).unwrap();
+        assert_eq!(&bytes[4..8], b"ftyp", "not an MP4");
+    }
     let bib = dir.path().join("sources.bib");
     export_through_the_dialog(&mut harness, "Sources of 2019 as BibTeX", &bib);
     let text = std::fs::read_to_string(&bib).unwrap();
