@@ -16,6 +16,8 @@ packages=(
     # (pdftotext, pdffonts, pdfinfo, pdftoppm); SVG drawn by librsvg (rsvg-convert); GIF
     # frames counted by ImageMagick; MP4 by ffprobe (ffmpeg also makes MP4/WebM exports)
     poppler-utils ffmpeg librsvg2-bin
+    # the offline page opened in a real browser, headless and without network
+    chromium
     # letters of other scripts in the example datasets (Georgian, Arabic, Devanagari,
     # Thai, Ethiopic…; CJK), found through fontconfig as the window finds them
     libfontconfig1 fonts-noto-core fonts-droid-fallback

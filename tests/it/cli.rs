@@ -454,8 +454,9 @@ fn export_writes_the_sources_of_a_year_as_csl_json_and_bibtex() {
 /// is skipped with the reason printed on a developer's machine, and fails under CI (where
 /// scripts/test.sh installs it).
 pub fn tool_present(program: &str, package: &str) -> bool {
-    // Started at all is enough: the programs differ in how they answer -v.
-    let found = Command::new(program).arg("-v").output().is_ok();
+    // On the PATH is enough (not run: some, like chromium, would open a window).
+    let found = std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()));
     let under_ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
     if !found {
         assert!(
@@ -764,4 +765,100 @@ fn other_programs_read_the_svg_the_gif_and_the_pdf() {
         "{info}"
     );
     assert!(numbers[2] > 20, "poppler drew {} colours", numbers[2]);
+}
+
+/// Waits for `command` at most `seconds`, killing it after; its standard output.
+fn run_with_deadline(command: &mut Command, seconds: u64) -> String {
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut out = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut out).unwrap_or_default();
+        out
+    });
+    let start = std::time::Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if start.elapsed().as_secs() > seconds {
+            let _ = child.kill();
+            panic!("{command:?} took more than {seconds} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    reader.join().unwrap()
+}
+
+#[test]
+fn the_page_opens_in_a_real_browser_offline_on_its_deep_link() {
+    if !(tool_present("chromium", "chromium") && tool_present("identify", "imagemagick")) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    let output = memorymap(&[
+        "export",
+        "--format",
+        "html",
+        "--out",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let url = format!("file://{}#year=2019&city=almaty", page.display());
+    let browser = |extra: &[&str]| {
+        let mut command = Command::new("chromium");
+        command.args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            // No network: every request goes to a closed port and no name resolves.
+            "--proxy-server=http://127.0.0.1:9",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--virtual-time-budget=3000",
+            "--window-size=1280,900",
+        ]);
+        command.arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ));
+        command.args(extra).arg(&url);
+        command
+    };
+    // The deep link opens 2019 with Almaty's panel: its names, status and reports.
+    let dom = run_with_deadline(&mut browser(&["--dump-dom"]), 90);
+    let panel = dom
+        .split_once("id=\"panel\"")
+        .map(|(_, rest)| rest)
+        .expect("the page has its panel");
+    let panel = &panel[..panel.len().min(20_000)];
+    for words in [
+        "Almaty",
+        "Алматы",
+        "Status in 2019",
+        "Held",
+        "Reports for 2019",
+    ] {
+        assert!(panel.contains(words), "{words:?} is not in the panel");
+    }
+    // …and it draws: a screenshot in more than a few colours.
+    let shot = dir.path().join("page.png");
+    run_with_deadline(
+        &mut browser(&[&format!("--screenshot={}", shot.display())]),
+        90,
+    );
+    let info = run_tool(
+        "identify",
+        &["-format".as_ref(), "%w %h %k".as_ref(), shot.as_os_str()],
+    );
+    let numbers: Vec<u32> = info
+        .split_whitespace()
+        .map(|n| n.parse().unwrap())
+        .collect();
+    assert_eq!(numbers[..2], [1280, 900], "{info}");
+    assert!(numbers[2] > 50, "the page drew {} colours", numbers[2]);
 }

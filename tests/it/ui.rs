@@ -759,7 +759,11 @@ fn export_writes_small_multiples_and_the_sources_as_csl_json_and_bibtex() {
     // A video, through ffmpeg (installed by scripts/test.sh).
     if crate::cli::tool_present("ffmpeg", "ffmpeg") {
         let mp4 = dir.path().join("years.mp4");
-        export_through_the_dialog(&mut harness, "Every year as a video (MP4, needs ffmpeg)", &mp4);
+        export_through_the_dialog(
+            &mut harness,
+            "Every year as a video (MP4, needs ffmpeg)",
+            &mp4,
+        );
         let (ok, message) = harness.state().export_status().unwrap();
         assert!(ok, "{message}");
         let bytes = std::fs::read(&mp4).unwrap();
