@@ -7,19 +7,14 @@ use std::collections::{HashMap, HashSet};
 use crate::geography::aspect_for_latitude;
 use crate::geography::view::home_for;
 use crate::geography::world::{Feature, world};
-use crate::model::{Dataset, LonLatBounds, Rgb};
+use crate::model::{Dataset, LonLatBounds};
 
 use super::{Area, AreaKind, Basemap, Point, Rect, Stroke};
 
-// The window's colours (src/ui/basemap_view.rs: part of the window, so copied here).
-pub(crate) const SEA: Rgb = Rgb([0xDD, 0xE5, 0xEB]);
-const LAND: Rgb = Rgb([0xFB, 0xF9, 0xF4]);
-const CONTEXT: Rgb = Rgb([0xEC, 0xEA, 0xE4]);
-const BORDER: Rgb = Rgb([0x55, 0x55, 0x55]);
-const CONTEXT_BORDER: Rgb = Rgb([0x9A, 0x9A, 0x9A]);
-const REGION: Rgb = Rgb([0xB8, 0xB8, 0xB8]);
-/// The dataset's own boundaries: a little darker than the world's regions (as the window).
-pub(crate) const OWN_REGION: Rgb = Rgb([0x8C, 0x8C, 0x8C]);
+// The window's colours, from the one palette both draw with.
+pub(crate) use crate::geography::palette::{
+    BORDER, CONTEXT, CONTEXT_BORDER, LAND, OWN_REGION, REGION, SEA,
+};
 
 const WHOLE_WORLD: LonLatBounds = LonLatBounds {
     min_lon: -180.0,

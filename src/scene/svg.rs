@@ -18,9 +18,7 @@ use super::{
 pub const FONT_FAMILY: &str = "Ubuntu, 'Noto Sans', 'DejaVu Sans', sans-serif";
 
 /// The dark outline that keeps light colours (yellow, sky blue) visible on a light map.
-const OUTLINE: Rgb = Rgb([0x30, 0x30, 0x30]);
-const DISPUTED: Rgb = Rgb([0xD5, 0x5E, 0x00]);
-const CHANGE: Rgb = Rgb([0x3A, 0x1F, 0x5C]);
+use crate::geography::palette::{CHANGE, DISPUTED, MARKER_OUTLINE as OUTLINE, TENTATIVE_RING};
 const FRAME: Rgb = Rgb([0x9A, 0x9A, 0x9A]);
 const BOX_EDGE: Rgb = Rgb([0xB4, 0xB4, 0xB4]);
 const LABEL_INK: Rgb = Rgb([0x1A, 0x1A, 0x1A]);
@@ -428,10 +426,11 @@ impl Writer {
         let width = (0.14 * r).clamp(1.3, 2.2);
         let _ = write!(
             self.out,
-            "<circle class=\"tentative\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"none\" stroke=\"#404040\" stroke-width=\"{}\" stroke-dasharray=\"{} {}\"/>",
+            "<circle class=\"tentative\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" stroke-dasharray=\"{} {}\"/>",
             num(c.x),
             num(c.y),
             num(r + gap),
+            TENTATIVE_RING.hex(),
             num(width),
             num(2.0 * width),
             num(1.7 * width)

@@ -12,16 +12,20 @@ use egui_plot::{PlotPoint, PlotTransform};
 use crate::geography::world::{Feature, Triangles, world};
 use crate::model::{Dataset, LonLatBounds};
 
-pub const SEA_COLOR: Color32 = Color32::from_rgb(0xDD, 0xE5, 0xEB);
+use crate::geography::palette;
+use crate::ui::style::color;
+
+// The colours figures are drawn with too (`geography::palette`).
+pub const SEA_COLOR: Color32 = color(palette::SEA);
 /// The dataset's countries.
-pub const LAND_COLOR: Color32 = Color32::from_rgb(0xFB, 0xF9, 0xF4);
+pub const LAND_COLOR: Color32 = color(palette::LAND);
 /// Every other country: there for orientation, quieter than the data's own.
-pub const CONTEXT_COLOR: Color32 = Color32::from_rgb(0xEC, 0xEA, 0xE4);
-const BORDER_COLOR: Color32 = Color32::from_rgb(0x55, 0x55, 0x55);
-const CONTEXT_BORDER_COLOR: Color32 = Color32::from_rgb(0x9A, 0x9A, 0x9A);
-const REGION_COLOR: Color32 = Color32::from_rgb(0xB8, 0xB8, 0xB8);
+pub const CONTEXT_COLOR: Color32 = color(palette::CONTEXT);
+const BORDER_COLOR: Color32 = color(palette::BORDER);
+const CONTEXT_BORDER_COLOR: Color32 = color(palette::CONTEXT_BORDER);
+const REGION_COLOR: Color32 = color(palette::REGION);
 /// The dataset's own boundaries: a little darker than the world's regions.
-const OWN_REGION_COLOR: Color32 = Color32::from_rgb(0x8C, 0x8C, 0x8C);
+const OWN_REGION_COLOR: Color32 = color(palette::OWN_REGION);
 
 /// The plot frame, bounds and year a cached shape was built for.
 type View = (egui::Rect, [f64; 2], [f64; 2], i32);

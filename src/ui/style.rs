@@ -17,7 +17,12 @@ pub fn status_shape(vocabulary: &Vocabulary, status: Status) -> MarkerShape {
 }
 
 /// Dark outline that keeps light colours (yellow, sky blue) visible on a light map.
-const OUTLINE: Color32 = Color32::from_rgb(0x30, 0x30, 0x30);
+const OUTLINE: Color32 = color(crate::geography::palette::MARKER_OUTLINE);
+
+/// A colour of the shared palette (`geography::palette`) as egui's.
+pub const fn color(rgb: crate::model::Rgb) -> Color32 {
+    Color32::from_rgb(rgb.0[0], rgb.0[1], rgb.0[2])
+}
 
 /// Paints a status marker centred on `center` with roughly `radius` points.
 pub fn paint_marker(
@@ -88,7 +93,7 @@ pub fn paint_tentative_ring(painter: &Painter, center: Pos2, radius: f32) {
         .collect();
     painter.extend(Shape::dashed_line(
         &points,
-        Stroke::new(1.5, Color32::from_gray(0x40)),
+        Stroke::new(1.5, color(crate::geography::palette::TENTATIVE_RING)),
         3.0,
         2.5,
     ));
@@ -107,7 +112,7 @@ pub fn paint_disputed_badge(painter: &Painter, center: Pos2) {
         painter,
         center,
         6.0,
-        Color32::from_rgb(0xD5, 0x5E, 0x00),
+        color(crate::geography::palette::DISPUTED),
         "!",
         10.0,
     );
@@ -199,7 +204,7 @@ pub fn paint_change_badge(painter: &Painter, center: Pos2, change: Change) {
             painter,
             center,
             CHANGE_BADGE_RADIUS,
-            Color32::from_rgb(0x3A, 0x1F, 0x5C),
+            color(crate::geography::palette::CHANGE),
             symbol,
             11.0,
         );
