@@ -254,45 +254,35 @@ pub(crate) fn basemap(
             }
         }
     }
+    // Region lines: the dataset's own for the year, else the world's (once they would
+    // not crowd the map).
+    let line_area = |rings: Vec<Vec<Point>>, colour, width| Area {
+        kind: AreaKind::Region,
+        rings,
+        fill: None,
+        stroke: Some(Stroke { colour, width }),
+    };
     if let Some((boundaries, year)) = own_regions {
-        for region in boundaries
-            .in_year(year)
-            .filter(|r| intersects(&r.bounds, &view))
-        {
-            let rings = shape_rings(&region.shape);
-            if !rings.is_empty() {
-                areas.push(Area {
-                    kind: AreaKind::Region,
-                    rings,
-                    fill: None,
-                    stroke: Some(Stroke {
-                        colour: OWN_REGION,
-                        width: 0.8 * line,
-                    }),
-                });
-            }
-        }
+        areas.extend(
+            boundaries
+                .in_year(year)
+                .filter(|r| intersects(&r.bounds, &view))
+                .map(|r| shape_rings(&r.shape))
+                .filter(|rings| !rings.is_empty())
+                .map(|rings| line_area(rings, OWN_REGION, 0.8 * line)),
+        );
     } else if span <= 60.0
         && let Some(regions) = world.layer(crate::geography::world::regions_layer(span))
     {
-        for feature in regions
-            .features
-            .iter()
-            .filter(|f| visible(f) && geography.own.contains(&f.country))
-        {
-            let rings = rings(feature);
-            if !rings.is_empty() {
-                areas.push(Area {
-                    kind: AreaKind::Region,
-                    rings,
-                    fill: None,
-                    stroke: Some(Stroke {
-                        colour: REGION,
-                        width: 0.7 * line,
-                    }),
-                });
-            }
-        }
+        areas.extend(
+            regions
+                .features
+                .iter()
+                .filter(|f| visible(f) && geography.own.contains(&f.country))
+                .map(rings)
+                .filter(|rings| !rings.is_empty())
+                .map(|rings| line_area(rings, REGION, 0.7 * line)),
+        );
     }
     for (_, rings) in own_countries {
         areas.push(Area {

@@ -495,15 +495,8 @@ fn settle_preview(harness: &mut Harness<'_, MemoryMapApp>) {
     let _ = harness.run_ok();
 }
 
-/// Ctrl+E, pick a format, type a path, press Export (or Replace).
-fn export_through_the_dialog(
-    harness: &mut Harness<'_, MemoryMapApp>,
-    format: &str,
-    path: &std::path::Path,
-) {
-    open_export(harness);
-    harness.get_by_label(format).click();
-    settle_preview(harness);
+/// Types `path` into the Export window's file field, replacing what is there.
+fn type_path(harness: &mut Harness<'_, MemoryMapApp>, path: &std::path::Path) {
     harness.get_by_label("File:").focus();
     // The map behind may still be settling (a refit after leaving compare): the preview
     // follows its view, so wait for it rather than for a fixed number of frames.
@@ -513,6 +506,18 @@ fn export_through_the_dialog(
         .get_by_label("File:")
         .type_text(path.to_str().unwrap());
     settle_preview(harness);
+}
+
+/// Ctrl+E, pick a format, type a path, press Export (or Replace).
+fn export_through_the_dialog(
+    harness: &mut Harness<'_, MemoryMapApp>,
+    format: &str,
+    path: &std::path::Path,
+) {
+    open_export(harness);
+    harness.get_by_label(format).click();
+    settle_preview(harness);
+    type_path(harness, path);
     harness
         .get_by_role_and_label(Role::Button, "Export")
         .click();
@@ -656,13 +661,7 @@ fn export_previews_the_figure_at_the_size_chosen_and_writes_every_year_as_a_gif(
     assert_eq!(w, h);
     // …and the figure is written at that size.
     let png = dir.path().join("square.png");
-    harness.get_by_label("File:").focus();
-    settle_preview(&mut harness);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness
-        .get_by_label("File:")
-        .type_text(png.to_str().unwrap());
-    harness.run();
+    type_path(&mut harness, &png);
     harness
         .get_by_role_and_label(Role::Button, "Export")
         .click();
@@ -680,13 +679,7 @@ fn export_previews_the_figure_at_the_size_chosen_and_writes_every_year_as_a_gif(
     settle_preview(&mut harness);
     harness.get_by_label("Web 1200×800").click();
     settle_preview(&mut harness);
-    harness.get_by_label("File:").focus();
-    settle_preview(&mut harness);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness
-        .get_by_label("File:")
-        .type_text(gif.to_str().unwrap());
-    harness.run();
+    type_path(&mut harness, &gif);
     harness
         .get_by_role_and_label(Role::Button, "Export")
         .click();
@@ -726,13 +719,7 @@ fn export_writes_small_multiples_and_the_sources_as_csl_json_and_bibtex() {
         .click();
     settle_preview(&mut harness);
     harness.get_by_label("Years:");
-    harness.get_by_label("File:").focus();
-    settle_preview(&mut harness);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness
-        .get_by_label("File:")
-        .type_text(grid.to_str().unwrap());
-    harness.run();
+    type_path(&mut harness, &grid);
     harness
         .get_by_role_and_label(Role::Button, "Export")
         .click();
