@@ -60,39 +60,37 @@ pub(super) fn legend_specs(
             count: with_counts.then_some(totals[s.index()]),
         })
         .collect();
-    let disputed = (0..dataset.cities.len())
-        .map(|c| {
-            years
-                .clone()
-                .filter(|&y| dataset.city_year(c, y).disputed)
-                .count()
-        })
-        .sum::<usize>();
-    if disputed > 0 {
-        specs.push(EntrySpec {
-            key: "disputed".to_owned(),
-            status: None,
-            icon: LegendIcon::Disputed,
-            label: tr.get("legend.disputed").to_owned(),
-            count: with_counts.then_some(disputed),
-        });
-    }
-    let tentative = (0..dataset.cities.len())
-        .map(|c| {
-            years
-                .clone()
-                .filter(|&y| dataset.is_tentative(c, y))
-                .count()
-        })
-        .sum::<usize>();
-    if tentative > 0 {
-        specs.push(EntrySpec {
-            key: "tentative".to_owned(),
-            status: None,
-            icon: LegendIcon::Tentative,
-            label: tr.get("legend.tentative").to_owned(),
-            count: with_counts.then_some(tentative),
-        });
+    // City-years with a badge or a ring: one entry each, when there are any.
+    let city_years = |flagged: &dyn Fn(usize, i32) -> bool| -> usize {
+        (0..dataset.cities.len())
+            .map(|c| years.clone().filter(|&y| flagged(c, y)).count())
+            .sum()
+    };
+    let disputed = city_years(&|c, y| dataset.city_year(c, y).disputed);
+    let tentative = city_years(&|c, y| dataset.is_tentative(c, y));
+    for (key, icon, words, n) in [
+        (
+            "disputed",
+            LegendIcon::Disputed,
+            "legend.disputed",
+            disputed,
+        ),
+        (
+            "tentative",
+            LegendIcon::Tentative,
+            "legend.tentative",
+            tentative,
+        ),
+    ] {
+        if n > 0 {
+            specs.push(EntrySpec {
+                key: key.to_owned(),
+                status: None,
+                icon,
+                label: tr.get(words).to_owned(),
+                count: with_counts.then_some(n),
+            });
+        }
     }
     if let Some(from) = compare {
         let year = *years.end();

@@ -555,20 +555,17 @@ fn export_writes_an_mp4_through_ffmpeg_one_second_a_year() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
+    // Three years at 400×300, with more options.
+    let export_mp4 = |out: &std::path::Path, extra: &[&str]| {
+        let mut args = vec!["export", "--format", "mp4", "--years", "2017..2019"];
+        args.extend_from_slice(&["--size", "400x300", "--out", out.to_str().unwrap()]);
+        args.extend_from_slice(extra);
+        let output = memorymap(&args);
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    };
     let out = dir.path().join("years.mp4");
     let started = std::time::Instant::now();
-    let output = memorymap(&[
-        "export",
-        "--format",
-        "mp4",
-        "--years",
-        "2017..2019",
-        "--size",
-        "400x300",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    export_mp4(&out, &[]);
     eprintln!("mp4 of 3 years at 400×300: {:?}", started.elapsed());
     let probe = Command::new("ffprobe")
         .args([
@@ -604,20 +601,7 @@ fn export_writes_an_mp4_through_ffmpeg_one_second_a_year() {
 
     // With half-second cross-fades between them: one more second in all.
     let faded = dir.path().join("faded.mp4");
-    let output = memorymap(&[
-        "export",
-        "--format",
-        "mp4",
-        "--years",
-        "2017..2019",
-        "--size",
-        "400x300",
-        "--fade",
-        "500",
-        "--out",
-        faded.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    export_mp4(&faded, &["--fade", "500"]);
     let probe = Command::new("ffprobe")
         .args([
             "-v",
