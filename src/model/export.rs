@@ -89,7 +89,14 @@ pub fn to_geojson(dataset: &Dataset, scope: Scope) -> Value {
         meta["dataset"]["area"] = json!(area);
     }
     if let Some(v) = info.view {
-        meta["dataset"]["view"] = json!([v.min_lon, v.min_lat, v.max_lon, v.max_lat]);
+        // A view across 180° is kept with its east past 180; the file says it as a
+        // GeoJSON bbox does, west greater than east.
+        let east = if v.max_lon > 180.0 {
+            v.max_lon - 360.0
+        } else {
+            v.max_lon
+        };
+        meta["dataset"]["view"] = json!([v.min_lon, v.min_lat, east, v.max_lat]);
     }
     if !info.vocabulary.is_builtin() {
         meta["dataset"]["statuses"] = vocabulary_json(&info.vocabulary);

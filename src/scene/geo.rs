@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::geography::aspect_for_latitude;
-use crate::geography::view::home_for;
+use crate::geography::view::map_home_for;
 use crate::geography::world::{Feature, world};
 use crate::model::{Dataset, LonLatBounds};
 
@@ -54,11 +54,12 @@ impl Geography {
         Self { own, main }
     }
 
-    /// The bounds the window's Reset view shows for `dataset`.
+    /// The bounds the window's Reset view shows for `dataset` (across 180° for a
+    /// dataset that spans the Pacific, as the window's).
     pub fn home(&self, dataset: &Dataset) -> LonLatBounds {
         match self.main {
-            Some(country) => home_for(dataset, country.bounds, Some(&country.shape)),
-            None => home_for(dataset, WHOLE_WORLD, None),
+            Some(country) => map_home_for(dataset, country.bounds, Some(&country.shape)),
+            None => map_home_for(dataset, WHOLE_WORLD, None),
         }
     }
 }
@@ -104,7 +105,8 @@ impl Projection {
             xs /= over;
             ys /= over;
         }
-        let cx = f64::midpoint(home.min_lon, home.max_lon).clamp(-180.0, 180.0);
+        // A view across 180° has its centre east of it (Fiji to Hawaii: about 190°).
+        let cx = f64::midpoint(home.min_lon, home.max_lon).clamp(-360.0, 360.0);
         let cy = f64::midpoint(home.min_lat, home.max_lat).clamp(-90.0, 90.0);
         let view = LonLatBounds {
             min_lon: cx - xs / 2.0,
@@ -120,16 +122,22 @@ impl Projection {
         }
     }
 
-    /// The figure position of `(lon, lat)`.
+    /// The figure position of `(lon, lat)`, on the world's copy nearest the view's centre
+    /// (a city at −158° is drawn at 202° on a map across 180°).
     #[allow(clippy::cast_possible_truncation)]
     pub fn figure_from_lonlat(&self, lon: f64, lat: f64) -> Point {
+        let lon = crate::geography::nearest_copy(
+            lon,
+            f64::midpoint(self.view.min_lon, self.view.max_lon),
+        );
         Point::new(
             self.frame.x + ((lon - self.view.min_lon) * self.kx) as f32,
             self.frame.y + ((self.view.max_lat - lat) * self.ky) as f32,
         )
     }
 
-    /// The same, relative to the frame's top-left corner.
+    /// The same, relative to the frame's top-left corner, not wrapped (outlines are
+    /// shifted a whole copy at a time).
     #[allow(clippy::cast_possible_truncation)]
     fn frame_from_lonlat(&self, lon: f64, lat: f64) -> [f32; 2] {
         [
@@ -160,6 +168,7 @@ fn intersects(a: &LonLatBounds, b: &LonLatBounds) -> bool {
 /// as land, lakes, the dataset's countries' regions (only once they would not crowd)
 /// and their borders. `line` is the width of a thin line in pixels. `own_regions`: the
 /// dataset's own boundary layer and the year shown, whose regions replace the world's.
+/// A view across 180° gets the world's copy east (or west) of it too, as the window's.
 pub(crate) fn basemap(
     geography: &Geography,
     projection: &Projection,
@@ -168,131 +177,27 @@ pub(crate) fn basemap(
 ) -> Basemap {
     let frame = projection.frame;
     let mut areas = Vec::new();
-    let Some(world) = world() else {
-        return Basemap {
-            width: frame.w,
-            height: frame.h,
-            sea: SEA,
-            areas,
-        };
-    };
-    let view = projection.view;
-    let span = projection.span();
-    let visible = |f: &Feature| intersects(&f.bounds, &view);
-    // A little past the frame, so clipped edges fall outside what is shown.
-    let clip = Rect::new(0.0, 0.0, frame.w, frame.h).expand(4.0 * line.max(1.0));
-    let shape_rings = |shape: &geo::MultiPolygon<f64>| -> Vec<Vec<Point>> {
-        shape
-            .0
-            .iter()
-            .flat_map(|polygon| std::iter::once(polygon.exterior()).chain(polygon.interiors()))
-            .filter_map(|ring| {
-                let points: Vec<[f32; 2]> = ring
-                    .coords()
-                    .map(|c| projection.frame_from_lonlat(c.x, c.y))
-                    .collect();
-                let clipped = simplify(&clip_ring(&points, &clip), 0.4);
-                (clipped.len() >= 3)
-                    .then(|| clipped.into_iter().map(|[x, y]| Point::new(x, y)).collect())
-            })
-            .collect()
-    };
-    let rings = |feature: &Feature| shape_rings(&feature.shape);
-    let countries = world.layer(crate::geography::world::countries_layer(
-        span,
-        projection.pixels_per_degree(),
-    ));
-    let own_countries: Vec<(&Feature, Vec<Vec<Point>>)> = countries
-        .map(|layer| {
-            layer
-                .features
-                .iter()
-                .filter(|f| visible(f) && geography.own.contains(&f.id))
-                .map(|f| (f, rings(f)))
-                .filter(|(_, r)| !r.is_empty())
-                .collect()
-        })
-        .unwrap_or_default();
-    if let Some(layer) = countries {
-        for feature in layer
-            .features
-            .iter()
-            .filter(|f| visible(f) && !geography.own.contains(&f.id))
-        {
-            let rings = rings(feature);
-            if !rings.is_empty() {
-                areas.push(Area {
-                    kind: AreaKind::Context,
-                    rings,
-                    fill: Some(CONTEXT),
-                    stroke: Some(Stroke {
-                        colour: CONTEXT_BORDER,
-                        width: 0.8 * line,
-                    }),
-                });
+    if let Some(world) = world() {
+        let view = projection.view;
+        for dx in [-360.0, 0.0, 360.0] {
+            if view.max_lon >= -180.0 + dx && view.min_lon <= 180.0 + dx {
+                let copy = WorldCopy {
+                    geography,
+                    projection,
+                    line,
+                    dx,
+                };
+                copy.areas(world, own_regions, &mut areas);
             }
         }
-    }
-    for (_, rings) in &own_countries {
-        areas.push(Area {
-            kind: AreaKind::Land,
-            rings: rings.clone(),
-            fill: Some(LAND),
-            stroke: None,
-        });
-    }
-    if let Some(lakes) = world.layer(crate::geography::world::lakes_layer(span)) {
-        for feature in lakes.features.iter().filter(|f| visible(f)) {
-            let rings = rings(feature);
-            if !rings.is_empty() {
-                areas.push(Area {
-                    kind: AreaKind::Water,
-                    rings,
-                    fill: Some(SEA),
-                    stroke: None,
-                });
-            }
-        }
-    }
-    // Region lines: the dataset's own for the year, else the world's (once they would
-    // not crowd the map).
-    let line_area = |rings: Vec<Vec<Point>>, colour, width| Area {
-        kind: AreaKind::Region,
-        rings,
-        fill: None,
-        stroke: Some(Stroke { colour, width }),
-    };
-    if let Some((boundaries, year)) = own_regions {
-        areas.extend(
-            boundaries
-                .in_year(year)
-                .filter(|r| intersects(&r.bounds, &view))
-                .map(|r| shape_rings(&r.shape))
-                .filter(|rings| !rings.is_empty())
-                .map(|rings| line_area(rings, OWN_REGION, 0.8 * line)),
-        );
-    } else if span <= 60.0
-        && let Some(regions) = world.layer(crate::geography::world::regions_layer(span))
-    {
-        areas.extend(
-            regions
-                .features
-                .iter()
-                .filter(|f| visible(f) && geography.own.contains(&f.country))
-                .map(rings)
-                .filter(|rings| !rings.is_empty())
-                .map(|rings| line_area(rings, REGION, 0.7 * line)),
-        );
-    }
-    for (_, rings) in own_countries {
-        areas.push(Area {
-            kind: AreaKind::Border,
-            rings,
-            fill: None,
-            stroke: Some(Stroke {
-                colour: BORDER,
-                width: 1.4 * line,
-            }),
+        // Every copy's countries under every copy's lines (a stable sort keeps each
+        // kind's order).
+        areas.sort_by_key(|a| match a.kind {
+            AreaKind::Context => 0,
+            AreaKind::Land => 1,
+            AreaKind::Water => 2,
+            AreaKind::Region => 3,
+            AreaKind::Border => 4,
         });
     }
     Basemap {
@@ -300,6 +205,155 @@ pub(crate) fn basemap(
         height: frame.h,
         sea: SEA,
         areas,
+    }
+}
+
+/// One copy of the world, shifted `dx` degrees east.
+struct WorldCopy<'a> {
+    geography: &'a Geography,
+    projection: &'a Projection,
+    line: f32,
+    dx: f64,
+}
+
+impl WorldCopy<'_> {
+    fn areas(
+        &self,
+        world: &crate::geography::world::World,
+        own_regions: Option<(&crate::model::boundaries::Boundaries, i32)>,
+        areas: &mut Vec<Area>,
+    ) {
+        let Self {
+            geography,
+            projection,
+            line,
+            dx,
+        } = *self;
+        let frame = projection.frame;
+        // The view in this copy's own longitudes.
+        let view = LonLatBounds {
+            min_lon: projection.view.min_lon - dx,
+            max_lon: projection.view.max_lon - dx,
+            ..projection.view
+        };
+        let span = projection.span();
+        let visible = |f: &Feature| intersects(&f.bounds, &view);
+        // A little past the frame, so clipped edges fall outside what is shown.
+        let clip = Rect::new(0.0, 0.0, frame.w, frame.h).expand(4.0 * line.max(1.0));
+        let shape_rings = |shape: &geo::MultiPolygon<f64>| -> Vec<Vec<Point>> {
+            shape
+                .0
+                .iter()
+                .flat_map(|polygon| std::iter::once(polygon.exterior()).chain(polygon.interiors()))
+                .filter_map(|ring| {
+                    let points: Vec<[f32; 2]> = ring
+                        .coords()
+                        .map(|c| projection.frame_from_lonlat(c.x + dx, c.y))
+                        .collect();
+                    let clipped = simplify(&clip_ring(&points, &clip), 0.4);
+                    (clipped.len() >= 3)
+                        .then(|| clipped.into_iter().map(|[x, y]| Point::new(x, y)).collect())
+                })
+                .collect()
+        };
+        let rings = |feature: &Feature| shape_rings(&feature.shape);
+        let countries = world.layer(crate::geography::world::countries_layer(
+            span,
+            projection.pixels_per_degree(),
+        ));
+        let own_countries: Vec<Vec<Vec<Point>>> = countries
+            .map(|layer| {
+                layer
+                    .features
+                    .iter()
+                    .filter(|f| visible(f) && geography.own.contains(&f.id))
+                    .map(rings)
+                    .filter(|r| !r.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let Some(layer) = countries {
+            for feature in layer
+                .features
+                .iter()
+                .filter(|f| visible(f) && !geography.own.contains(&f.id))
+            {
+                let rings = rings(feature);
+                if !rings.is_empty() {
+                    areas.push(Area {
+                        kind: AreaKind::Context,
+                        rings,
+                        fill: Some(CONTEXT),
+                        stroke: Some(Stroke {
+                            colour: CONTEXT_BORDER,
+                            width: 0.8 * line,
+                        }),
+                    });
+                }
+            }
+        }
+        for rings in &own_countries {
+            areas.push(Area {
+                kind: AreaKind::Land,
+                rings: rings.clone(),
+                fill: Some(LAND),
+                stroke: None,
+            });
+        }
+        if let Some(lakes) = world.layer(crate::geography::world::lakes_layer(span)) {
+            for feature in lakes.features.iter().filter(|f| visible(f)) {
+                let rings = rings(feature);
+                if !rings.is_empty() {
+                    areas.push(Area {
+                        kind: AreaKind::Water,
+                        rings,
+                        fill: Some(SEA),
+                        stroke: None,
+                    });
+                }
+            }
+        }
+        // Region lines: the dataset's own for the year, else the world's (once they would
+        // not crowd the map).
+        let line_area = |rings: Vec<Vec<Point>>, colour, width| Area {
+            kind: AreaKind::Region,
+            rings,
+            fill: None,
+            stroke: Some(Stroke { colour, width }),
+        };
+        if let Some((boundaries, year)) = own_regions {
+            areas.extend(
+                boundaries
+                    .in_year(year)
+                    .filter(|r| intersects(&r.bounds, &view))
+                    .map(|r| shape_rings(&r.shape))
+                    .filter(|rings| !rings.is_empty())
+                    .map(|rings| line_area(rings, OWN_REGION, 0.8 * line)),
+            );
+        } else if span <= 60.0
+            && let Some(regions) = world.layer(crate::geography::world::regions_layer(span))
+        {
+            areas.extend(
+                regions
+                    .features
+                    .iter()
+                    .filter(|f| visible(f) && geography.own.contains(&f.country))
+                    .map(rings)
+                    .filter(|rings| !rings.is_empty())
+                    .map(|rings| line_area(rings, REGION, 0.7 * line)),
+            );
+        }
+        for rings in own_countries {
+            areas.push(Area {
+                kind: AreaKind::Border,
+                rings,
+                fill: None,
+                stroke: Some(Stroke {
+                    colour: BORDER,
+                    width: 1.4 * line,
+                }),
+            });
+        }
     }
 }
 

@@ -197,6 +197,47 @@ fn every_marker_of_a_dataset_far_away_is_in_view() {
 }
 
 #[test]
+fn a_dataset_around_the_pacific_is_drawn_across_180_degrees_with_land_on_both_sides() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples/pacific.geojson");
+    let dataset = crate::model::load_path(&path, LoadOptions::default())
+        .unwrap()
+        .dataset;
+    let scene = build(&dataset, &FigureOptions::new(*dataset.years().end()));
+    let map = &scene.maps[0];
+    assert_eq!(map.markers.len(), dataset.cities.len());
+    for m in &map.markers {
+        assert!(map.frame.contains_point(m.center), "{}", m.tooltip);
+    }
+    // Tokyo (140°E) west of Honolulu (158°W), as on a map of the Pacific, not the
+    // world's width apart.
+    let x = |name: &str| {
+        map.markers
+            .iter()
+            .find(|m| m.tooltip.starts_with(name))
+            .unwrap()
+            .center
+            .x
+    };
+    assert!(x("Tokyo") < x("Honolulu"));
+    assert!(x("Honolulu") - x("Tokyo") < 0.8 * map.frame.w);
+    // Land is drawn in the frame's left part (Asia) and its right part (America).
+    let third = map.frame.w / 3.0;
+    let has_land = |from: f32, to: f32| {
+        map.basemap.areas.iter().any(|a| {
+            a.fill.is_some()
+                && a.kind != AreaKind::Water
+                && a.rings
+                    .iter()
+                    .flatten()
+                    .any(|p| (from..to).contains(&p.x) && (0.0..map.frame.h).contains(&p.y))
+        })
+    };
+    assert!(has_land(0.0, third) && has_land(2.0 * third, map.frame.w));
+    assert_labels_clear(&scene);
+}
+
+#[test]
 fn markup_in_a_name_is_escaped() {
     let dataset = small_dataset(
         "",

@@ -313,3 +313,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_view_across_the_antimeridian_loads_past_180_and_is_written_back_as_a_bbox() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/examples/pacific.geojson");
+    let mut json: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    // West greater than east: from 170°E over 180° to 140°W.
+    json["memorymap"]["dataset"]["view"] = json!([170.0, -40.0, -140.0, 60.0]);
+    let dataset = load("pacific.geojson", &serde_json::to_vec(&json).unwrap());
+    let view = dataset.info.view.unwrap();
+    assert_eq!((view.min_lon, view.max_lon), (170.0, 220.0));
+    let written: Value = serde_json::from_slice(&geojson(&dataset, Scope::All)).unwrap();
+    assert_eq!(
+        written["memorymap"]["dataset"]["view"],
+        json!([170.0, -40.0, -140.0, 60.0])
+    );
+    assert_eq!(
+        load("again.geojson", &geojson(&dataset, Scope::All)),
+        dataset
+    );
+}

@@ -2168,3 +2168,60 @@ fn export_offers_the_city_table_the_compare_table_and_a_pdf() {
     assert!(ok, "{message}");
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
 }
+
+#[test]
+fn clusters_across_the_antimeridian_hold_every_city_on_both_sides_of_it() {
+    use memorymap::model::generate::{GenSpec, write_dataset};
+    let basemap = Basemap::builtin().unwrap();
+    let mut bytes = Vec::new();
+    write_dataset(
+        GenSpec {
+            cities: 30_000,
+            reports_per_city: 1,
+            first_year: 2015,
+            last_year: 2025,
+            seed: 5,
+        },
+        &mut bytes,
+    )
+    .unwrap();
+    let mut dataset = memorymap::model::load_bytes("big.geojson", &bytes, Default::default())
+        .unwrap()
+        .dataset;
+    // Spread the cities over 165°E…165°W: half of them east of 180°, half west of it.
+    let n = dataset.cities.len();
+    for (i, city) in dataset.cities.iter_mut().enumerate() {
+        let t = i as f64 / n as f64;
+        let lon = 165.0 + 30.0 * t;
+        city.location.lon = if lon >= 180.0 { lon - 360.0 } else { lon };
+        city.location.lat = -30.0 + 40.0 * ((i * 7919) % n) as f64 / n as f64;
+    }
+    let west_of_180 = dataset
+        .cities
+        .iter()
+        .filter(|c| c.location.lon < 0.0)
+        .count();
+    assert!(west_of_180 > n / 3, "{west_of_180}");
+    let app = MemoryMapApp::new(dataset, "big.geojson".into(), &basemap, Some(2015), None);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(32)
+        .build_ui_state(|ui, app: &mut MemoryMapApp| app.root_ui(ui), app);
+    harness.run();
+    let map = harness.state().map_view();
+    let [x0, _, x1, _] = map.view_bounds().unwrap();
+    assert!(x1 - x0 < 90.0, "fitted across 180°: {x0}…{x1}");
+    let clusters = map.clusters();
+    assert!(!clusters.is_empty());
+    let in_clusters: u32 = clusters.iter().map(|c| c.shown).sum();
+    assert_eq!(in_clusters as usize + map.drawn_cities(), n);
+    // Both sides of 180° are drawn, in one piece: east of it at longitudes past 180.
+    assert!(clusters.iter().any(|c| c.centre[0] < 180.0));
+    assert!(clusters.iter().any(|c| c.centre[0] > 180.0));
+    let margin = 0.05 * (x1 - x0);
+    assert!(
+        clusters
+            .iter()
+            .all(|c| (x0 - margin..=x1 + margin).contains(&c.centre[0]))
+    );
+}

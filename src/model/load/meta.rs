@@ -42,9 +42,17 @@ impl Checker<'_> {
                     && (-180.0..=180.0).contains(&max_lon)
                     && (-90.0..=90.0).contains(&min_lat)
                     && (-90.0..=90.0).contains(&max_lat)
-                    && min_lon < max_lon
+                    && min_lon != max_lon
                     && min_lat < max_lat =>
             {
+                // West greater than east crosses the antimeridian, as a GeoJSON bbox
+                // (RFC 7946, 5.2): [170, -25, -150, 25] runs from 170°E over 180° to
+                // 150°W, kept as 170…210.
+                let max_lon = if min_lon > max_lon {
+                    max_lon + 360.0
+                } else {
+                    max_lon
+                };
                 Some(crate::model::LonLatBounds {
                     min_lon,
                     min_lat,
@@ -55,7 +63,7 @@ impl Checker<'_> {
             Some(_) => {
                 self.error(
                     at("view"),
-                    "expected [min longitude, min latitude, max longitude, max latitude] with min < max, longitudes -180..180 and latitudes -90..90",
+                    "expected [west longitude, south latitude, east longitude, north latitude] with longitudes -180..180 (west greater than east crosses 180°), latitudes -90..90 and south < north",
                 );
                 ok = false;
                 None

@@ -11,7 +11,7 @@ use egui::{Pos2, Rect, Stroke};
 use egui_plot::{Plot, PlotBounds, PlotPoint};
 
 use crate::command::Command;
-use crate::geography::index::INDIVIDUAL_LIMIT;
+use crate::geography::index::{Cell, INDIVIDUAL_LIMIT};
 use crate::geography::{Basemap, CityIndex, LonLatBounds, aspect_for_latitude, nearest_within};
 use crate::model::compare::Comparison;
 use crate::model::{Dataset, MapFilter, Status};
@@ -260,28 +260,47 @@ impl MapView {
             ];
             let px_per_degree = f64::from(frame.height()) / (max[1] - min[1]);
             let level = index.level_for(px_per_degree, CLUSTER_PX);
-            let cells = index.cells_in(level, bounds);
-            let shown: usize = cells.iter().map(|c| c.shown as usize).sum();
+            // A view across 180° asks the index once per copy of the world it shows, in
+            // that copy's own longitudes.
+            let copies: Vec<(f64, [f64; 4])> = [-360.0, 0.0, 360.0]
+                .into_iter()
+                .filter(|dx| bounds[2] >= -180.0 + dx && bounds[0] <= 180.0 + dx)
+                .map(|dx| (dx, [bounds[0] - dx, bounds[1], bounds[2] - dx, bounds[3]]))
+                .collect();
+            let cells: Vec<(f64, &Cell)> = copies
+                .iter()
+                .flat_map(|&(dx, b)| index.cells_in(level, b).into_iter().map(move |c| (dx, c)))
+                .collect();
+            let shown: usize = cells.iter().map(|(_, c)| c.shown as usize).sum();
             if shown <= INDIVIDUAL_LIMIT {
-                for city in index.cities_in(bounds) {
+                let mut cities: Vec<usize> = copies
+                    .iter()
+                    .flat_map(|&(_, b)| index.cities_in(b))
+                    .collect();
+                // A view wider than the world asks for some cities twice; each is drawn once.
+                if copies.len() > 1 {
+                    cities.sort_unstable();
+                    cities.dedup();
+                }
+                for city in cities {
                     if filter.shows(&dataset.city_year(city, year)) {
                         push_city(&mut self.drawn, city);
                     }
                 }
             } else {
-                for cell in cells {
+                for (dx, cell) in cells {
                     if cell.shown == 1 {
                         push_city(&mut self.drawn, cell.some_shown as usize);
                         continue;
                     }
-                    let pos = transform
-                        .position_from_point(&PlotPoint::new(cell.centre[0], cell.centre[1]));
+                    let centre = [cell.centre[0] + dx, cell.centre[1]];
+                    let pos = transform.position_from_point(&PlotPoint::new(centre[0], centre[1]));
                     #[allow(clippy::cast_possible_truncation)]
                     let radius = 8.0 + 3.0 * f64::from(cell.shown).log10() as f32;
                     self.clusters.push(DrawnCluster {
                         pos,
                         radius,
-                        centre: cell.centre,
+                        centre,
                         shown: cell.shown,
                         counts: cell.counts,
                     });
@@ -560,8 +579,4 @@ impl MapView {
 
 pub use crate::geography::view::home_for;
 
-/// `lon`, or its copy 360° east or west, whichever is nearest `centre` (a view across the
-/// antimeridian shows a city at −170° at 190°).
-fn nearest_copy(lon: f64, centre: f64) -> f64 {
-    lon + 360.0 * ((centre - lon) / 360.0).round()
-}
+use crate::geography::nearest_copy;
