@@ -3,6 +3,7 @@
 pub mod basemap;
 pub mod hit;
 pub mod index;
+pub mod label;
 pub mod palette;
 pub mod view;
 pub mod world;

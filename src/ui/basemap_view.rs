@@ -3,7 +3,7 @@
 //! of detail the zoom asks for, and only what is in view. Land is triangulated once per
 //! layer; the screen-space shapes are rebuilt only when the view moves.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use egui::{Color32, Pos2, Shape, Stroke};
@@ -30,10 +30,27 @@ const OWN_REGION_COLOR: Color32 = color(palette::OWN_REGION);
 /// The plot frame, bounds and year a cached shape was built for.
 type View = (egui::Rect, [f64; 2], [f64; 2], i32);
 
+/// A region's name and the room its outline leaves for it on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegionLabel {
+    pub name: String,
+    /// Points inside the region, the roomiest first: the name goes on the first where it
+    /// covers nothing.
+    pub at: Vec<Pos2>,
+    /// The screen size of the region's bounding box.
+    pub room: egui::Vec2,
+    /// A name from the world basemap (English only), not the dataset's own.
+    pub english_only: bool,
+}
+
 pub struct BasemapView {
     /// Alpha-2 codes of the countries the dataset's cities lie in.
     own: HashSet<String>,
     cached: Option<(View, Arc<Vec<Shape>>)>,
+    /// The names of the regions the last build drew, largest region first.
+    labels: Vec<RegionLabel>,
+    /// Points inside each region whose name was placed (by feature id), found once.
+    anchors: HashMap<String, Vec<[f64; 2]>>,
     /// The dataset's own boundary layer, drawn instead of the world's regions.
     boundaries: Option<Arc<crate::model::boundaries::Boundaries>>,
     /// How many of its regions the last build drew.
@@ -51,6 +68,8 @@ impl BasemapView {
         Self {
             own: HashSet::new(),
             cached: None,
+            labels: Vec::new(),
+            anchors: HashMap::new(),
             boundaries: None,
             boundaries_drawn: 0,
         }
@@ -61,6 +80,8 @@ impl BasemapView {
     pub fn set_dataset(&mut self, dataset: &Dataset) {
         self.own.clear();
         self.cached = None;
+        self.labels.clear();
+        self.anchors.clear();
         self.boundaries.clone_from(&dataset.info.boundaries);
         let Some(world) = world() else {
             return;
@@ -82,6 +103,12 @@ impl BasemapView {
     /// valid in the year shown).
     pub fn boundaries_drawn(&self) -> usize {
         self.boundaries_drawn
+    }
+
+    /// The names of the regions drawn last, largest first (where each may go; the map
+    /// places those that fit).
+    pub fn region_labels(&self) -> &[RegionLabel] {
+        &self.labels
     }
 
     /// The shapes to paint under the cities for this frame's view and the year shown (the
@@ -106,6 +133,7 @@ impl BasemapView {
 
     fn build(&mut self, transform: &PlotTransform, year: i32) -> Vec<Shape> {
         self.boundaries_drawn = 0;
+        self.labels.clear();
         let frame = *transform.frame();
         let mut shapes = vec![Shape::rect_filled(frame, 0.0, SEA_COLOR)];
         let Some(world) = world() else {
@@ -118,6 +146,8 @@ impl BasemapView {
                 self.build_copy(transform, year, dx, world, &mut shapes);
             }
         }
+        self.labels
+            .sort_by(|a, b| (b.room.x * b.room.y).total_cmp(&(a.room.x * a.room.y)));
         shapes
     }
 
@@ -190,10 +220,13 @@ impl BasemapView {
             }
         };
         // The dataset's own boundaries for the year shown replace the world's regions.
+        let mut named = Vec::new();
         if let Some(boundaries) = &self.boundaries {
-            for region in boundaries
-                .in_year(year)
-                .filter(|r| intersects(&r.bounds, &view))
+            for (i, region) in boundaries
+                .regions
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.valid_in(year) && intersects(&r.bounds, &view))
             {
                 for polygon in &region.shape.0 {
                     for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
@@ -206,6 +239,15 @@ impl BasemapView {
                     }
                 }
                 self.boundaries_drawn += 1;
+                if let Some(name) = &region.name {
+                    named.push((
+                        format!("own/{i}"),
+                        name,
+                        &region.shape,
+                        region.bounds,
+                        false,
+                    ));
+                }
             }
         } else if span <= 60.0
             && let Some(regions) = world.layer(crate::geography::world::regions_layer(span))
@@ -216,6 +258,32 @@ impl BasemapView {
                 .filter(|f| self.own.contains(&f.country) && visible(f))
             {
                 outline(feature, Stroke::new(0.8, REGION_COLOR), shapes);
+                if !feature.name.is_empty() {
+                    named.push((
+                        feature.id.clone(),
+                        &feature.name,
+                        &feature.shape,
+                        feature.bounds,
+                        true,
+                    ));
+                }
+            }
+        }
+        for (key, name, shape, bounds, english_only) in named {
+            let spots = self
+                .anchors
+                .entry(key)
+                .or_insert_with(|| crate::geography::label::label_spots(shape, 6));
+            if !spots.is_empty() {
+                let corner = |lon: f64, lat: f64| to_screen([lon, lat]);
+                let room =
+                    corner(bounds.max_lon, bounds.min_lat) - corner(bounds.min_lon, bounds.max_lat);
+                self.labels.push(RegionLabel {
+                    name: name.clone(),
+                    at: spots.iter().map(|&p| to_screen(p)).collect(),
+                    room: room.abs(),
+                    english_only,
+                });
             }
         }
         // Other countries' borders first, so the data's own are drawn over them.

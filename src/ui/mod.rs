@@ -33,9 +33,13 @@ pub fn set_lang(ctx: &egui::Context, lang: Lang) {
     ctx.data_mut(|d| d.insert_temp(lang_id(), lang));
 }
 
-/// The interface language's words (kept per context, so tests in parallel do not mix).
-pub fn tr(ctx: &egui::Context) -> &'static Strings {
+/// The interface language set with [`set_lang`].
+pub fn lang(ctx: &egui::Context) -> Lang {
     ctx.data(|d| d.get_temp::<Lang>(lang_id()))
         .unwrap_or_default()
-        .tr()
+}
+
+/// The interface language's words (kept per context, so tests in parallel do not mix).
+pub fn tr(ctx: &egui::Context) -> &'static Strings {
+    lang(ctx).tr()
 }

@@ -107,11 +107,14 @@ pub fn tentative_icon_ui(ui: &mut egui::Ui, size: f32) -> egui::Response {
 }
 
 /// The mark for "sources disagree": a small vermillion disc with "!" in it.
+/// The "sources disagree" badge's radius.
+pub const DISPUTED_BADGE_RADIUS: f32 = 6.0;
+
 pub fn paint_disputed_badge(painter: &Painter, center: Pos2) {
     paint_badge(
         painter,
         center,
-        6.0,
+        DISPUTED_BADGE_RADIUS,
         color(crate::geography::palette::DISPUTED),
         "!",
         10.0,

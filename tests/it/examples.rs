@@ -211,9 +211,36 @@ fn a_dataset_s_own_boundaries_are_drawn_for_the_years_they_held() {
     harness.state_mut().apply(Command::SetYear(2019));
     harness.run();
     assert_eq!(harness.state().map_view().boundaries_drawn(), 1);
+    let names = |harness: &Harness<'_, MemoryMapApp>| -> Vec<String> {
+        let mut names: Vec<String> = harness
+            .state()
+            .map_view()
+            .region_names()
+            .iter()
+            .map(|(name, _)| name.clone())
+            .collect();
+        names.sort();
+        names
+    };
+    // Each region's own name, for the year shown.
+    assert_eq!(names(&harness), ["East Kazakhstan Region"]);
     harness.state_mut().apply(Command::SetYear(2023));
     harness.run();
     assert_eq!(harness.state().map_view().boundaries_drawn(), 2);
+    // Two smaller regions: their names fit once the map is zoomed in on them.
+    assert!(names(&harness).len() <= 2);
+    let ayagoz = harness.state().dataset().city_index("ayagoz").unwrap();
+    let at = harness.state().city_screen_position(ayagoz).unwrap();
+    harness.hover_at(at);
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 300.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    assert_eq!(names(&harness), ["Abai Region", "East Kazakhstan Region"]);
     // The dataset draws its own regions: the note about the world basemap's Kazakh region
     // lines does not apply.
     assert!(

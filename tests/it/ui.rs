@@ -2225,3 +2225,37 @@ fn clusters_across_the_antimeridian_hold_every_city_on_both_sides_of_it() {
             .all(|c| (x0 - margin..=x1 + margin).contains(&c.centre[0]))
     );
 }
+
+#[test]
+fn region_names_go_where_they_fit_and_cover_no_city_and_no_city_name() {
+    let harness = harness(Some(2025));
+    let map = harness.state().map_view();
+    let names = map.region_names();
+    // Kazakhstan's whole map has room for the large oblasts' names.
+    assert!(names.len() >= 5, "{names:?}");
+    assert!(names.iter().any(|(n, _)| n == "Karaganda"), "{names:?}");
+    let dataset = harness.state().dataset();
+    let cities: Vec<egui::Pos2> = (0..dataset.cities.len())
+        .filter_map(|c| map.screen_position(c))
+        .collect();
+    assert_eq!(cities.len(), dataset.cities.len());
+    for (i, (name, rect)) in names.iter().enumerate() {
+        for p in &cities {
+            assert!(
+                !rect.expand(3.0).contains(*p),
+                "{name} covers a city at {p:?}"
+            );
+        }
+        for label in map.city_label_rects() {
+            assert!(!rect.intersects(*label), "{name} covers a city's name");
+        }
+        for (other, r) in &names[i + 1..] {
+            assert!(!rect.intersects(*r), "{name} and {other}");
+        }
+    }
+    assert!(!map.city_label_rects().is_empty());
+    // The world basemap names regions in English only: a Russian window does not mix
+    // them with its Cyrillic city names.
+    let russian = lang_harness(memorymap::i18n::Lang::Ru, 2025);
+    assert_eq!(russian.state().map_view().region_names(), []);
+}

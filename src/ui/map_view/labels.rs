@@ -6,15 +6,48 @@ use super::MapView;
 use super::paint::change_badge_position;
 use crate::model::Dataset;
 use crate::model::compare::Comparison;
-use crate::ui::style::{CHANGE_BADGE_RADIUS, change_symbol, marker_radius};
+use crate::ui::style::{CHANGE_BADGE_RADIUS, DISPUTED_BADGE_RADIUS, change_symbol, marker_radius};
 use crate::ui::tr;
 
 /// At most this many cities get a label try (largest first).
 const LABEL_LIMIT: usize = 250;
 
 impl MapView {
+    /// What each drawn city covers on screen, in `drawn`'s order: its marker, its change
+    /// badge (comparing, at the lower left) and its "sources disagree" badge (upper right).
+    pub(super) fn marker_rects(
+        &self,
+        dataset: &Dataset,
+        year: i32,
+        comparison: Option<&Comparison>,
+    ) -> Vec<Rect> {
+        self.drawn
+            .iter()
+            .map(|&(c, p)| {
+                let radius = marker_radius(dataset.cities[c].population);
+                let mut rect = Rect::from_center_size(p, egui::Vec2::splat(2.0 * radius));
+                if let Some(change) = comparison.and_then(|cmp| cmp.of(c))
+                    && change_symbol(change.change).is_some()
+                {
+                    rect = rect.union(Rect::from_center_size(
+                        change_badge_position(p, radius),
+                        egui::Vec2::splat(2.0 * CHANGE_BADGE_RADIUS),
+                    ));
+                }
+                if dataset.city_year(c, year).disputed {
+                    rect = rect.union(Rect::from_center_size(
+                        p + vec2(radius + 2.0, -radius - 2.0),
+                        egui::Vec2::splat(2.0 * DISPUTED_BADGE_RADIUS),
+                    ));
+                }
+                rect
+            })
+            .collect()
+    }
+
     /// Labels the largest cities first and skips any label that would cover another
-    /// label or a marker; the selected city is always labelled.
+    /// label or a marker; the selected city is always labelled. Returns where the labels
+    /// went.
     pub(super) fn paint_labels(
         &self,
         painter: &egui::Painter,
@@ -22,7 +55,7 @@ impl MapView {
         year: i32,
         selected: Option<usize>,
         comparison: Option<&Comparison>,
-    ) {
+    ) -> Vec<Rect> {
         // The selected city, then the others largest first (`drawn` is smallest first).
         let chosen = self.drawn.iter().position(|&(c, _)| Some(c) == selected);
         let order = chosen.into_iter().chain(
@@ -31,24 +64,7 @@ impl MapView {
                 .filter(|&i| Some(i) != chosen)
                 .take(LABEL_LIMIT),
         );
-        let markers: Vec<Rect> = self
-            .drawn
-            .iter()
-            .map(|&(c, p)| {
-                let radius = marker_radius(dataset.cities[c].population);
-                let marker = Rect::from_center_size(p, egui::Vec2::splat(2.0 * radius));
-                // A change badge (comparing) sits at the lower left: no label covers it.
-                match comparison.and_then(|cmp| cmp.of(c)) {
-                    Some(change) if change_symbol(change.change).is_some() => {
-                        marker.union(Rect::from_center_size(
-                            change_badge_position(p, radius),
-                            egui::Vec2::splat(2.0 * CHANGE_BADGE_RADIUS),
-                        ))
-                    }
-                    _ => marker,
-                }
-            })
-            .collect();
+        let markers = self.marker_rects(dataset, year, comparison);
         let mut taken: Vec<Rect> = Vec::new();
         for i in order {
             let (city_index, pos) = self.drawn[i];
@@ -103,5 +119,6 @@ impl MapView {
                 taken.push(rect);
             }
         }
+        taken
     }
 }

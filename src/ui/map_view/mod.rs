@@ -89,6 +89,10 @@ pub struct MapView {
     /// The spatial index of a large dataset, and the dataset generation it was built for.
     index: Option<(u64, CityIndex)>,
     clusters: Vec<DrawnCluster>,
+    /// The region names painted last frame and where.
+    region_names: Vec<(String, Rect)>,
+    /// Where last frame's city names went.
+    city_labels: Vec<Rect>,
     /// The keyboard widgets made this frame (see [`Self::keyboard_widgets_ui`]), where
     /// they stood, and the plot's frame they were made for.
     widgets: CityWidgets,
@@ -116,6 +120,8 @@ impl MapView {
             frame_size: egui::Vec2::ZERO,
             index: None,
             clusters: Vec::new(),
+            region_names: Vec::new(),
+            city_labels: Vec::new(),
             widgets: CityWidgets::default(),
             widgets_at: Vec::new(),
             widget_frame: Rect::NOTHING,
@@ -183,6 +189,16 @@ impl MapView {
     /// The clusters drawn in the last frame.
     pub fn clusters(&self) -> &[DrawnCluster] {
         &self.clusters
+    }
+
+    /// The region names painted in the last frame, with where each went.
+    pub fn region_names(&self) -> &[(String, Rect)] {
+        &self.region_names
+    }
+
+    /// Where the city names went in the last frame.
+    pub fn city_label_rects(&self) -> &[Rect] {
+        &self.city_labels
     }
 
     /// How many cities were drawn one by one in the last frame.
@@ -418,8 +434,12 @@ impl MapView {
         self.place(input, &transform);
 
         let painter = ui.painter().with_clip_rect(frame);
+        // Region names go under the cities but are placed after them, clear of their names.
+        let region_names = painter.add(egui::Shape::Noop);
         self.paint_clusters(&painter, dataset.vocabulary());
-        self.paint_cities(&painter, input);
+        self.city_labels = self.paint_cities(&painter, input);
+        self.region_names =
+            self.paint_region_labels(&painter, region_names, input, &self.city_labels);
         paint_year_caption(&painter, frame, input);
 
         let plot = response.response;

@@ -19,7 +19,71 @@ fn compact_count(n: u32) -> String {
     }
 }
 
+/// Region names: quieter than city names, and readable on land (WCAG AA against it).
+pub(super) const REGION_LABEL_COLOR: Color32 = Color32::from_gray(0x6A);
+
 impl MapView {
+    /// The names of the regions drawn, largest region first, each only where it fits
+    /// inside its region's outline box and covers no city, cluster, city name
+    /// (`city_labels`) or other region name. Painted into `slot`, under the cities;
+    /// returns the names placed and where.
+    pub(super) fn paint_region_labels(
+        &self,
+        painter: &egui::Painter,
+        slot: egui::layers::ShapeIdx,
+        input: &MapInput<'_>,
+        city_labels: &[Rect],
+    ) -> Vec<(String, Rect)> {
+        let frame = painter.clip_rect();
+        let mut shapes = Vec::new();
+        let mut placed = Vec::new();
+        let mut taken: Vec<Rect> = self
+            .marker_rects(input.dataset, input.year, input.comparison)
+            .into_iter()
+            .map(|r| r.expand(2.0))
+            .chain(
+                self.clusters
+                    .iter()
+                    .map(|c| Rect::from_center_size(c.pos, egui::Vec2::splat(2.0 * c.radius))),
+            )
+            .chain(city_labels.iter().map(|r| r.expand(2.0)))
+            .collect();
+        // The world basemap names regions in English only: in another interface language
+        // only the dataset's own boundaries (named in its own words) are named.
+        let english = crate::ui::lang(painter.ctx()) == crate::i18n::Lang::En;
+        for label in self
+            .basemap
+            .region_labels()
+            .iter()
+            .filter(|l| english || !l.english_only)
+        {
+            let galley = painter.layout_no_wrap(
+                label.name.clone(),
+                FontId::proportional(11.0),
+                REGION_LABEL_COLOR,
+            );
+            let size = galley.size();
+            if size.x > 0.8 * label.room.x || size.y > 0.5 * label.room.y {
+                continue;
+            }
+            let Some(rect) = label
+                .at
+                .iter()
+                .map(|&at| Rect::from_center_size(at, size))
+                .find(|rect| {
+                    frame.contains_rect(*rect) && !taken.iter().any(|t| t.intersects(*rect))
+                })
+            else {
+                continue;
+            };
+            shapes.push(egui::Shape::galley(rect.min, galley, REGION_LABEL_COLOR));
+            taken.push(rect.expand(6.0));
+            placed.push((label.name.clone(), rect));
+        }
+        painter.set(slot, egui::Shape::Vec(shapes));
+        placed
+    }
+
     /// Clusters: a white disc ringed with each status's share, the count in the middle.
     pub(super) fn paint_clusters(&self, painter: &egui::Painter, vocabulary: &Vocabulary) {
         for cluster in &self.clusters {
@@ -63,7 +127,8 @@ impl MapView {
         }
     }
 
-    pub(super) fn paint_cities(&self, painter: &egui::Painter, input: &MapInput<'_>) {
+    /// The cities, their labels and badges; returns where the labels went.
+    pub(super) fn paint_cities(&self, painter: &egui::Painter, input: &MapInput<'_>) -> Vec<Rect> {
         let &MapInput {
             dataset,
             year,
@@ -110,7 +175,7 @@ impl MapView {
                 paint_marker(painter, pos, radius, dataset.vocabulary(), cell.status);
             }
         }
-        self.paint_labels(painter, dataset, year, selected, comparison);
+        let labels = self.paint_labels(painter, dataset, year, selected, comparison);
         // After the labels, so a label's background never hides the mark.
         for &(city_index, pos) in &self.drawn {
             let radius = marker_radius(dataset.cities[city_index].population);
@@ -124,6 +189,7 @@ impl MapView {
                 paint_change_badge(painter, change_badge_position(pos, radius), change.change);
             }
         }
+        labels
     }
 }
 
