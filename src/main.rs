@@ -101,17 +101,37 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
                 for layer in ["countries/50m", "lakes/50m", "countries/110m", "lakes/110m"] {
                     let _ = world.triangles(layer);
                 }
+                // Region lines are drawn, not filled: read, not triangulated.
+                let _ = world.layer("regions/coarse");
             }
         });
-    let builtin = cli::load_dataset(None).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let dataset = builtin.dataset;
+    // The built-in data is read (and its cities checked against the world's land, which
+    // waits for the basemap's decompression) while the window and its renderer start; only
+    // a --year, --compare or --city to check against it waits for it here.
+    let builtin = std::thread::Builder::new()
+        .name("dataset".into())
+        .spawn(|| cli::load_dataset(None).map_err(|e| anyhow::anyhow!("{e}")))?;
+    let builtin = std::cell::Cell::new(Some(builtin));
+    let dataset_now = move || -> anyhow::Result<memorymap::model::Dataset> {
+        let thread = builtin
+            .take()
+            .ok_or_else(|| anyhow::anyhow!("the built-in dataset was taken twice"))?;
+        let loaded = thread
+            .join()
+            .map_err(|_| anyhow::anyhow!("reading the built-in dataset crashed"))??;
+        Ok(loaded.dataset)
+    };
     let file = args.data_file().map(std::path::Path::to_path_buf);
     // With the built-in data the year and city are checked now; a file given on the
     // command line is loaded in the background once the window is open (it may be large,
     // and a bad one must not stop the window), and they are applied when it arrives.
-    let (year, selected) = if file.is_none() {
-        if cli::year_outside("--year", args.year, &dataset)
-            || cli::year_outside("--compare", args.compare, &dataset)
+    let mut early = None;
+    let (year, selected) = if file.is_none()
+        && (args.year.is_some() || args.compare.is_some() || args.city.is_some())
+    {
+        let dataset = early.insert(dataset_now()?);
+        if cli::year_outside("--year", args.year, dataset)
+            || cli::year_outside("--compare", args.compare, dataset)
         {
             return Ok(ExitCode::from(2));
         }
@@ -134,21 +154,27 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
     let lang = args
         .lang
         .unwrap_or_else(memorymap::i18n::Lang::from_environment);
-    let mut app = MemoryMapApp::new(
-        dataset,
-        cli::BUILTIN_NAME.to_owned(),
-        basemap,
-        year,
-        selected,
-    )
-    .with_state_file(args.state_file.clone())
-    .with_exit_after_frames(args.exit_after_frames)
-    .with_lang(lang, args.lang.is_some());
-    if let Some(file) = file {
-        app = app.open_on_start(file, args.year, args.city.clone(), args.compare);
-    } else {
-        app = app.with_compare(args.compare);
-    }
+    let basemap = basemap.clone();
+    let make_app = move || -> anyhow::Result<MemoryMapApp> {
+        let dataset = match early {
+            Some(dataset) => dataset,
+            None => dataset_now()?,
+        };
+        let app = MemoryMapApp::new(
+            dataset,
+            cli::BUILTIN_NAME.to_owned(),
+            &basemap,
+            year,
+            selected,
+        )
+        .with_state_file(args.state_file.clone())
+        .with_exit_after_frames(args.exit_after_frames)
+        .with_lang(lang, args.lang.is_some());
+        Ok(match file {
+            Some(file) => app.open_on_start(file, args.year, args.city.clone(), args.compare),
+            None => app.with_compare(args.compare),
+        })
+    };
     let fresh = args.fresh;
     // What eframe restores on start (egui's zoom, the window's size) is checked first: a
     // bad value there would stop the window before any of our code runs.
@@ -172,6 +198,9 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
         Box::new(move |cc| {
             cc.egui_ctx.set_theme(egui::Theme::Light);
             memorymap::app::install_fonts(&cc.egui_ctx);
+            let app = make_app().map_err(|e| -> Box<dyn std::error::Error + Send + Sync> {
+                e.to_string().into()
+            })?;
             let saved = if fresh {
                 None
             } else {

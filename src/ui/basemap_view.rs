@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use egui::{Color32, Pos2, Shape, Stroke};
+use egui::{Color32, Pos2, Rect, Shape, Stroke};
 use egui_plot::{PlotPoint, PlotTransform};
 
 use crate::geography::world::{Feature, Triangles, world};
@@ -179,11 +179,18 @@ impl BasemapView {
         let lakes = world.layer(lakes_name);
         let lake_fills = world.triangles(lakes_name).unwrap_or_default();
         let mut mesh = egui::Mesh::default();
+        // Triangles wholly outside the frame are left out (most of Russia's, China's…
+        // when the map shows Kazakhstan): a software renderer pays for each one.
+        let room = transform.frame().expand(2.0);
         let mut fill = |triangles: &Triangles, color: Color32| {
             for triangle in triangles {
-                for &corner in triangle {
+                let corners = triangle.map(to_screen);
+                if !room.intersects(Rect::from_points(&corners)) {
+                    continue;
+                }
+                for corner in corners {
                     let index = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
-                    mesh.colored_vertex(to_screen(corner), color);
+                    mesh.colored_vertex(corner, color);
                     mesh.indices.push(index);
                 }
             }
@@ -209,15 +216,21 @@ impl BasemapView {
         }
         shapes.push(Shape::mesh(mesh));
 
-        let outline = |feature: &Feature, stroke: Stroke, shapes: &mut Vec<Shape>| {
-            for polygon in &feature.shape.0 {
-                for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-                    let points: Vec<Pos2> = ring.coords().map(|c| to_screen([c.x, c.y])).collect();
-                    if points.len() >= 2 {
-                        shapes.push(Shape::closed_line(points, stroke));
+        let outline_shape =
+            |shape: &geo::MultiPolygon<f64>, stroke: Stroke, shapes: &mut Vec<Shape>| {
+                for polygon in &shape.0 {
+                    for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+                        ring_lines(
+                            ring.coords().map(|c| to_screen([c.x, c.y])),
+                            room,
+                            stroke,
+                            shapes,
+                        );
                     }
                 }
-            }
+            };
+        let outline = |feature: &Feature, stroke: Stroke, shapes: &mut Vec<Shape>| {
+            outline_shape(&feature.shape, stroke, shapes);
         };
         // The dataset's own boundaries for the year shown replace the world's regions.
         let mut named = Vec::new();
@@ -228,16 +241,7 @@ impl BasemapView {
                 .enumerate()
                 .filter(|(_, r)| r.valid_in(year) && intersects(&r.bounds, &view))
             {
-                for polygon in &region.shape.0 {
-                    for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-                        let points: Vec<Pos2> =
-                            ring.coords().map(|c| to_screen([c.x, c.y])).collect();
-                        shapes.push(Shape::closed_line(
-                            points,
-                            Stroke::new(1.2, OWN_REGION_COLOR),
-                        ));
-                    }
-                }
+                outline_shape(&region.shape, Stroke::new(1.2, OWN_REGION_COLOR), shapes);
                 self.boundaries_drawn += 1;
                 if let Some(name) = &region.name {
                     named.push((
@@ -306,9 +310,123 @@ impl BasemapView {
     }
 }
 
+/// Points closer than this (in points, along both axes together) to the last one kept are
+/// dropped from an outline: finer than a line's width, so it looks the same.
+const OUTLINE_TOLERANCE: f32 = 0.6;
+
+/// A ring's outline as lines: only the runs of it within `room` (a ring that leaves the
+/// frame becomes open lines, so Russia's far side is not tessellated every time the view
+/// moves), without points that lie closer together than [`OUTLINE_TOLERANCE`].
+fn ring_lines(
+    points: impl Iterator<Item = Pos2>,
+    room: egui::Rect,
+    stroke: Stroke,
+    shapes: &mut Vec<Shape>,
+) {
+    let mut run: Vec<Pos2> = Vec::new();
+    let mut runs: Vec<Vec<Pos2>> = Vec::new();
+    let mut previous: Option<Pos2> = None;
+    let mut whole = true;
+    for p in points {
+        // A segment is kept when either end is in room (and both its ends with it).
+        let inside = room.contains(p);
+        let previous_inside = previous.is_some_and(|q| room.contains(q));
+        if inside || previous_inside {
+            if run.is_empty()
+                && let Some(q) = previous
+            {
+                run.push(q);
+            }
+            if run
+                .last()
+                .is_none_or(|q| (p.x - q.x).abs() + (p.y - q.y).abs() >= OUTLINE_TOLERANCE)
+                || !inside
+            {
+                run.push(p);
+            }
+        } else {
+            whole = false;
+            if run.len() >= 2 {
+                runs.push(std::mem::take(&mut run));
+            } else {
+                run.clear();
+            }
+        }
+        if !inside {
+            whole = false;
+        }
+        previous = Some(p);
+    }
+    if whole {
+        if run.len() >= 2 {
+            shapes.push(Shape::closed_line(run, stroke));
+        }
+        return;
+    }
+    if run.len() >= 2 {
+        runs.push(run);
+    }
+    shapes.extend(runs.into_iter().map(|run| Shape::line(run, stroke)));
+}
+
 fn intersects(a: &LonLatBounds, b: &LonLatBounds) -> bool {
     a.min_lon <= b.max_lon
         && b.min_lon <= a.max_lon
         && a.min_lat <= b.max_lat
         && b.min_lat <= a.max_lat
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn points(shapes: &[Shape]) -> Vec<Vec<Pos2>> {
+        shapes
+            .iter()
+            .map(|s| match s {
+                Shape::Path(path) => path.points.clone(),
+                other => panic!("not a path: {other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_outline_is_kept_only_inside_the_frame_and_thinned_to_what_shows() {
+        let room = Rect::from_min_max(Pos2::ZERO, egui::pos2(100.0, 100.0));
+        let stroke = Stroke::new(1.0, Color32::BLACK);
+        // Inside: one closed line, points 0.1 apart thinned to about one per 0.6.
+        let mut shapes = Vec::new();
+        let dense = (0..=100).map(|i| egui::pos2(10.0 + 0.1 * i as f32, 10.0));
+        ring_lines(
+            dense.chain([egui::pos2(20.0, 20.0), egui::pos2(10.0, 10.0)]),
+            room,
+            stroke,
+            &mut shapes,
+        );
+        assert_eq!(shapes.len(), 1);
+        assert!(matches!(&shapes[0], Shape::Path(p) if p.closed));
+        let kept = points(&shapes)[0].len();
+        assert!((15..=25).contains(&kept), "{kept}");
+        // A ring that leaves the frame: open lines, each segment touching the frame.
+        let mut shapes = Vec::new();
+        let ring = [
+            (50.0, 50.0),
+            (150.0, 50.0),
+            (150.0, 60.0),
+            (250.0, 60.0),
+            (150.0, 70.0),
+            (50.0, 70.0),
+            (50.0, 50.0),
+        ]
+        .map(|(x, y)| egui::pos2(x, y));
+        ring_lines(ring.into_iter(), room, stroke, &mut shapes);
+        let lines = points(&shapes);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        for line in &lines {
+            for pair in line.windows(2) {
+                assert!(room.contains(pair[0]) || room.contains(pair[1]), "{pair:?}");
+            }
+        }
+        assert!(lines.iter().flatten().all(|p| p.x != 250.0));
+    }
 }
