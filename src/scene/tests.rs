@@ -59,6 +59,27 @@ fn small_dataset(statuses: &str, cities: &[(&str, &str, f64, f64, &str)]) -> Dat
 
 /// Every label is inside its frame, clear of every other label, of every marker but
 /// its own city's, and of the legend and callout.
+/// A dataset of `data/examples/`.
+fn example(name: &str) -> Dataset {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data/examples")
+        .join(name);
+    crate::model::load_path(&path, LoadOptions::default())
+        .unwrap()
+        .dataset
+}
+
+/// The figure of the dataset's last year, checked to show every city inside its map.
+fn last_year_with_every_city_in_view(dataset: &Dataset) -> Scene {
+    let scene = build(dataset, &FigureOptions::new(*dataset.years().end()));
+    let map = &scene.maps[0];
+    assert_eq!(map.markers.len(), dataset.cities.len());
+    for m in &map.markers {
+        assert!(map.frame.contains_point(m.center), "{}", m.tooltip);
+    }
+    scene
+}
+
 fn assert_labels_clear(scene: &Scene) {
     let boxes: Vec<Rect> = scene
         .legend
@@ -181,34 +202,18 @@ fn labels_never_overlap_and_the_legend_covers_no_city() {
 
 #[test]
 fn every_marker_of_a_dataset_far_away_is_in_view() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("data/examples/south-america.geojson");
-    let dataset = crate::model::load_path(&path, LoadOptions::default())
-        .unwrap()
-        .dataset;
-    let scene = build(&dataset, &FigureOptions::new(*dataset.years().end()));
+    let dataset = example("south-america.geojson");
+    let scene = last_year_with_every_city_in_view(&dataset);
     let map = &scene.maps[0];
-    assert_eq!(map.markers.len(), dataset.cities.len());
-    for m in &map.markers {
-        assert!(map.frame.contains_point(m.center), "{}", m.tooltip);
-    }
     assert!(map.basemap.areas.iter().any(|a| a.kind == AreaKind::Land));
     assert_labels_clear(&scene);
 }
 
 #[test]
 fn a_dataset_around_the_pacific_is_drawn_across_180_degrees_with_land_on_both_sides() {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples/pacific.geojson");
-    let dataset = crate::model::load_path(&path, LoadOptions::default())
-        .unwrap()
-        .dataset;
-    let scene = build(&dataset, &FigureOptions::new(*dataset.years().end()));
+    let dataset = example("pacific.geojson");
+    let scene = last_year_with_every_city_in_view(&dataset);
     let map = &scene.maps[0];
-    assert_eq!(map.markers.len(), dataset.cities.len());
-    for m in &map.markers {
-        assert!(map.frame.contains_point(m.center), "{}", m.tooltip);
-    }
     // Tokyo (140°E) west of Honolulu (158°W), as on a map of the Pacific, not the
     // world's width apart.
     let x = |name: &str| {
@@ -566,13 +571,7 @@ fn a_tentative_status_has_its_dashed_ring_and_its_legend_entry() {
 
 #[test]
 fn the_dataset_s_own_boundaries_of_the_year_replace_the_world_s_regions() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/data/examples/east-kazakhstan.geojson"
-    );
-    let dataset = crate::model::load_path(std::path::Path::new(path), LoadOptions::default())
-        .unwrap()
-        .dataset;
+    let dataset = example("east-kazakhstan.geojson");
     assert!(dataset.info.boundaries.is_some());
     let own_regions = |year: i32| {
         let scene = build(&dataset, &FigureOptions::new(year));

@@ -1384,36 +1384,8 @@ fn city_list_snapshot() {
 #[test]
 fn a_hundred_thousand_cities_are_drawn_as_clusters_and_a_click_on_one_zooms_in() {
     use memorymap::geography::index::INDIVIDUAL_LIMIT;
-    use memorymap::model::generate::{GenSpec, write_dataset};
-    let basemap = Basemap::builtin().unwrap();
-    let mut bytes = Vec::new();
-    write_dataset(
-        GenSpec {
-            cities: 100_000,
-            reports_per_city: 1,
-            first_year: 2015,
-            last_year: 2025,
-            seed: 3,
-        },
-        &mut bytes,
-    )
-    .unwrap();
-    let dataset = memorymap::model::load_bytes(
-        "big.geojson",
-        &bytes,
-        memorymap::model::LoadOptions {
-            land: Some(memorymap::geography::world::on_world_land),
-            ..Default::default()
-        },
-    )
-    .unwrap()
-    .dataset;
-    let app = MemoryMapApp::new(dataset, "big.geojson".into(), &basemap, Some(2015), None);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_max_steps(32)
-        .build_ui_state(|ui, app: &mut MemoryMapApp| app.root_ui(ui), app);
-    harness.run();
+    let dataset = generated(100_000, 3, Some(memorymap::geography::world::on_world_land));
+    let mut harness = big_harness(dataset);
 
     let map = harness.state().map_view();
     let clusters = map.clusters().to_vec();
@@ -2171,23 +2143,7 @@ fn export_offers_the_city_table_the_compare_table_and_a_pdf() {
 
 #[test]
 fn clusters_across_the_antimeridian_hold_every_city_on_both_sides_of_it() {
-    use memorymap::model::generate::{GenSpec, write_dataset};
-    let basemap = Basemap::builtin().unwrap();
-    let mut bytes = Vec::new();
-    write_dataset(
-        GenSpec {
-            cities: 30_000,
-            reports_per_city: 1,
-            first_year: 2015,
-            last_year: 2025,
-            seed: 5,
-        },
-        &mut bytes,
-    )
-    .unwrap();
-    let mut dataset = memorymap::model::load_bytes("big.geojson", &bytes, Default::default())
-        .unwrap()
-        .dataset;
+    let mut dataset = generated(30_000, 5, None);
     // Spread the cities over 165°E…165°W: half of them east of 180°, half west of it.
     let n = dataset.cities.len();
     for (i, city) in dataset.cities.iter_mut().enumerate() {
@@ -2202,12 +2158,7 @@ fn clusters_across_the_antimeridian_hold_every_city_on_both_sides_of_it() {
         .filter(|c| c.location.lon < 0.0)
         .count();
     assert!(west_of_180 > n / 3, "{west_of_180}");
-    let app = MemoryMapApp::new(dataset, "big.geojson".into(), &basemap, Some(2015), None);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_max_steps(32)
-        .build_ui_state(|ui, app: &mut MemoryMapApp| app.root_ui(ui), app);
-    harness.run();
+    let harness = big_harness(dataset);
     let map = harness.state().map_view();
     let [x0, _, x1, _] = map.view_bounds().unwrap();
     assert!(x1 - x0 < 90.0, "fitted across 180°: {x0}…{x1}");
@@ -2258,4 +2209,47 @@ fn region_names_go_where_they_fit_and_cover_no_city_and_no_city_name() {
     // them with its Cyrillic city names.
     let russian = lang_harness(memorymap::i18n::Lang::Ru, 2025);
     assert_eq!(russian.state().map_view().region_names(), []);
+}
+
+/// A generated dataset of `cities` cities with one report each, 2015–2025.
+fn generated(
+    cities: usize,
+    seed: u64,
+    land: Option<fn(f64, f64) -> bool>,
+) -> memorymap::model::Dataset {
+    use memorymap::model::generate::{GenSpec, write_dataset};
+    let mut bytes = Vec::new();
+    write_dataset(
+        GenSpec {
+            cities,
+            reports_per_city: 1,
+            first_year: 2015,
+            last_year: 2025,
+            seed,
+        },
+        &mut bytes,
+    )
+    .unwrap();
+    memorymap::model::load_bytes(
+        "big.geojson",
+        &bytes,
+        memorymap::model::LoadOptions {
+            land,
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .dataset
+}
+
+/// The window on a large dataset at 2015, run until it settles.
+fn big_harness(dataset: memorymap::model::Dataset) -> Harness<'static, MemoryMapApp> {
+    let basemap = Basemap::builtin().unwrap();
+    let app = MemoryMapApp::new(dataset, "big.geojson".into(), &basemap, Some(2015), None);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(32)
+        .build_ui_state(|ui, app: &mut MemoryMapApp| app.root_ui(ui), app);
+    harness.run();
+    harness
 }
