@@ -17,7 +17,7 @@ pub use crate::model::builtin::{BUILTIN_DATA, BUILTIN_NAME, builtin_data_sha256}
 #[command(
     name = "memorymap",
     version,
-    about = "A map of who commemorated what, where and when: the Immortal Regiment march in Kazakhstan's cities, 2015–2025.",
+    about = "A map of who commemorated what, where and when, from any dataset in its schema (docs/DATA.md); built in: the Immortal Regiment march in Kazakhstan's cities, 2015–2025.",
     after_help = "With no command, opens the map window."
 )]
 pub struct Cli {
