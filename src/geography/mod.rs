@@ -29,6 +29,14 @@ pub fn nearest_copy(lon: f64, centre: f64) -> f64 {
     }
 }
 
+/// Whether the segment from `a` to `b` (`[lon, lat]`) runs along the antimeridian: where
+/// Natural Earth cuts a country that crosses it (Russia's Chukotka, Fiji), which is not a
+/// border to draw.
+pub fn along_antimeridian(a: [f64; 2], b: [f64; 2]) -> bool {
+    const EDGE: f64 = 180.0 - 1e-6;
+    (a[0] >= EDGE && b[0] >= EDGE) || (a[0] <= -EDGE && b[0] <= -EDGE)
+}
+
 /// Whether `[min lon, min lat, max lon, max lat]` is a view of the globe worth restoring:
 /// finite, not empty, its centre on the globe or on the world's copy either side of it
 /// (a view across 180° has its centre past it) and no wider than a few worlds.

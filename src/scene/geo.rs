@@ -257,18 +257,66 @@ impl WorldCopy<'_> {
                 .collect()
         };
         let rings = |feature: &Feature| shape_rings(&feature.shape);
+        // A country Natural Earth cuts at 180° (Russia, Fiji) is outlined without the cut:
+        // its rings as closed outlines where they have no such edge, the rest as open lines.
+        // `None` for the others (their rings are their outlines).
+        let outlines = |shape: &geo::MultiPolygon<f64>| -> Option<Outlines> {
+            let all = || {
+                shape.0.iter().flat_map(|polygon| {
+                    std::iter::once(polygon.exterior()).chain(polygon.interiors())
+                })
+            };
+            let cut = |ring: &geo::LineString<f64>| {
+                ring.0.windows(2).any(|w| {
+                    crate::geography::along_antimeridian([w[0].x, w[0].y], [w[1].x, w[1].y])
+                })
+            };
+            if !all().any(cut) {
+                return None;
+            }
+            let mut out = Outlines::default();
+            for ring in all() {
+                if !cut(ring) {
+                    let single = geo::MultiPolygon(vec![geo::Polygon::new(ring.clone(), vec![])]);
+                    out.rings.extend(shape_rings(&single));
+                    continue;
+                }
+                let mut piece: Vec<[f32; 2]> = Vec::new();
+                let mut pieces = Vec::new();
+                for w in ring.0.windows(2) {
+                    if crate::geography::along_antimeridian([w[0].x, w[0].y], [w[1].x, w[1].y]) {
+                        pieces.push(std::mem::take(&mut piece));
+                        continue;
+                    }
+                    if piece.is_empty() {
+                        piece.push(projection.frame_from_lonlat(w[0].x + dx, w[0].y));
+                    }
+                    piece.push(projection.frame_from_lonlat(w[1].x + dx, w[1].y));
+                }
+                pieces.push(piece);
+                out.lines.extend(
+                    pieces
+                        .iter()
+                        .flat_map(|piece| clip_line(piece, &clip))
+                        .map(|run| simplify_line(&run, 0.4))
+                        .filter(|run| run.len() >= 2)
+                        .map(|run| run.into_iter().map(|[x, y]| Point::new(x, y)).collect()),
+                );
+            }
+            Some(out)
+        };
         let countries = world.layer(crate::geography::world::countries_layer(
             span,
             projection.pixels_per_degree(),
         ));
-        let own_countries: Vec<Vec<Vec<Point>>> = countries
+        let own_countries: Vec<(&Feature, Vec<Vec<Point>>)> = countries
             .map(|layer| {
                 layer
                     .features
                     .iter()
                     .filter(|f| visible(f) && geography.own.contains(&f.id))
-                    .map(rings)
-                    .filter(|r| !r.is_empty())
+                    .map(|f| (f, rings(f)))
+                    .filter(|(_, r)| !r.is_empty())
                     .collect()
             })
             .unwrap_or_default();
@@ -279,23 +327,45 @@ impl WorldCopy<'_> {
                 .filter(|f| visible(f) && !geography.own.contains(&f.id))
             {
                 let rings = rings(feature);
-                if !rings.is_empty() {
-                    areas.push(Area {
+                if rings.is_empty() {
+                    continue;
+                }
+                let stroke = Stroke {
+                    colour: CONTEXT_BORDER,
+                    width: 0.8 * line,
+                };
+                match outlines(&feature.shape) {
+                    None => areas.push(Area {
                         kind: AreaKind::Context,
                         rings,
+                        lines: Vec::new(),
                         fill: Some(CONTEXT),
-                        stroke: Some(Stroke {
-                            colour: CONTEXT_BORDER,
-                            width: 0.8 * line,
-                        }),
-                    });
+                        stroke: Some(stroke),
+                    }),
+                    Some(outlines) => {
+                        areas.push(Area {
+                            kind: AreaKind::Context,
+                            rings,
+                            lines: Vec::new(),
+                            fill: Some(CONTEXT),
+                            stroke: None,
+                        });
+                        areas.push(Area {
+                            kind: AreaKind::Context,
+                            rings: outlines.rings,
+                            lines: outlines.lines,
+                            fill: None,
+                            stroke: Some(stroke),
+                        });
+                    }
                 }
             }
         }
-        for rings in &own_countries {
+        for (_, rings) in &own_countries {
             areas.push(Area {
                 kind: AreaKind::Land,
                 rings: rings.clone(),
+                lines: Vec::new(),
                 fill: Some(LAND),
                 stroke: None,
             });
@@ -307,6 +377,7 @@ impl WorldCopy<'_> {
                     areas.push(Area {
                         kind: AreaKind::Water,
                         rings,
+                        lines: Vec::new(),
                         fill: Some(SEA),
                         stroke: None,
                     });
@@ -318,6 +389,7 @@ impl WorldCopy<'_> {
         let line_area = |rings: Vec<Vec<Point>>, colour, width| Area {
             kind: AreaKind::Region,
             rings,
+            lines: Vec::new(),
             fill: None,
             stroke: Some(Stroke { colour, width }),
         };
@@ -343,10 +415,15 @@ impl WorldCopy<'_> {
                     .map(|rings| line_area(rings, REGION, 0.7 * line)),
             );
         }
-        for rings in own_countries {
+        for (feature, rings) in own_countries {
+            let (rings, lines) = match outlines(&feature.shape) {
+                Some(outlines) => (outlines.rings, outlines.lines),
+                None => (rings, Vec::new()),
+            };
             areas.push(Area {
                 kind: AreaKind::Border,
                 rings,
+                lines,
                 fill: None,
                 stroke: Some(Stroke {
                     colour: BORDER,
@@ -355,6 +432,51 @@ impl WorldCopy<'_> {
             });
         }
     }
+}
+
+/// A country's outline where Natural Earth cuts it at 180°: closed rings and open lines.
+#[derive(Default)]
+struct Outlines {
+    rings: Vec<Vec<Point>>,
+    lines: Vec<Vec<Point>>,
+}
+
+/// The runs of an open line that come near `rect` (a segment is kept when either end is
+/// inside).
+fn clip_line(points: &[[f32; 2]], rect: &Rect) -> Vec<Vec<[f32; 2]>> {
+    let inside = |&[x, y]: &[f32; 2]| rect.contains_point(Point::new(x, y));
+    let mut runs = Vec::new();
+    let mut run: Vec<[f32; 2]> = Vec::new();
+    for w in points.windows(2) {
+        if inside(&w[0]) || inside(&w[1]) {
+            if run.is_empty() {
+                run.push(w[0]);
+            }
+            run.push(w[1]);
+        } else if !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
+/// [`simplify`] for an open line: its last point is kept.
+fn simplify_line(points: &[[f32; 2]], tolerance: f32) -> Vec<[f32; 2]> {
+    let mut out: Vec<[f32; 2]> = Vec::with_capacity(points.len());
+    for (i, &p) in points.iter().enumerate() {
+        let last = i + 1 == points.len();
+        if last
+            || out
+                .last()
+                .is_none_or(|q| (p[0] - q[0]).abs() + (p[1] - q[1]).abs() >= tolerance)
+        {
+            out.push(p);
+        }
+    }
+    out
 }
 
 /// A ring clipped to a rectangle (Sutherland–Hodgman: exact for filling; the edges it

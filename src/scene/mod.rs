@@ -254,6 +254,8 @@ pub enum AreaKind {
 pub struct Area {
     pub kind: AreaKind,
     pub rings: Vec<Vec<Point>>,
+    /// Open lines, stroked only (a country's outline where it is cut at 180°).
+    pub lines: Vec<Vec<Point>>,
     pub fill: Option<Rgb>,
     pub stroke: Option<Stroke>,
 }

@@ -239,6 +239,9 @@ impl Writer {
         for ring in &area.rings {
             self.ring(ring, true);
         }
+        for line in &area.lines {
+            self.ring(line, false);
+        }
         self.out.push('"');
         match area.fill {
             Some(fill) => {

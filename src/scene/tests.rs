@@ -239,6 +239,30 @@ fn a_dataset_around_the_pacific_is_drawn_across_180_degrees_with_land_on_both_si
         })
     };
     assert!(has_land(0.0, third) && has_land(2.0 * third, map.frame.w));
+    // Russia is cut at 180° in Natural Earth: no outline runs along the cut.
+    let x180 =
+        ((180.0 - map.view.min_lon) / (map.view.max_lon - map.view.min_lon)) as f32 * map.frame.w;
+    let along_the_cut = |a: &Point, b: &Point| {
+        (a.x - x180).abs() < 1.0 && (b.x - x180).abs() < 1.0 && (a.y - b.y).abs() > 2.0
+    };
+    let stroked = map.basemap.areas.iter().filter(|a| a.stroke.is_some());
+    for area in stroked {
+        for ring in &area.rings {
+            let closing = [ring[ring.len() - 1], ring[0]];
+            assert!(
+                !ring
+                    .windows(2)
+                    .chain(std::iter::once(&closing[..]))
+                    .any(|w| along_the_cut(&w[0], &w[1])),
+                "{:?} outlines the cut at 180°",
+                area.kind
+            );
+        }
+        for line in &area.lines {
+            assert!(!line.windows(2).any(|w| along_the_cut(&w[0], &w[1])));
+        }
+    }
+    assert!(map.basemap.areas.iter().any(|a| !a.lines.is_empty()));
     assert_labels_clear(&scene);
 }
 

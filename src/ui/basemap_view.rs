@@ -220,8 +220,15 @@ impl BasemapView {
             |shape: &geo::MultiPolygon<f64>, stroke: Stroke, shapes: &mut Vec<Shape>| {
                 for polygon in &shape.0 {
                     for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+                        let mut last: Option<[f64; 2]> = None;
                         ring_lines(
-                            ring.coords().map(|c| to_screen([c.x, c.y])),
+                            ring.coords().map(|c| {
+                                let here = [c.x, c.y];
+                                let cut = last
+                                    .is_some_and(|a| crate::geography::along_antimeridian(a, here));
+                                last = Some(here);
+                                (to_screen(here), cut)
+                            }),
                             room,
                             stroke,
                             shapes,
@@ -316,9 +323,11 @@ const OUTLINE_TOLERANCE: f32 = 0.6;
 
 /// A ring's outline as lines: only the runs of it within `room` (a ring that leaves the
 /// frame becomes open lines, so Russia's far side is not tessellated every time the view
-/// moves), without points that lie closer together than [`OUTLINE_TOLERANCE`].
+/// moves), without points that lie closer together than [`OUTLINE_TOLERANCE`]. A point
+/// marked `true` is reached by a segment that is not drawn (one along 180°, where Natural
+/// Earth cuts Russia and Fiji: not a border).
 fn ring_lines(
-    points: impl Iterator<Item = Pos2>,
+    points: impl Iterator<Item = (Pos2, bool)>,
     room: egui::Rect,
     stroke: Stroke,
     shapes: &mut Vec<Shape>,
@@ -327,11 +336,11 @@ fn ring_lines(
     let mut runs: Vec<Vec<Pos2>> = Vec::new();
     let mut previous: Option<Pos2> = None;
     let mut whole = true;
-    for p in points {
-        // A segment is kept when either end is in room (and both its ends with it).
+    for (p, cut) in points {
         let inside = room.contains(p);
-        let previous_inside = previous.is_some_and(|q| room.contains(q));
-        if inside || previous_inside {
+        // A segment is drawn when either end is in room (and both its ends with it).
+        let drawn = previous.is_none_or(|q| !cut && (inside || room.contains(q)));
+        if drawn && (inside || previous.is_some()) {
             if run.is_empty()
                 && let Some(q) = previous
             {
@@ -398,7 +407,9 @@ mod tests {
         let mut shapes = Vec::new();
         let dense = (0..=100).map(|i| egui::pos2(10.0 + 0.1 * i as f32, 10.0));
         ring_lines(
-            dense.chain([egui::pos2(20.0, 20.0), egui::pos2(10.0, 10.0)]),
+            dense
+                .chain([egui::pos2(20.0, 20.0), egui::pos2(10.0, 10.0)])
+                .map(|p| (p, false)),
             room,
             stroke,
             &mut shapes,
@@ -419,7 +430,12 @@ mod tests {
             (50.0, 50.0),
         ]
         .map(|(x, y)| egui::pos2(x, y));
-        ring_lines(ring.into_iter(), room, stroke, &mut shapes);
+        ring_lines(
+            ring.into_iter().map(|p| (p, false)),
+            room,
+            stroke,
+            &mut shapes,
+        );
         let lines = points(&shapes);
         assert_eq!(lines.len(), 2, "{lines:?}");
         for line in &lines {
@@ -428,5 +444,32 @@ mod tests {
             }
         }
         assert!(lines.iter().flatten().all(|p| p.x != 250.0));
+        // A ring cut at 180°: its segment along the meridian is not drawn.
+        let mut shapes = Vec::new();
+        let square = [
+            (10.0, 10.0),
+            (50.0, 10.0),
+            (50.0, 50.0),
+            (10.0, 50.0),
+            (10.0, 10.0),
+        ];
+        let cut_after = 2; // the segment from (50, 10) to (50, 50)
+        ring_lines(
+            square
+                .iter()
+                .enumerate()
+                .map(|(i, &(x, y))| (egui::pos2(x, y), i == cut_after)),
+            room,
+            stroke,
+            &mut shapes,
+        );
+        let lines = points(&shapes);
+        assert!(
+            lines.iter().all(|line| line
+                .windows(2)
+                .all(|w| { !(w[0] == egui::pos2(50.0, 10.0) && w[1] == egui::pos2(50.0, 50.0)) })),
+            "{lines:?}"
+        );
+        assert!(matches!(&shapes[0], Shape::Path(p) if !p.closed));
     }
 }
