@@ -240,20 +240,23 @@ impl WorldCopy<'_> {
         let visible = |f: &Feature| intersects(&f.bounds, &view);
         // A little past the frame, so clipped edges fall outside what is shown.
         let clip = Rect::new(0.0, 0.0, frame.w, frame.h).expand(4.0 * line.max(1.0));
+        // One ring projected, clipped to the frame and thinned; `None` when nothing of it
+        // is left to fill.
+        let ring_points = |ring: &geo::LineString<f64>| -> Option<Vec<Point>> {
+            let points: Vec<[f32; 2]> = ring
+                .coords()
+                .map(|c| projection.frame_from_lonlat(c.x + dx, c.y))
+                .collect();
+            let clipped = simplify(&clip_ring(&points, &clip), 0.4);
+            (clipped.len() >= 3)
+                .then(|| clipped.into_iter().map(|[x, y]| Point::new(x, y)).collect())
+        };
         let shape_rings = |shape: &geo::MultiPolygon<f64>| -> Vec<Vec<Point>> {
             shape
                 .0
                 .iter()
                 .flat_map(|polygon| std::iter::once(polygon.exterior()).chain(polygon.interiors()))
-                .filter_map(|ring| {
-                    let points: Vec<[f32; 2]> = ring
-                        .coords()
-                        .map(|c| projection.frame_from_lonlat(c.x + dx, c.y))
-                        .collect();
-                    let clipped = simplify(&clip_ring(&points, &clip), 0.4);
-                    (clipped.len() >= 3)
-                        .then(|| clipped.into_iter().map(|[x, y]| Point::new(x, y)).collect())
-                })
+                .filter_map(ring_points)
                 .collect()
         };
         let rings = |feature: &Feature| shape_rings(&feature.shape);
@@ -277,8 +280,7 @@ impl WorldCopy<'_> {
             let mut out = Outlines::default();
             for ring in all() {
                 if !cut(ring) {
-                    let single = geo::MultiPolygon(vec![geo::Polygon::new(ring.clone(), vec![])]);
-                    out.rings.extend(shape_rings(&single));
+                    out.rings.extend(ring_points(ring));
                     continue;
                 }
                 let mut piece: Vec<[f32; 2]> = Vec::new();
