@@ -92,17 +92,15 @@ fn main() -> ExitCode {
 }
 
 fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
-    // Decode and triangulate the world's land while the window and its renderer start,
-    // so the first frame does not wait for it (the layers are shared once made).
+    // Decompress the world and decode the layers the first view draws while the window
+    // and its renderer start, so the first frame does not wait for them.
     let _ = std::thread::Builder::new()
         .name("basemap".into())
         .spawn(|| {
             if let Some(world) = memorymap::geography::world::world() {
-                for layer in ["countries/50m", "lakes/50m", "countries/110m", "lakes/110m"] {
-                    let _ = world.triangles(layer);
+                for layer in ["countries/50m", "lakes/50m", "regions/coarse"] {
+                    let _ = world.layer(layer);
                 }
-                // Region lines are drawn, not filled: read, not triangulated.
-                let _ = world.layer("regions/coarse");
             }
         });
     // The built-in data is read (and its cities checked against the world's land, which
@@ -169,6 +167,7 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
         )
         .with_state_file(args.state_file.clone())
         .with_exit_after_frames(args.exit_after_frames)
+        .on_clear_background()
         .with_lang(lang, args.lang.is_some());
         Ok(match file {
             Some(file) => app.open_on_start(file, args.year, args.city.clone(), args.compare),

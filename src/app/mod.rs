@@ -107,6 +107,11 @@ pub struct MemoryMapApp {
     frames: u64,
     /// Close the window once this many frames have been drawn (start-up measurements).
     exit_after_frames: Option<u64>,
+    /// Frames shown in the window (passes egui discards are not).
+    shown_frames: u64,
+    /// Whether the app paints the window's background itself (tests, offscreen renders);
+    /// the window leaves it to its clear colour ([`eframe::App::clear_color`]).
+    paint_background: bool,
 }
 
 impl MemoryMapApp {
@@ -163,6 +168,8 @@ impl MemoryMapApp {
             list_order: Default::default(),
             frames: 0,
             exit_after_frames: None,
+            shown_frames: 0,
+            paint_background: true,
         }
     }
 
@@ -229,6 +236,12 @@ impl MemoryMapApp {
     }
 
     /// Closes the window after `frames` frames (to time start-up against a bare window).
+    /// For the window: its clear colour is the background, so the app paints none.
+    pub fn on_clear_background(mut self) -> Self {
+        self.paint_background = false;
+        self
+    }
+
     pub fn with_exit_after_frames(mut self, frames: Option<u64>) -> Self {
         self.exit_after_frames = frames;
         self
@@ -434,7 +447,19 @@ impl MemoryMapApp {
             self.focus_search = true;
         }
 
-        egui::Panel::top("top").show(ui, |ui| {
+        // The panels leave their background to the window's clear colour (the same
+        // colour): a software renderer pays for every pixel painted, and one full-window
+        // fill cost llvmpipe ~25 ms a frame. Hosts without that clear paint it here.
+        if self.paint_background {
+            ctx.layer_painter(egui::LayerId::background()).rect_filled(
+                ctx.content_rect(),
+                0.0,
+                ctx.global_style().visuals.panel_fill,
+            );
+        }
+        let panel_frame =
+            egui::Frame::side_top_panel(&ctx.global_style()).fill(egui::Color32::TRANSPARENT);
+        egui::Panel::top("top").frame(panel_frame).show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| self.menu_ui(ui, &mut commands));
             ui.horizontal_wrapped(|ui| {
                 ui.heading(&self.dataset.info.title);
@@ -483,6 +508,7 @@ impl MemoryMapApp {
         // shows the comparison or the selected city (two tabs), so the map keeps its room.
         let details_max = (ui.available_width() * 0.4).clamp(280.0, 560.0);
         egui::Panel::right("details")
+            .frame(panel_frame)
             .resizable(true)
             .default_size(400.0_f32.min(details_max))
             .min_size(280.0)
@@ -524,49 +550,52 @@ impl MemoryMapApp {
         // problems of the file (if any). Keyboard focus (Tab) follows the order widgets
         // are made in, so the regions are made in the order they are read: the top bar,
         // the map's cities, the side panel, then this panel.
-        egui::Panel::bottom("under the map").show(ui, |ui| {
-            crate::ui::timeline::timeline_ui(
-                ui,
-                &self.dataset,
-                self.choice.year,
-                self.playing.is_some(),
-                &mut commands,
-            );
-            ui.separator();
-            legend_ui(
-                ui,
-                &self.dataset,
-                self.choice.year,
-                &self.choice.filter,
-                comparison_for(
-                    self.comparison.as_ref(),
-                    self.choice.compare,
+        egui::Panel::bottom("under the map")
+            .frame(panel_frame)
+            .show(ui, |ui| {
+                crate::ui::timeline::timeline_ui(
+                    ui,
+                    &self.dataset,
                     self.choice.year,
-                ),
-                &mut commands,
-            );
-            if kz_regions_note {
-                ui.weak(format!(
-                    "{} {}",
-                    tr.get("legend.footnote"),
-                    tr.get("legend.kz_regions_note")
-                ));
-            } else {
-                ui.weak(tr.get("legend.footnote"));
-            }
-            ui.add_space(2.0);
-            if let Some(report) = &self.problems {
+                    self.playing.is_some(),
+                    &mut commands,
+                );
                 ui.separator();
-                let shown = if self.data_path.is_none() {
-                    tr.get("activity.shown_builtin")
+                legend_ui(
+                    ui,
+                    &self.dataset,
+                    self.choice.year,
+                    &self.choice.filter,
+                    comparison_for(
+                        self.comparison.as_ref(),
+                        self.choice.compare,
+                        self.choice.year,
+                    ),
+                    &mut commands,
+                );
+                if kz_regions_note {
+                    ui.weak(format!(
+                        "{} {}",
+                        tr.get("legend.footnote"),
+                        tr.get("legend.kz_regions_note")
+                    ));
                 } else {
-                    self.data_name.as_str()
-                };
-                problems_ui(ui, report, shown, &self.dataset, &mut commands);
-            }
-        });
+                    ui.weak(tr.get("legend.footnote"));
+                }
+                ui.add_space(2.0);
+                if let Some(report) = &self.problems {
+                    ui.separator();
+                    let shown = if self.data_path.is_none() {
+                        tr.get("activity.shown_builtin")
+                    } else {
+                        self.data_name.as_str()
+                    };
+                    problems_ui(ui, report, shown, &self.dataset, &mut commands);
+                }
+            });
+        // The map paints its own surround (around the basemap, not under it).
         egui::CentralPanel::default()
-            .frame(egui::Frame::NONE.fill(egui::Color32::from_rgb(0xF4, 0xF1, 0xEA)))
+            .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 let input = map_input(
                     &self.dataset,
@@ -752,12 +781,22 @@ fn drop_overlay(ctx: &egui::Context) {
 }
 
 impl eframe::App for MemoryMapApp {
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        if self.exit_after_frames.is_some_and(|n| self.frames >= n) {
+        if self
+            .exit_after_frames
+            .is_some_and(|n| self.shown_frames >= n)
+        {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
         self.root_ui(ui);
+        if !ui.ctx().will_discard() {
+            self.shown_frames += 1;
+        }
         if self.exit_after_frames.is_some() {
             ui.ctx().request_repaint();
         }

@@ -1,6 +1,6 @@
 //! Kazakhstan's border and first-level regions, embedded from `assets/basemap/`.
 
-use geo::{BoundingRect as _, MultiPolygon, TriangulateEarcut as _};
+use geo::{BoundingRect as _, MultiPolygon};
 
 use super::LonLatBounds;
 
@@ -26,8 +26,6 @@ pub struct Basemap {
     pub border: MultiPolygon<f64>,
     /// The border's rings as `[lon, lat]`, ready to draw.
     pub border_rings: Vec<Vec<[f64; 2]>>,
-    /// The land inside the border as triangles of `[lon, lat]`, for filling.
-    pub land_triangles: Vec<[[f64; 2]; 3]>,
     pub regions: Vec<Region>,
     pub bounds: LonLatBounds,
 }
@@ -48,14 +46,7 @@ impl Basemap {
                 rings: rings(&mp),
             })
             .collect();
-        let land_triangles = border
-            .0
-            .iter()
-            .flat_map(|p| p.earcut_triangles_iter())
-            .map(|t| [t.v1(), t.v2(), t.v3()].map(|c| [c.x, c.y]))
-            .collect();
         Ok(Self {
-            land_triangles,
             border_rings: rings(&border),
             border,
             regions,

@@ -55,12 +55,7 @@ pub struct World {
     body: Vec<u8>,
     layers: Vec<(String, LayerKind, usize)>,
     decoded: Vec<OnceLock<Layer>>,
-    /// Each layer's features as triangles, made on first use (for filling).
-    triangles: Vec<OnceLock<Vec<Triangles>>>,
 }
-
-/// A feature's fill: triangles of `[lon, lat]`.
-pub type Triangles = Vec<[[f64; 2]; 3]>;
 
 impl std::fmt::Debug for World {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -163,12 +158,10 @@ impl World {
             layers.push((name, kind, start));
         }
         let decoded = layers.iter().map(|_| OnceLock::new()).collect();
-        let triangles = layers.iter().map(|_| OnceLock::new()).collect();
         Ok(Self {
             body,
             layers,
             decoded,
-            triangles,
         })
     }
 
@@ -196,27 +189,6 @@ impl World {
                     features: Vec::new(),
                 }
             })
-        }))
-    }
-
-    /// The layer's features as triangles (in feature order), made once per process.
-    pub fn triangles(&self, name: &str) -> Option<&[Triangles]> {
-        use geo::TriangulateEarcut as _;
-        let index = self.layers.iter().position(|(n, _, _)| n == name)?;
-        let layer = self.layer(name)?;
-        Some(self.triangles[index].get_or_init(|| {
-            layer
-                .features
-                .iter()
-                .map(|f| {
-                    f.shape
-                        .0
-                        .iter()
-                        .flat_map(|p| p.earcut_triangles_iter())
-                        .map(|t| [t.v1(), t.v2(), t.v3()].map(|c| [c.x, c.y]))
-                        .collect()
-                })
-                .collect()
         }))
     }
 

@@ -54,6 +54,12 @@ impl Geography {
         Self { own, main }
     }
 
+    /// Countries given by their alpha-2 codes, with none the main one.
+    #[cfg(feature = "figure")]
+    pub fn with_own(own: HashSet<String>) -> Self {
+        Self { own, main: None }
+    }
+
     /// The bounds the window's Reset view shows for `dataset` (across 180° for a
     /// dataset that spans the Pacific, as the window's).
     pub fn home(&self, dataset: &Dataset) -> LonLatBounds {
@@ -119,6 +125,20 @@ impl Projection {
             view,
             kx: w / xs,
             ky: h / ys,
+        }
+    }
+
+    /// `view` exactly in `frame` (the window's plot, whose bounds already have the
+    /// frame's shape).
+    #[cfg(feature = "figure")]
+    pub fn of_view(view: LonLatBounds, frame: Rect) -> Self {
+        let xs = (view.max_lon - view.min_lon).max(1e-9);
+        let ys = (view.max_lat - view.min_lat).max(1e-9);
+        Self {
+            frame,
+            view,
+            kx: f64::from(frame.w.max(1.0)) / xs,
+            ky: f64::from(frame.h.max(1.0)) / ys,
         }
     }
 
@@ -444,18 +464,27 @@ struct Outlines {
 }
 
 /// The runs of an open line that come near `rect` (a segment is kept when either end is
-/// inside).
+/// inside), each end outside it moved in to where its segment crosses the rectangle's
+/// edge: an outline's far end may lie millions of pixels away at a close zoom.
 fn clip_line(points: &[[f32; 2]], rect: &Rect) -> Vec<Vec<[f32; 2]>> {
     let inside = |&[x, y]: &[f32; 2]| rect.contains_point(Point::new(x, y));
     let mut runs = Vec::new();
     let mut run: Vec<[f32; 2]> = Vec::new();
     for w in points.windows(2) {
-        if inside(&w[0]) || inside(&w[1]) {
-            if run.is_empty() {
-                run.push(w[0]);
+        let (a, b) = (w[0], w[1]);
+        if !inside(&a) && !inside(&b) {
+            if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
             }
-            run.push(w[1]);
-        } else if !run.is_empty() {
+            continue;
+        }
+        if run.is_empty() {
+            run.push(if inside(&a) { a } else { to_edge(b, a, rect) });
+        }
+        if inside(&b) {
+            run.push(b);
+        } else {
+            run.push(to_edge(a, b, rect));
             runs.push(std::mem::take(&mut run));
         }
     }
@@ -463,6 +492,24 @@ fn clip_line(points: &[[f32; 2]], rect: &Rect) -> Vec<Vec<[f32; 2]>> {
         runs.push(run);
     }
     runs
+}
+
+/// Where the segment from `inside` (in `rect`) to `outside` leaves `rect`.
+fn to_edge(inside: [f32; 2], outside: [f32; 2], rect: &Rect) -> [f32; 2] {
+    let (dx, dy) = (outside[0] - inside[0], outside[1] - inside[1]);
+    let mut t = 1.0_f32;
+    for (d, from, low, high) in [
+        (dx, inside[0], rect.x, rect.right()),
+        (dy, inside[1], rect.y, rect.bottom()),
+    ] {
+        if d > 0.0 {
+            t = t.min((high - from) / d);
+        } else if d < 0.0 {
+            t = t.min((low - from) / d);
+        }
+    }
+    let t = t.clamp(0.0, 1.0);
+    [inside[0] + t * dx, inside[1] + t * dy]
 }
 
 /// [`simplify`] for an open line: its last point is kept.
@@ -557,6 +604,25 @@ fn simplify(points: &[[f32; 2]], tolerance: f32) -> Vec<[f32; 2]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_open_line_ends_where_it_leaves_the_frame_not_millions_of_pixels_away() {
+        let rect = Rect::new(0.0, 0.0, 100.0, 100.0);
+        // In from far left, along y = 50, then out far below.
+        let line = [[-1e9, 50.0], [50.0, 50.0], [50.0, 1e9]];
+        let runs = clip_line(&line, &rect);
+        assert_eq!(runs, vec![vec![[0.0, 50.0], [50.0, 50.0], [50.0, 100.0]]]);
+        // Out and back in: two runs, each ending on the edge.
+        let line = [[50.0, 50.0], [500.0, 50.0], [500.0, 60.0], [50.0, 60.0]];
+        let runs = clip_line(&line, &rect);
+        assert_eq!(
+            runs,
+            vec![
+                vec![[50.0, 50.0], [100.0, 50.0]],
+                vec![[100.0, 60.0], [50.0, 60.0]]
+            ]
+        );
+    }
 
     #[test]
     fn a_ring_across_the_frame_is_cut_at_it_and_one_inside_is_kept() {

@@ -28,6 +28,8 @@ pub mod animate;
 pub mod pdf;
 #[cfg(feature = "figure")]
 pub mod png;
+#[cfg(feature = "figure")]
+pub(crate) mod raster;
 
 use std::ops::RangeInclusive;
 use std::sync::Arc;
@@ -36,6 +38,8 @@ use crate::i18n::Lang;
 use crate::model::compare::Change;
 use crate::model::{Dataset, LonLatBounds, MarkerShape, Rgb, Status};
 
+#[cfg(feature = "figure")]
+pub(crate) use geo::Geography;
 pub use html::{HtmlError, HtmlOptions, to_html};
 #[cfg(feature = "figure")]
 pub use pdf::to_pdf;

@@ -262,6 +262,8 @@ pub fn marker_radius(population: Option<u64>) -> f32 {
 }
 
 /// Body text: egui's light-theme grey, 7.6:1 on the panel.
+/// Around the map (its axes' strip): a warm paper colour, a little darker than the land.
+pub const MAP_SURROUND: Color32 = Color32::from_rgb(0xF4, 0xF1, 0xEA);
 pub const TEXT: Color32 = Color32::from_gray(0x50);
 /// Secondary text (labels, dates, sources): 5.0:1 on the panel (egui's own, a
 /// translucent body grey, is 2.9:1).

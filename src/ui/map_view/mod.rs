@@ -15,6 +15,7 @@ use crate::geography::index::{Cell, INDIVIDUAL_LIMIT};
 use crate::geography::{Basemap, CityIndex, LonLatBounds, aspect_for_latitude, nearest_within};
 use crate::model::compare::Comparison;
 use crate::model::{Dataset, MapFilter, Status};
+use crate::ui::style::MAP_SURROUND;
 use crate::ui::tr;
 
 use grid::degree_grid;
@@ -98,6 +99,8 @@ pub struct MapView {
     widgets: CityWidgets,
     widgets_at: Vec<(usize, Pos2)>,
     widget_frame: Rect,
+    /// Whether a pass has laid the map out (the first only measures: see [`Self::map_ui`]).
+    measured: bool,
     /// Focus a city's widget in the next frame (F6).
     focus_wanted: bool,
     /// The dataset generation `drawn` and `clusters` were placed for.
@@ -125,6 +128,7 @@ impl MapView {
             widgets: CityWidgets::default(),
             widgets_at: Vec::new(),
             widget_frame: Rect::NOTHING,
+            measured: false,
             focus_wanted: false,
             drawn_generation: 0,
         }
@@ -348,6 +352,13 @@ impl MapView {
             comparison,
             ..
         } = input;
+        if !std::mem::replace(&mut self.measured, true) {
+            // The panels around the map and the plot's axes take their sizes from the
+            // pass before: the first is laid out again at once, unseen, and its basemap
+            // is not drawn.
+            ui.ctx()
+                .request_discard("the map's first layout measures the panels and axes");
+        }
         // The plot's frame is about the size of this panel, less the axes.
         let size = ui.available_size();
         if self.fitted && size != self.frame_size {
@@ -360,10 +371,34 @@ impl MapView {
         let restore = self.restore.take();
         let home = self.home;
         let aspect = f64::from(self.aspect);
-        // Filled in after the plot has computed this frame's transform, but drawn under it.
+        // Filled in after the plot has computed this frame's transform, but drawn under it:
+        // the panel's colour around the map's frame (not under it), and the basemap.
+        let panel = ui.max_rect();
+        let surround = ui.painter().add(egui::Shape::Noop);
         let background = ui.painter().add(egui::Shape::Noop);
+        // The axes as wide as their labels from the first frame on (egui_plot otherwise
+        // measures them in one pass and makes room in the next, and the map, its frame
+        // and its basemap would move): every label is whole degrees, at most "90°N".
+        let label_size = |text: &str| {
+            ui.painter()
+                .layout_no_wrap(
+                    text.to_owned(),
+                    egui::TextStyle::Body.resolve(ui.style()),
+                    egui::Color32::PLACEHOLDER,
+                )
+                .size()
+        };
+        // egui_plot adds 4 points on either side of a y label.
+        let y_axis_width = label_size("88°N").x.max(label_size("88°S").x) + 8.0;
+        let x_axis_height = label_size("88°E").y;
         let response = Plot::new("map")
             .data_aspect(self.aspect)
+            .custom_x_axes(vec![
+                egui_plot::AxisHints::new_x()
+                    .formatter(|mark, _| longitude_label(mark.value))
+                    .min_thickness(x_axis_height),
+            ])
+            .y_axis_min_width(y_axis_width)
             .show_background(false)
             .x_grid_spacer(degree_grid)
             .y_grid_spacer(degree_grid)
@@ -375,7 +410,6 @@ impl MapView {
             // The wheel and a pinch zoom (here, within limits), as on every map; dragging pans.
             .allow_scroll(false)
             .allow_zoom(false)
-            .x_axis_formatter(|mark, _| longitude_label(mark.value))
             .y_axis_formatter(|mark, _| latitude_label(mark.value))
             .show(ui, |plot_ui| {
                 let shown = plot_ui.plot_bounds();
@@ -428,9 +462,11 @@ impl MapView {
             self.restore = Some([a[0], a[1], b[0], b[1]]);
             ui.ctx().request_repaint();
         }
-        ui.painter()
-            .with_clip_rect(frame)
-            .set(background, self.background_shape(&transform, year));
+        ui.painter().set(surround, surround_shape(panel, frame));
+        ui.painter().with_clip_rect(frame).set(
+            background,
+            self.background_shape(ui.ctx(), &transform, year),
+        );
         self.place(input, &transform);
 
         let painter = ui.painter().with_clip_rect(frame);
@@ -587,14 +623,42 @@ impl MapView {
 
     /// The world under the cities, in this frame's screen coordinates (rebuilt only when
     /// the view moved, not on every hover).
-    fn background_shape(&mut self, transform: &egui_plot::PlotTransform, year: i32) -> egui::Shape {
-        egui::Shape::Vec(self.basemap.shapes(transform, year).as_ref().clone())
+    fn background_shape(
+        &mut self,
+        ctx: &egui::Context,
+        transform: &egui_plot::PlotTransform,
+        year: i32,
+    ) -> egui::Shape {
+        self.basemap.shape(ctx, transform, year)
     }
 
     /// How many of the dataset's own boundary regions the last frame drew.
     pub fn boundaries_drawn(&self) -> usize {
         self.basemap.boundaries_drawn()
     }
+}
+
+/// The map panel's colour in the strips between `panel`'s edges and the map's `frame`.
+fn surround_shape(panel: Rect, frame: Rect) -> egui::Shape {
+    let strips = [
+        Rect::from_min_max(panel.min, egui::pos2(panel.max.x, frame.min.y)),
+        Rect::from_min_max(egui::pos2(panel.min.x, frame.max.y), panel.max),
+        Rect::from_min_max(
+            egui::pos2(panel.min.x, frame.min.y),
+            egui::pos2(frame.min.x, frame.max.y),
+        ),
+        Rect::from_min_max(
+            egui::pos2(frame.max.x, frame.min.y),
+            egui::pos2(panel.max.x, frame.max.y),
+        ),
+    ];
+    egui::Shape::Vec(
+        strips
+            .into_iter()
+            .filter(|r| r.is_positive())
+            .map(|r| egui::Shape::rect_filled(r, 0.0, MAP_SURROUND))
+            .collect(),
+    )
 }
 
 pub use crate::geography::view::home_for;
