@@ -448,7 +448,8 @@ impl MapView {
                 }
             });
 
-        if zoomed || response.response.dragged() {
+        let moving = zoomed || response.response.dragged();
+        if moving {
             self.fitted = false;
         }
         let transform = response.transform;
@@ -465,7 +466,7 @@ impl MapView {
         ui.painter().set(surround, surround_shape(panel, frame));
         ui.painter().with_clip_rect(frame).set(
             background,
-            self.background_shape(ui.ctx(), &transform, year),
+            self.background_shape(ui.ctx(), &transform, year, moving),
         );
         self.place(input, &transform);
 
@@ -628,8 +629,9 @@ impl MapView {
         ctx: &egui::Context,
         transform: &egui_plot::PlotTransform,
         year: i32,
+        moving: bool,
     ) -> egui::Shape {
-        self.basemap.shape(ctx, transform, year)
+        self.basemap.shape(ctx, transform, year, moving)
     }
 
     /// How many of the dataset's own boundary regions the last frame drew.
