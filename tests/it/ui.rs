@@ -2253,3 +2253,54 @@ fn big_harness(dataset: memorymap::model::Dataset) -> Harness<'static, MemoryMap
     harness.run();
     harness
 }
+
+/// The triangles one frame asks the renderer for, and the pixels they cover (at most
+/// what of each one's box lies in its clip rectangle), in windows of 1280 × 800.
+fn renderer_load(app: &mut MemoryMapApp) -> (usize, f64) {
+    let ctx = egui::Context::default();
+    ctx.set_theme(egui::Theme::Light);
+    memorymap::app::install_fonts(&ctx);
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+    let input = || egui::RawInput {
+        screen_rect: Some(screen),
+        ..Default::default()
+    };
+    let mut primitives = Vec::new();
+    for _ in 0..5 {
+        let out = ctx.run_ui(input(), |ui| app.root_ui(ui));
+        primitives = ctx.tessellate(out.shapes, out.pixels_per_point);
+    }
+    let (mut triangles, mut area) = (0, 0.0_f64);
+    for primitive in &primitives {
+        let egui::epaint::Primitive::Mesh(mesh) = &primitive.primitive else {
+            continue;
+        };
+        for t in mesh.indices.chunks_exact(3) {
+            let [a, b, c] = [t[0], t[1], t[2]].map(|i| mesh.vertices[i as usize].pos);
+            let own = ((b - a).x * (c - a).y - (b - a).y * (c - a).x).abs() / 2.0;
+            let visible = egui::Rect::from_points(&[a, b, c]).intersect(primitive.clip_rect);
+            if visible.is_positive() {
+                area += f64::from(own.min(visible.area()));
+            }
+            triangles += 1;
+        }
+    }
+    (triangles, area / f64::from(screen.area()))
+}
+
+#[test]
+fn a_frame_of_the_map_asks_a_software_renderer_for_little() {
+    // llvmpipe pays ~1 µs a small triangle and ~25 ms a window of pixels covered
+    // (docs/BENCHMARKS.md). The basemap as triangles and panels painted over each other
+    // were 42,106 triangles covering 2.4 windows; as one texture, with the panels left
+    // to the clear colour, about 12,400 covering 0.73.
+    let mut window = app(Some(2025)).on_clear_background();
+    let (triangles, windows) = renderer_load(&mut window);
+    // The numbers docs/BENCHMARKS.md quotes (`-- --nocapture`).
+    eprintln!("one frame: {triangles} triangles covering {windows:.2} windows of pixels");
+    assert!(triangles < 20_000, "{triangles} triangles");
+    assert!(windows < 1.0, "{windows:.2} windows of pixels");
+    // Without a clear colour (tests, offscreen renders) the app paints the background.
+    let (_, painted) = renderer_load(&mut app(Some(2025)));
+    assert!(painted > windows + 0.9, "{painted:.2} vs {windows:.2}");
+}
