@@ -235,13 +235,14 @@ impl MemoryMapApp {
         self.problems.as_ref()
     }
 
-    /// Closes the window after `frames` frames (to time start-up against a bare window).
     /// For the window: its clear colour is the background, so the app paints none.
     pub fn on_clear_background(mut self) -> Self {
         self.paint_background = false;
         self
     }
 
+    /// Closes the window after `frames` frames shown (to time start-up against a bare
+    /// window).
     pub fn with_exit_after_frames(mut self, frames: Option<u64>) -> Self {
         self.exit_after_frames = frames;
         self
