@@ -302,3 +302,37 @@ fn intersects(a: &LonLatBounds, b: &LonLatBounds) -> bool {
         && a.min_lat <= b.max_lat
         && b.min_lat <= a.max_lat
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_plot::PlotBounds;
+
+    /// The texture's size after drawing the Kazakh view in an 800 × 400-point frame.
+    fn drawn_size(view: &mut BasemapView, ctx: &egui::Context, moving: bool) -> [usize; 2] {
+        let frame = Rect::from_min_size(egui::pos2(10.3, 20.0), egui::vec2(800.0, 400.0));
+        let bounds = PlotBounds::from_min_max([45.0, 39.0], [89.0, 57.0]);
+        let transform = PlotTransform::new(frame, bounds, false);
+        let shape = view.shape(ctx, &transform, 2025, moving);
+        assert!(matches!(shape, Shape::Mesh(_)), "{shape:?}");
+        view.drawn.as_ref().expect("drawn").1.size()
+    }
+
+    #[test]
+    fn the_basemap_is_one_texture_on_whole_pixels_coarse_only_while_moving_on_a_dense_screen() {
+        let ctx = egui::Context::default();
+        let mut view = BasemapView::new();
+        view.geography = Geography::with_own(std::collections::HashSet::from(["KZ".into()]));
+        // 1 pixel per point: 10.3…810.3 covers pixels 10…811.
+        assert_eq!(drawn_size(&mut view, &ctx, false), [801, 400]);
+        assert_eq!(drawn_size(&mut view, &ctx, true), [801, 400]);
+        // 2 pixels per point: full while still, a texel per point while moving, and full
+        // again once it stops.
+        ctx.set_pixels_per_point(2.0);
+        let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+        assert_eq!(drawn_size(&mut view, &ctx, false), [1601, 800]);
+        let [w, h] = drawn_size(&mut view, &ctx, true);
+        assert!(w.abs_diff(801) <= 1 && h == 400, "{w} × {h}");
+        assert_eq!(drawn_size(&mut view, &ctx, false), [1601, 800]);
+    }
+}
