@@ -415,28 +415,18 @@ impl WorldCopy<'_> {
             fill: None,
             stroke: Some(Stroke { colour, width }),
         };
-        if let Some((boundaries, year)) = own_regions {
-            areas.extend(
-                boundaries
-                    .in_year(year)
-                    .filter(|r| intersects(&r.bounds, &view))
-                    .map(|r| shape_rings(&r.shape))
-                    .filter(|rings| !rings.is_empty())
-                    .map(|rings| line_area(rings, OWN_REGION, 0.8 * line)),
-            );
-        } else if span <= 60.0
-            && let Some(regions) = world.layer(crate::geography::world::regions_layer(span))
-        {
-            areas.extend(
-                regions
-                    .features
-                    .iter()
-                    .filter(|f| visible(f) && geography.own.contains(&f.country))
-                    .map(rings)
-                    .filter(|rings| !rings.is_empty())
-                    .map(|rings| line_area(rings, REGION, 0.7 * line)),
-            );
-        }
+        let (colour, width) = if own_regions.is_some() {
+            (OWN_REGION, 0.8 * line)
+        } else {
+            (REGION, 0.7 * line)
+        };
+        areas.extend(
+            region_outlines(world, geography, &view, span, own_regions)
+                .iter()
+                .map(|r| shape_rings(r.shape))
+                .filter(|rings| !rings.is_empty())
+                .map(|rings| line_area(rings, colour, width)),
+        );
         for (feature, rings) in own_countries {
             let (rings, lines) = match outlines(&feature.shape) {
                 Some(outlines) => (outlines.rings, outlines.lines),
@@ -454,6 +444,68 @@ impl WorldCopy<'_> {
             });
         }
     }
+}
+
+/// A region the basemap outlines (and the window names: the fields beside `shape` are
+/// read only there).
+#[cfg_attr(not(feature = "figure"), allow(dead_code))]
+pub(crate) struct RegionOutline<'a> {
+    /// Its index in the dataset's own boundary layer; `None` for a world region.
+    pub own: Option<usize>,
+    /// The world region's feature id ("" for the dataset's own).
+    pub id: &'a str,
+    /// "" when it has none.
+    pub name: &'a str,
+    pub shape: &'a geo::MultiPolygon<f64>,
+    pub bounds: LonLatBounds,
+}
+
+/// The regions outlined in `view` (in one world copy's own longitudes; `span`: the view's
+/// larger side in degrees): the dataset's own boundaries valid in the year shown, else
+/// the world's first-level regions of the dataset's countries once they would not crowd
+/// the map (a view at most 60° across).
+pub(crate) fn region_outlines<'a>(
+    world: &'a crate::geography::world::World,
+    geography: &Geography,
+    view: &LonLatBounds,
+    span: f64,
+    own_regions: Option<(&'a crate::model::boundaries::Boundaries, i32)>,
+) -> Vec<RegionOutline<'a>> {
+    if let Some((boundaries, year)) = own_regions {
+        return boundaries
+            .regions
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.valid_in(year) && intersects(&r.bounds, view))
+            .map(|(i, r)| RegionOutline {
+                own: Some(i),
+                id: "",
+                name: r.name.as_deref().unwrap_or(""),
+                shape: &r.shape,
+                bounds: r.bounds,
+            })
+            .collect();
+    }
+    if span > 60.0 {
+        return Vec::new();
+    }
+    world
+        .layer(crate::geography::world::regions_layer(span))
+        .map(|layer| {
+            layer
+                .features
+                .iter()
+                .filter(|f| intersects(&f.bounds, view) && geography.own.contains(&f.country))
+                .map(|f| RegionOutline {
+                    own: None,
+                    id: &f.id,
+                    name: &f.name,
+                    shape: &f.shape,
+                    bounds: f.bounds,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// A country's outline where Natural Earth cuts it at 180°: closed rings and open lines.

@@ -39,7 +39,7 @@ use crate::model::compare::Change;
 use crate::model::{Dataset, LonLatBounds, MarkerShape, Rgb, Status};
 
 #[cfg(feature = "figure")]
-pub(crate) use geo::Geography;
+pub(crate) use geo::{Geography, region_outlines};
 pub use html::{HtmlError, HtmlOptions, to_html};
 #[cfg(feature = "figure")]
 pub use pdf::to_pdf;

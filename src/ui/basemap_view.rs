@@ -147,11 +147,6 @@ impl BasemapView {
             // the wheel ends without an event).
             ctx.request_repaint();
         }
-        self.place_labels(transform, year);
-        if ctx.will_discard() {
-            // A pass egui lays out only to measure (the panels' first sizes): not shown.
-            return Shape::rect_filled(frame, 0.0, SEA_COLOR);
-        }
         let corner = |p: Pos2| transform.value_from_position(p);
         let (north_west, south_east) = (corner(rect.min), corner(rect.max));
         let view = LonLatBounds {
@@ -160,6 +155,11 @@ impl BasemapView {
             max_lon: south_east.x,
             max_lat: north_west.y,
         };
+        self.place_labels(transform, &view, year);
+        if ctx.will_discard() {
+            // A pass egui lays out only to measure (the panels' first sizes): not shown.
+            return Shape::rect_filled(frame, 0.0, SEA_COLOR);
+        }
         // At most the renderer's largest texture: a larger frame gets a coarser map,
         // stretched.
         let largest = ctx.input(|i| i.max_texture_side).max(1) as f32;
@@ -203,104 +203,62 @@ impl BasemapView {
     }
 
     /// Where the names of the regions in view may go (and how many of the dataset's
-    /// own regions are in view): the regions the basemap outlines, on each copy of the
-    /// world the view shows.
-    fn place_labels(&mut self, transform: &PlotTransform, year: i32) {
+    /// own regions are in view): the regions the basemap of `view` outlines
+    /// ([`crate::scene::region_outlines`]), on each copy of the world the view shows.
+    fn place_labels(&mut self, transform: &PlotTransform, view: &LonLatBounds, year: i32) {
         self.boundaries_drawn = 0;
         self.labels.clear();
-        if world().is_none() {
+        let Some(world) = world() else {
             return;
-        }
-        let (min, max) = (transform.bounds().min(), transform.bounds().max());
+        };
+        let boundaries = self.boundaries.clone();
+        let own_regions = boundaries.as_deref().map(|b| (b, year));
+        let span = (view.max_lon - view.min_lon).max(view.max_lat - view.min_lat);
         // A view across 180° shows the world's copy east (or west) of it too.
         for dx in [-360.0, 0.0, 360.0] {
-            if max[0] >= -180.0 + dx && min[0] <= 180.0 + dx {
-                self.place_copy_labels(transform, year, dx);
+            if view.max_lon < -180.0 + dx || view.min_lon > 180.0 + dx {
+                continue;
+            }
+            let copy = LonLatBounds {
+                min_lon: view.min_lon - dx,
+                max_lon: view.max_lon - dx,
+                ..*view
+            };
+            let to_screen = |[lon, lat]: [f64; 2]| {
+                transform.position_from_point(&PlotPoint::new(lon + dx, lat))
+            };
+            let regions =
+                crate::scene::region_outlines(world, &self.geography, &copy, span, own_regions);
+            for region in regions {
+                if region.own.is_some() {
+                    self.boundaries_drawn += 1;
+                }
+                if region.name.is_empty() {
+                    continue;
+                }
+                let key = region
+                    .own
+                    .map_or_else(|| region.id.to_owned(), |i| format!("own/{i}"));
+                let spots = self
+                    .anchors
+                    .entry(key)
+                    .or_insert_with(|| crate::geography::label::label_spots(region.shape, 6));
+                if !spots.is_empty() {
+                    let b = region.bounds;
+                    let room =
+                        to_screen([b.max_lon, b.min_lat]) - to_screen([b.min_lon, b.max_lat]);
+                    self.labels.push(RegionLabel {
+                        name: region.name.to_owned(),
+                        at: spots.iter().map(|&p| to_screen(p)).collect(),
+                        room: room.abs(),
+                        english_only: region.own.is_none(),
+                    });
+                }
             }
         }
         self.labels
             .sort_by(|a, b| (b.room.x * b.room.y).total_cmp(&(a.room.x * a.room.y)));
     }
-
-    /// [`Self::place_labels`] for the world shifted `dx` degrees east.
-    fn place_copy_labels(&mut self, transform: &PlotTransform, year: i32, dx: f64) {
-        let Some(world) = world() else {
-            return;
-        };
-        let (min, max) = (transform.bounds().min(), transform.bounds().max());
-        let view = LonLatBounds {
-            min_lon: min[0] - dx,
-            min_lat: min[1],
-            max_lon: max[0] - dx,
-            max_lat: max[1],
-        };
-        let span = (max[0] - min[0]).max(max[1] - min[1]);
-        let to_screen =
-            |[lon, lat]: [f64; 2]| transform.position_from_point(&PlotPoint::new(lon + dx, lat));
-        // The dataset's own boundaries for the year shown replace the world's regions.
-        let mut named = Vec::new();
-        if let Some(boundaries) = &self.boundaries {
-            for (i, region) in boundaries
-                .regions
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.valid_in(year) && intersects(&r.bounds, &view))
-            {
-                self.boundaries_drawn += 1;
-                if let Some(name) = &region.name {
-                    named.push((
-                        format!("own/{i}"),
-                        name,
-                        &region.shape,
-                        region.bounds,
-                        false,
-                    ));
-                }
-            }
-        } else if span <= 60.0
-            && let Some(regions) = world.layer(crate::geography::world::regions_layer(span))
-        {
-            for feature in regions
-                .features
-                .iter()
-                .filter(|f| self.geography.own.contains(&f.country) && intersects(&f.bounds, &view))
-            {
-                if !feature.name.is_empty() {
-                    named.push((
-                        feature.id.clone(),
-                        &feature.name,
-                        &feature.shape,
-                        feature.bounds,
-                        true,
-                    ));
-                }
-            }
-        }
-        for (key, name, shape, bounds, english_only) in named {
-            let spots = self
-                .anchors
-                .entry(key)
-                .or_insert_with(|| crate::geography::label::label_spots(shape, 6));
-            if !spots.is_empty() {
-                let corner = |lon: f64, lat: f64| to_screen([lon, lat]);
-                let room =
-                    corner(bounds.max_lon, bounds.min_lat) - corner(bounds.min_lon, bounds.max_lat);
-                self.labels.push(RegionLabel {
-                    name: name.clone(),
-                    at: spots.iter().map(|&p| to_screen(p)).collect(),
-                    room: room.abs(),
-                    english_only,
-                });
-            }
-        }
-    }
-}
-
-fn intersects(a: &LonLatBounds, b: &LonLatBounds) -> bool {
-    a.min_lon <= b.max_lon
-        && b.min_lon <= a.max_lon
-        && a.min_lat <= b.max_lat
-        && b.min_lat <= a.max_lat
 }
 
 #[cfg(test)]
