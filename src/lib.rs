@@ -22,6 +22,7 @@ pub mod scene;
 #[cfg(feature = "gui")]
 pub mod state;
 pub mod text;
+pub mod timing;
 #[cfg(feature = "gui")]
 pub mod ui;
 

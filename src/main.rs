@@ -13,6 +13,7 @@ use memorymap::geography::Basemap;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    memorymap::timing::begin();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let args = Cli::parse_args();
     let basemap = match Basemap::builtin() {
@@ -92,23 +93,29 @@ fn main() -> ExitCode {
 }
 
 fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
-    // Decompress the world and decode the layers the first view draws while the window
+    // Open the world and decode the layers the first view draws while the window
     // and its renderer start, so the first frame does not wait for them.
     let _ = std::thread::Builder::new()
         .name("basemap".into())
         .spawn(|| {
             if let Some(world) = memorymap::geography::world::world() {
+                memorymap::timing::mark(format_args!("world basemap opened"));
                 for layer in ["countries/50m", "lakes/50m", "regions/coarse"] {
                     let _ = world.layer(layer);
                 }
+                memorymap::timing::mark(format_args!("the first view's layers decoded"));
             }
         });
     // The built-in data is read (and its cities checked against the world's land, which
-    // waits for the basemap's decompression) while the window and its renderer start; only
+    // waits for the world's coarse countries) while the window and its renderer start; only
     // a --year, --compare or --city to check against it waits for it here.
     let builtin = std::thread::Builder::new()
         .name("dataset".into())
-        .spawn(|| cli::load_dataset(None).map_err(|e| anyhow::anyhow!("{e}")))?;
+        .spawn(|| {
+            let loaded = cli::load_dataset(None).map_err(|e| anyhow::anyhow!("{e}"));
+            memorymap::timing::mark(format_args!("built-in dataset read"));
+            loaded
+        })?;
     let builtin = std::cell::Cell::new(Some(builtin));
     let dataset_now = move || -> anyhow::Result<memorymap::model::Dataset> {
         let thread = builtin
@@ -195,6 +202,7 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
         "memorymap",
         options,
         Box::new(move |cc| {
+            memorymap::timing::mark(format_args!("window and renderer up"));
             cc.egui_ctx.set_theme(egui::Theme::Light);
             memorymap::app::install_fonts(&cc.egui_ctx);
             let app = make_app().map_err(|e| -> Box<dyn std::error::Error + Send + Sync> {
@@ -207,6 +215,7 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
                     .and_then(|s| s.get_string(Remembered::KEY))
                     .and_then(|text| Remembered::parse(&text))
             };
+            memorymap::timing::mark(format_args!("app made"));
             Ok(Box::new(
                 app.with_remembered(saved, cli_chose_view)
                     .with_clipboard(Box::<memorymap::app::SystemClipboard>::default()),
@@ -214,6 +223,7 @@ fn run_window(args: Cli, basemap: &Basemap) -> anyhow::Result<ExitCode> {
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
+    memorymap::timing::mark(format_args!("window closed"));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -18,6 +18,9 @@ impl MemoryMapApp {
         };
         // A newer request replaces an older one; its thread finishes unheard.
         self.loading = Some(LoadJob::start(path, reason, wake));
+        // The file's names may need letters only the system's fonts have: list them
+        // while the file loads.
+        list_system_fonts();
     }
 
     /// The file F5 and the watcher reload: the one last opened, even if it failed.

@@ -664,12 +664,39 @@ pub fn install_fonts(ctx: &egui::Context) {
     }
     ctx.set_fonts(fonts);
     // Letters no built-in font has (Chinese, Arabic, Hebrew, Devanagari, Thai…) come from
-    // the system's fonts, looked up only when such a letter is first drawn. The fonts are
-    // listed on a thread of their own, so start-up does not wait for them.
-    ctx.add_font_provider(std::sync::Arc::new(
-        egui_system_font_provider::SystemFontProvider::new(),
-    ));
+    // the system's fonts, looked up only when such a letter is first drawn.
+    ctx.add_font_provider(std::sync::Arc::new(SystemFontsWhenNeeded));
     ctx.data_mut(|d| d.insert_temp(fonts_id(), true));
+}
+
+/// Seconds after the window opened when work that start-up put off may begin.
+const SETTLED_AFTER: f64 = 1.0;
+
+/// The system's fonts, listed once per process on a thread of their own (fontconfig's
+/// list and a look into every font file: 35–50 ms of CPU here, with 291 fonts). Not at
+/// start, where both cores are busy opening the window and drawing its first frames, but
+/// when a letter no built-in font has is first drawn (that pass waits for the list), when
+/// a file starts loading, or a second after the window opened ([`SETTLED_AFTER`]),
+/// whichever is first ([`list_system_fonts`]).
+static SYSTEM_FONTS: std::sync::OnceLock<egui_system_font_provider::SystemFontProvider> =
+    std::sync::OnceLock::new();
+
+fn system_fonts() -> &'static egui_system_font_provider::SystemFontProvider {
+    SYSTEM_FONTS.get_or_init(egui_system_font_provider::SystemFontProvider::new)
+}
+
+/// Starts listing the system's fonts in the background, if that has not started yet.
+pub fn list_system_fonts() {
+    let _ = system_fonts();
+}
+
+/// The fallback to the system's fonts ([`SYSTEM_FONTS`]), listing them when first asked.
+struct SystemFontsWhenNeeded;
+
+impl egui::FontProvider for SystemFontsWhenNeeded {
+    fn font_for(&self, request: &egui::FallbackRequest<'_>) -> Option<egui::FontInsert> {
+        egui::FontProvider::font_for(system_fonts(), request)
+    }
 }
 
 fn fonts_id() -> egui::Id {
@@ -791,11 +818,29 @@ impl eframe::App for MemoryMapApp {
             .exit_after_frames
             .is_some_and(|n| self.shown_frames >= n)
         {
+            crate::timing::mark(format_args!("closing (--exit-after-frames)"));
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
+        if ui.input(|i| i.time) > SETTLED_AFTER {
+            // The window has been on screen for a while: what start-up put off begins, in
+            // the first pass after that (a window nobody touches runs none, and lists
+            // the fonts only when a letter needs them).
+            list_system_fonts();
+        }
         self.root_ui(ui);
-        if !ui.ctx().will_discard() {
+        let shown = !ui.ctx().will_discard();
+        if self.shown_frames < 3 {
+            crate::timing::mark(format_args!(
+                "pass laid out ({})",
+                if shown {
+                    "shown"
+                } else {
+                    "measuring only, discarded"
+                }
+            ));
+        }
+        if shown {
             self.shown_frames += 1;
         }
         if self.exit_after_frames.is_some() {

@@ -1,12 +1,14 @@
 //! The world basemap (`assets/basemap/world.mmb`, made by `tools/basemap/make_world.py`
 //! from Natural Earth): every country at three levels of detail, first-level regions at
-//! two, and large lakes. The file is decompressed once; each layer is decoded the first
-//! time it is asked for, so start-up reads only the coarse countries.
+//! two, and large lakes. Opening the file reads only its table of layers; each layer is
+//! decoded (and inflated, if it is stored compressed) the first time it is asked for, so
+//! start-up reads only the layers the first view draws, and inflates nothing.
 //!
-//! Format (all little-endian, after zlib): `MMB1`, u32 layer count, then per layer: name,
-//! u8 kind, f32 tolerance, u32 feature count; per feature: id, country, name (u16-length
-//! strings), 4 × f32 bounding box, u32 polygons; per polygon u32 rings; per ring u32
-//! points, then zigzag-varint deltas of lon and lat in 1e-5 degrees.
+//! Format (all little-endian): `MMB2`, u32 layer count, then per layer: name, u8 kind,
+//! u8 codec (0 stored, 1 zlib), u32 body length, u32 stored length and the stored bytes.
+//! A layer's body: f32 tolerance, u32 feature count; per feature: id, country, name
+//! (u16-length strings), 4 × f32 bounding box, u32 polygons; per polygon u32 rings; per
+//! ring u32 points, then zigzag-varint deltas of lon and lat in 1e-5 degrees.
 
 use std::sync::OnceLock;
 
@@ -50,11 +52,21 @@ pub struct Layer {
     pub features: Vec<Feature>,
 }
 
-/// The whole basemap: the decompressed bytes and where each layer starts.
+/// The whole basemap: the file's bytes and its table of layers.
 pub struct World {
-    body: Vec<u8>,
-    layers: Vec<(String, LayerKind, usize)>,
+    file: std::borrow::Cow<'static, [u8]>,
+    layers: Vec<LayerEntry>,
     decoded: Vec<OnceLock<Layer>>,
+}
+
+/// A layer in the file's table: where its stored bytes are and how to read them.
+#[derive(Debug)]
+struct LayerEntry {
+    name: String,
+    kind: LayerKind,
+    zlib: bool,
+    body_len: usize,
+    stored: std::ops::Range<usize>,
 }
 
 impl std::fmt::Debug for World {
@@ -84,6 +96,11 @@ impl Reader<'_> {
             .ok_or_else(|| self.fail(what))?;
         self.at = end;
         Ok(slice)
+    }
+
+    /// The bytes not read yet.
+    fn left(&self) -> usize {
+        self.bytes.len().saturating_sub(self.at)
     }
 
     fn u8(&mut self, what: &str) -> Result<u8, WorldError> {
@@ -129,18 +146,19 @@ impl Reader<'_> {
 impl World {
     /// The basemap shipped in the binary.
     pub fn builtin() -> Result<Self, WorldError> {
-        let body = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(WORLD_MMB, 64 << 20)
-            .map_err(|e| WorldError(format!("cannot decompress: {e:?}")))?;
-        Self::from_body(body)
+        Self::from_file(std::borrow::Cow::Borrowed(WORLD_MMB))
     }
 
-    fn from_body(body: Vec<u8>) -> Result<Self, WorldError> {
+    /// Reads the table of layers; the layers themselves are read when first asked for.
+    fn from_file(file: std::borrow::Cow<'static, [u8]>) -> Result<Self, WorldError> {
         let mut r = Reader {
-            bytes: &body,
+            bytes: &file,
             at: 0,
         };
-        if r.take(4, "the magic number")? != b"MMB1" {
-            return Err(WorldError("not a memorymap basemap (no MMB1)".into()));
+        if r.take(4, "the magic number")? != b"MMB2" {
+            return Err(WorldError(
+                "not a memorymap basemap of version 2 (no MMB2)".into(),
+            ));
         }
         let count = r.u32("the layer count")?;
         let mut layers = Vec::new();
@@ -153,38 +171,88 @@ impl World {
                 3 => LayerKind::Sea,
                 other => return Err(WorldError(format!("layer {name}: unknown kind {other}"))),
             };
+            let zlib = match r.u8("a codec")? {
+                0 => false,
+                1 => true,
+                other => return Err(WorldError(format!("layer {name}: unknown codec {other}"))),
+            };
+            let body_len = r.u32("a body length")?;
+            let stored_len = r.u32("a stored length")?;
             let start = r.at;
-            skip_layer(&mut r)?;
-            layers.push((name, kind, start));
+            r.take(stored_len, &format!("layer {name}"))?;
+            layers.push(LayerEntry {
+                name,
+                kind,
+                zlib,
+                body_len,
+                stored: start..r.at,
+            });
+        }
+        if r.at != file.len() {
+            return Err(WorldError(format!(
+                "{} bytes after the last layer",
+                file.len() - r.at
+            )));
         }
         let decoded = layers.iter().map(|_| OnceLock::new()).collect();
         Ok(Self {
-            body,
+            file,
             layers,
             decoded,
         })
     }
 
-    /// The layers' names and kinds, in file order.
-    pub fn layer_names(&self) -> impl Iterator<Item = (&str, LayerKind)> {
-        self.layers.iter().map(|(n, k, _)| (n.as_str(), *k))
+    /// Inflates (if stored compressed) and decodes one layer of the table.
+    fn decode(&self, entry: &LayerEntry) -> Result<Layer, WorldError> {
+        let stored = &self.file[entry.stored.clone()];
+        let inflated;
+        let body = if entry.zlib {
+            inflated =
+                miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(stored, entry.body_len)
+                    .map_err(|e| {
+                        WorldError(format!("layer {}: cannot inflate: {e:?}", entry.name))
+                    })?;
+            &inflated[..]
+        } else {
+            stored
+        };
+        if body.len() != entry.body_len {
+            return Err(WorldError(format!(
+                "layer {}: {} bytes, the table says {}",
+                entry.name,
+                body.len(),
+                entry.body_len
+            )));
+        }
+        let mut r = Reader { bytes: body, at: 0 };
+        let layer = read_layer(&mut r, &entry.name, entry.kind)
+            .map_err(|WorldError(e)| WorldError(format!("layer {}: {e}", entry.name)))?;
+        if r.at != body.len() {
+            return Err(WorldError(format!(
+                "layer {}: {} bytes after its last feature",
+                entry.name,
+                body.len() - r.at
+            )));
+        }
+        Ok(layer)
     }
 
-    /// The layer called `name` ("countries/50m"), decoded on first use.
+    /// The layers' names and kinds, in file order.
+    pub fn layer_names(&self) -> impl Iterator<Item = (&str, LayerKind)> {
+        self.layers.iter().map(|l| (l.name.as_str(), l.kind))
+    }
+
+    /// The layer called `name` ("countries/50m"), decoded on first use. A layer that
+    /// cannot be read is logged and drawn empty.
     pub fn layer(&self, name: &str) -> Option<&Layer> {
-        let index = self.layers.iter().position(|(n, _, _)| n == name)?;
-        let (name, kind, start) = &self.layers[index];
+        let index = self.layers.iter().position(|l| l.name == name)?;
+        let entry = &self.layers[index];
         Some(self.decoded[index].get_or_init(|| {
-            let mut r = Reader {
-                bytes: &self.body,
-                at: *start,
-            };
-            // The structure was checked when the file was opened.
-            read_layer(&mut r, name, *kind).unwrap_or_else(|e| {
+            self.decode(entry).unwrap_or_else(|e| {
                 log::error!("{e}");
                 Layer {
-                    name: name.clone(),
-                    kind: *kind,
+                    name: entry.name.clone(),
+                    kind: entry.kind,
                     tolerance: 0.0,
                     features: Vec::new(),
                 }
@@ -227,32 +295,11 @@ impl World {
     }
 }
 
-fn skip_layer(r: &mut Reader<'_>) -> Result<(), WorldError> {
-    r.f32("a tolerance")?;
-    let features = r.u32("a feature count")?;
-    for _ in 0..features {
-        for what in ["an id", "a country", "a name"] {
-            r.string(what)?;
-        }
-        r.take(16, "a bounding box")?;
-        let polygons = r.u32("a polygon count")?;
-        for _ in 0..polygons {
-            let rings = r.u32("a ring count")?;
-            for _ in 0..rings {
-                let points = r.u32("a point count")?;
-                for _ in 0..2 * points {
-                    r.varint()?;
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
 fn read_layer(r: &mut Reader<'_>, name: &str, kind: LayerKind) -> Result<Layer, WorldError> {
     let tolerance = r.f32("a tolerance")?;
     let count = r.u32("a feature count")?;
-    let mut features = Vec::with_capacity(count);
+    // Counts are capped by the bytes left (a damaged count must not allocate gigabytes).
+    let mut features = Vec::with_capacity(count.min(r.left()));
     for _ in 0..count {
         let id = r.string("an id")?;
         let country = r.string("a country")?;
@@ -264,14 +311,14 @@ fn read_layer(r: &mut Reader<'_>, name: &str, kind: LayerKind) -> Result<Layer, 
             r.f32("a bounding box")?,
         ];
         let polygons = r.u32("a polygon count")?;
-        let mut shape = Vec::with_capacity(polygons);
+        let mut shape = Vec::with_capacity(polygons.min(r.left()));
         for _ in 0..polygons {
             let rings = r.u32("a ring count")?;
-            let mut ring_list: Vec<geo::LineString<f64>> = Vec::with_capacity(rings);
+            let mut ring_list: Vec<geo::LineString<f64>> = Vec::with_capacity(rings.min(r.left()));
             for _ in 0..rings {
                 let points = r.u32("a point count")?;
                 let (mut x, mut y) = (0_i64, 0_i64);
-                let mut coords = Vec::with_capacity(points + 1);
+                let mut coords = Vec::with_capacity(points.min(r.left()) + 1);
                 for _ in 0..points {
                     x += r.varint()?;
                     y += r.varint()?;
@@ -353,7 +400,7 @@ pub fn on_world_land(lon: f64, lat: f64) -> bool {
     world().is_none_or(|w| w.on_land(lon, lat))
 }
 
-/// The basemap, decompressed once per process.
+/// The basemap, opened once per process (its table of layers: microseconds).
 pub fn world() -> Option<&'static World> {
     static WORLD: OnceLock<Option<World>> = OnceLock::new();
     WORLD
@@ -414,10 +461,51 @@ mod tests {
     }
 
     #[test]
-    fn a_cut_off_file_is_an_error_not_a_panic() {
-        let body = miniz_oxide::inflate::decompress_to_vec_zlib(WORLD_MMB).unwrap();
-        for len in [0, 3, 4, 10, 100, body.len() / 2] {
-            assert!(World::from_body(body[..len].to_vec()).is_err(), "{len}");
+    fn every_layer_decodes_to_its_last_byte_and_only_countries_10m_and_lakes_are_inflated() {
+        let world = World::builtin().unwrap();
+        for entry in &world.layers {
+            let layer = world.decode(entry).unwrap();
+            assert!(!layer.features.is_empty(), "{}", entry.name);
+        }
+        // Opening the first view inflates nothing but the small lakes layers.
+        let inflated: Vec<&str> = world
+            .layers
+            .iter()
+            .filter(|l| l.zlib)
+            .map(|l| l.name.as_str())
+            .collect();
+        assert_eq!(inflated, ["countries/10m", "lakes/110m", "lakes/50m"]);
+    }
+
+    #[test]
+    fn a_cut_off_or_damaged_file_is_an_error_not_a_panic() {
+        for len in [0, 3, 4, 10, 100, WORLD_MMB.len() / 2, WORLD_MMB.len() - 1] {
+            let cut = WORLD_MMB[..len].to_vec();
+            assert!(World::from_file(cut.into()).is_err(), "{len}");
+        }
+        let world = World::builtin().unwrap();
+        // Every layer's stored bytes, damaged in the middle or cut short but with the
+        // table intact: an error from decode, an empty layer from layer(), no panic.
+        for (index, entry) in world.layers.iter().enumerate() {
+            let mut damaged = WORLD_MMB.to_vec();
+            let middle = entry.stored.start + entry.stored.len() / 2;
+            for byte in &mut damaged[middle..middle + 64] {
+                *byte = 0xFF;
+            }
+            let broken = World::from_file(damaged.into()).unwrap();
+            assert!(
+                broken.decode(&broken.layers[index]).is_err(),
+                "{}",
+                entry.name
+            );
+            assert!(broken.layer(&entry.name).unwrap().features.is_empty());
+            let mut short = World::builtin().unwrap();
+            short.layers[index].stored.end -= 1;
+            assert!(
+                short.decode(&short.layers[index]).is_err(),
+                "{}",
+                entry.name
+            );
         }
     }
 }

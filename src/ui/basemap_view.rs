@@ -171,6 +171,7 @@ impl BasemapView {
             (pixels.y * scale).round().max(0.0) as u32,
         ];
         let own_regions = self.boundaries.as_deref().map(|b| (b, year));
+        let started = crate::timing::enabled().then(std::time::Instant::now);
         let Some(pixmap) = crate::scene::raster::basemap_pixmap(
             &self.geography,
             view,
@@ -181,6 +182,14 @@ impl BasemapView {
             self.drawn = None;
             return Shape::rect_filled(frame, 0.0, SEA_COLOR);
         };
+        if let Some(started) = started {
+            crate::timing::mark(format_args!(
+                "basemap rasterised, {}×{} px in {:.1} ms",
+                size[0],
+                size[1],
+                started.elapsed().as_secs_f64() * 1e3
+            ));
+        }
         let image = egui::ColorImage::from_rgba_premultiplied(
             [pixmap.width() as usize, pixmap.height() as usize],
             pixmap.data(),

