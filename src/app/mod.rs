@@ -824,9 +824,10 @@ impl eframe::App for MemoryMapApp {
         }
         if ui.input(|i| i.time) > SETTLED_AFTER {
             // The window has been on screen for a while: what start-up put off begins, in
-            // the first pass after that (a window nobody touches runs none, and lists
-            // the fonts only when a letter needs them).
+            // the first pass after that (a window nobody touches runs none: it lists the
+            // fonts when a letter needs them, and decodes the detail when zoomed in).
             list_system_fonts();
+            crate::geography::world::decode_detail_in_background();
         }
         self.root_ui(ui);
         let shown = !ui.ctx().will_discard();

@@ -414,6 +414,28 @@ pub fn world() -> Option<&'static World> {
         .as_ref()
 }
 
+/// Decodes the detailed layers (`countries/10m`, inflated, and `regions/fine`: ~40 ms
+/// together) on a thread of their own, once per process, so that the first zoom below
+/// 12° does not wait for them. The window calls it once start-up has settled; a layer
+/// asked for meanwhile waits for this thread instead of decoding it twice.
+pub fn decode_detail_in_background() {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        let spawned = std::thread::Builder::new()
+            .name("basemap detail".into())
+            .spawn(|| {
+                if let Some(world) = world() {
+                    for layer in [countries_layer(0.0, 0.0), regions_layer(0.0)] {
+                        let _ = world.layer(layer);
+                    }
+                }
+            });
+        if let Err(e) = spawned {
+            log::warn!("cannot start decoding the detailed basemap: {e}");
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
