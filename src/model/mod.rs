@@ -276,6 +276,10 @@ pub struct Dataset {
     table: query::YearTable,
     /// City id → index, for lookups by id (problems, links, the saved selection).
     ids: rustc_hash::FxHashMap<String, usize>,
+    /// Counted once: the overview shows them every frame, and a large dataset has
+    /// hundreds of thousands of reports.
+    reports: usize,
+    checks: CheckCounts,
 }
 
 impl Dataset {
@@ -290,14 +294,19 @@ impl Dataset {
         for (index, city) in cities.iter().enumerate() {
             ids.entry(city.id.clone()).or_insert(index);
         }
-        Self {
+        let mut dataset = Self {
             info,
             sources,
             timeline,
             cities,
             table,
             ids,
-        }
+            reports: 0,
+            checks: CheckCounts::default(),
+        };
+        dataset.reports = dataset.cities.iter().map(|c| c.reports.len()).sum();
+        dataset.checks = dataset.count_checks();
+        dataset
     }
 
     pub fn years(&self) -> std::ops::RangeInclusive<i32> {
@@ -389,6 +398,10 @@ impl Dataset {
 
     /// How many reports, notes and timeline entries were checked, and how.
     pub fn check_counts(&self) -> CheckCounts {
+        self.checks
+    }
+
+    fn count_checks(&self) -> CheckCounts {
         let mut counts = CheckCounts::default();
         for city in &self.cities {
             for report in &city.reports {
@@ -413,7 +426,7 @@ impl Dataset {
     }
 
     pub fn report_count(&self) -> usize {
-        self.cities.iter().map(|c| c.reports.len()).sum()
+        self.reports
     }
 
     /// The same cities with only `year`'s reports and notes, the timeline statements that

@@ -12,3 +12,9 @@ mod large;
 mod man;
 mod roundtrip;
 mod ui;
+
+/// The binary's allocator (src/main.rs): the tests load, export and free what the app
+/// does, with the allocator it does it with (glibc's malloc made the 50,000-city export
+/// test spend most of its time consolidating free lists).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -1473,7 +1473,19 @@ impl Gestures {
 #[test]
 fn thousands_of_random_wheel_drag_pinch_and_key_gestures_keep_the_map_on_the_globe() {
     use memorymap::ui::map_view::{MAX_SPAN_DEGREES, MIN_SPAN_DEGREES};
-    let mut harness = harness(Some(2025));
+    // At half a pixel per point: the same window in points, a quarter of the basemap's
+    // pixels to rasterise at each of the thousands of views (24.6 s → 18 s), and a scale
+    // below 1 that no other test uses.
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_pixels_per_point(0.5)
+        .with_theme(egui::Theme::Light)
+        .with_max_steps(32)
+        .build_ui_state(
+            |ui, app: &mut MemoryMapApp| app.root_ui(ui),
+            app(Some(2025)),
+        );
+    harness.run();
     let mut g = Gestures(0x9E37_79B9_7F4A_7C15);
     let keys = [
         egui::Key::Home,
