@@ -6,6 +6,8 @@ mod apply;
 mod choice;
 mod clipboard;
 mod exports;
+mod fonts;
+mod input;
 mod loading;
 mod message;
 mod top_bar;
@@ -36,6 +38,9 @@ use crate::ui::{
 pub use choice::{DetailsTab, Remembered, ViewChoice};
 pub use clipboard::{ClipboardError, ClipboardSink, SystemClipboard};
 pub use exports::ExportFailure;
+use fonts::{SETTLED_AFTER, fonts_installed};
+pub use fonts::{install_fonts, list_system_fonts};
+use input::{drop_overlay, dropped_files};
 pub use message::{Arg, Message};
 
 pub struct MemoryMapApp {
@@ -649,65 +654,6 @@ impl MemoryMapApp {
     }
 }
 
-/// egui's default fonts, with Hack (bundled with them) as the last fallback of the
-/// proportional family: Ubuntu-Light has Cyrillic and Kazakh letters but no arrows
-/// (→ ↑ ↓), which the compare mode and the hints use. Also sets the light theme's text
-/// colours ([`crate::ui::style::apply_light_theme`]): the window calls this before its
-/// first frame, tests and offscreen renders from [`MemoryMapApp::root_ui`].
-pub fn install_fonts(ctx: &egui::Context) {
-    crate::ui::style::apply_light_theme(ctx);
-    let mut fonts = egui::FontDefinitions::default();
-    if fonts.font_data.contains_key("Hack")
-        && let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional)
-    {
-        family.push("Hack".to_owned());
-    }
-    ctx.set_fonts(fonts);
-    // Letters no built-in font has (Chinese, Arabic, Hebrew, Devanagari, Thai…) come from
-    // the system's fonts, looked up only when such a letter is first drawn.
-    ctx.add_font_provider(std::sync::Arc::new(SystemFontsWhenNeeded));
-    ctx.data_mut(|d| d.insert_temp(fonts_id(), true));
-}
-
-/// Seconds after the window opened when work that start-up put off may begin.
-const SETTLED_AFTER: f64 = 1.0;
-
-/// The system's fonts, listed once per process on a thread of their own (fontconfig's
-/// list and a look into every font file: 35–50 ms of CPU here, with 291 fonts). Not at
-/// start, where both cores are busy opening the window and drawing its first frames, but
-/// when a letter no built-in font has is first drawn (that pass waits for the list), when
-/// a file starts loading, or a second after the window opened ([`SETTLED_AFTER`]),
-/// whichever is first ([`list_system_fonts`]).
-static SYSTEM_FONTS: std::sync::OnceLock<egui_system_font_provider::SystemFontProvider> =
-    std::sync::OnceLock::new();
-
-fn system_fonts() -> &'static egui_system_font_provider::SystemFontProvider {
-    SYSTEM_FONTS.get_or_init(egui_system_font_provider::SystemFontProvider::new)
-}
-
-/// Starts listing the system's fonts in the background, if that has not started yet.
-pub fn list_system_fonts() {
-    let _ = system_fonts();
-}
-
-/// The fallback to the system's fonts ([`SYSTEM_FONTS`]), listing them when first asked.
-struct SystemFontsWhenNeeded;
-
-impl egui::FontProvider for SystemFontsWhenNeeded {
-    fn font_for(&self, request: &egui::FallbackRequest<'_>) -> Option<egui::FontInsert> {
-        egui::FontProvider::font_for(system_fonts(), request)
-    }
-}
-
-fn fonts_id() -> egui::Id {
-    egui::Id::unique("memorymap fonts installed")
-}
-
-fn fonts_installed(ctx: &egui::Context) -> bool {
-    ctx.data(|d| d.get_temp::<bool>(fonts_id()))
-        .unwrap_or(false)
-}
-
 /// What the map draws, from the dataset and what the user chose. (A free function, not a
 /// method: `self.map` is borrowed mutably beside it.)
 fn map_input<'a>(
@@ -771,41 +717,6 @@ fn short(hash: &str) -> &str {
 
 fn current_folder() -> PathBuf {
     std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
-}
-
-/// A file dropped on the window is opened.
-fn dropped_files(ctx: &egui::Context, commands: &mut Vec<Command>) {
-    let dropped = ctx.input(|i| {
-        i.raw
-            .dropped_files
-            .iter()
-            .map(|f| f.path().to_path_buf())
-            .find(|p| !p.as_os_str().is_empty())
-    });
-    if let Some(path) = dropped {
-        commands.push(Command::Open(path));
-    }
-}
-
-/// While a file is dragged over the window, say what dropping it does.
-fn drop_overlay(ctx: &egui::Context) {
-    let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
-    if !hovering {
-        return;
-    }
-    let painter = ctx.layer_painter(egui::LayerId::new(
-        egui::Order::Foreground,
-        egui::Id::unique("drop overlay"),
-    ));
-    let rect = ctx.content_rect();
-    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
-    painter.text(
-        rect.center(),
-        egui::Align2::CENTER_CENTER,
-        crate::ui::tr(ctx).get("drop.hint"),
-        egui::FontId::proportional(24.0),
-        egui::Color32::WHITE,
-    );
 }
 
 impl eframe::App for MemoryMapApp {
