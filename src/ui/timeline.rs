@@ -148,7 +148,9 @@ pub fn timeline_ui(
         }
         let (first, last) = (f64::from(*years.start()), f64::from(*years.end()));
         let shown = f64::from(year);
-        let response = Plot::new("timeline")
+        // The plot remembers its bounds by id: a dataset of other years (opened after the
+        // first one) gets a plot of its own, not the last one's span.
+        let response = Plot::new(("timeline", *years.start(), *years.end()))
             .height(96.0)
             .show_axes([true, true])
             .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))

@@ -14,7 +14,7 @@ use crate::ui::click_at;
 use memorymap::geography::Basemap;
 use memorymap::i18n::Lang;
 
-fn example(name: &str) -> std::path::PathBuf {
+pub(crate) fn example(name: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("data/examples")
         .join(name)

@@ -1053,6 +1053,26 @@ fn a_click_on_a_timeline_bar_shows_that_year() {
 }
 
 #[test]
+fn a_dataset_of_other_years_opened_after_the_first_gets_a_timeline_of_its_years() {
+    // The timeline once kept the span of the dataset shown before (2015–2025) when a
+    // file of 1985–2024 was opened: a click on its 1990 bar chose 2016.
+    let mut harness = harness(Some(2025));
+    open(
+        &mut harness,
+        &crate::examples::example("south-america.geojson"),
+    );
+    let years = harness.state().dataset().years();
+    let (first, last) = (*years.start() as f32, *years.end() as f32);
+    assert_eq!((first, last), (1985.0, 2024.0));
+    let rect = harness
+        .get_by_label_contains("Cities per status, year by year")
+        .rect();
+    let x = rect.left() + (1990.0 - (first - 0.6)) / ((last + 0.6) - (first - 0.6)) * rect.width();
+    click_at(&mut harness, egui::pos2(x, rect.center().y));
+    assert_eq!(harness.state().year(), 1990);
+}
+
+#[test]
 fn the_city_list_sorts_by_reports_and_selects_on_click() {
     let mut harness = harness(Some(2025));
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
