@@ -148,6 +148,9 @@ pub fn timeline_ui(
         }
         let (first, last) = (f64::from(*years.start()), f64::from(*years.end()));
         let shown = f64::from(year);
+        let label = year.to_string();
+        let label_width =
+            crate::ui::text_width(ui, &label, &egui::TextStyle::Body.resolve(ui.style())) + 2.0;
         // The plot remembers its bounds by id: a dataset of other years (opened after the
         // first one) gets a plot of its own, not the last one's span.
         let response = Plot::new(("timeline", *years.start(), *years.end()))
@@ -221,11 +224,21 @@ pub fn timeline_ui(
                         .width(1.0)
                         .allow_hover(false),
                 );
+                // Over its bar, moved inside the plot at either end: with many years a bar
+                // is narrower than its number, which was cut in half at the first or last.
+                let half =
+                    f64::from(label_width) / 2.0 * plot_ui.transform().dvalue_dpos()[0].abs();
+                let (lo_x, hi_x) = (first - 0.6 + half, last + 0.6 - half);
+                let x = if lo_x <= hi_x {
+                    shown.clamp(lo_x, hi_x)
+                } else {
+                    shown
+                };
                 plot_ui.text(
                     Text::new(
                         "shown year label",
-                        egui_plot::PlotPoint::new(shown, top * 1.12),
-                        egui::RichText::new(year.to_string())
+                        egui_plot::PlotPoint::new(x, top * 1.12),
+                        egui::RichText::new(label)
                             .strong()
                             .color(egui::Color32::from_rgb(0x20, 0x40, 0x80)),
                     )
