@@ -5,7 +5,7 @@
 /// proportional family: Ubuntu-Light has Cyrillic and Kazakh letters but no arrows
 /// (→ ↑ ↓), which the compare mode and the hints use. Also sets the light theme's text
 /// colours ([`crate::ui::style::apply_light_theme`]): the window calls this before its
-/// first frame, tests and offscreen renders from [`MemoryMapApp::root_ui`].
+/// first frame, tests and offscreen renders from [`super::MemoryMapApp::root_ui`].
 pub fn install_fonts(ctx: &egui::Context) {
     crate::ui::style::apply_light_theme(ctx);
     let mut fonts = egui::FontDefinitions::default();

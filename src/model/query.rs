@@ -9,7 +9,8 @@ pub struct CityYear {
     pub status: Status,
     /// Index into the city's `reports` of the report that decided the status.
     pub deciding: Option<usize>,
-    /// Two reports with the same timing contradict each other (see [`contradicts`]).
+    /// Two reports with the same timing contradict each other (see
+    /// [`Vocabulary::contradicts`](crate::model::status::Vocabulary::contradicts)).
     pub disputed: bool,
     /// A report from before the day contradicts what the deciding report says happened.
     pub plan_changed: bool,
