@@ -21,14 +21,11 @@ pub fn install_fonts(ctx: &egui::Context) {
     ctx.data_mut(|d| d.insert_temp(fonts_id(), true));
 }
 
-/// Seconds after the window opened when work that start-up put off may begin.
-pub(super) const SETTLED_AFTER: f64 = 1.0;
-
 /// The system's fonts, listed once per process on a thread of their own (fontconfig's
 /// list and a look into every font file: 35–50 ms of CPU here, with 291 fonts). Not at
 /// start, where both cores are busy opening the window and drawing its first frames, but
 /// when a letter no built-in font has is first drawn (that pass waits for the list), when
-/// a file starts loading, or a second after the window opened ([`SETTLED_AFTER`]),
+/// a file starts loading, or a second after the window opened ([`super::SETTLED_AFTER`]),
 /// whichever is first ([`list_system_fonts`]).
 static SYSTEM_FONTS: std::sync::OnceLock<egui_system_font_provider::SystemFontProvider> =
     std::sync::OnceLock::new();

@@ -38,7 +38,7 @@ use crate::ui::{
 pub use choice::{DetailsTab, Remembered, ViewChoice};
 pub use clipboard::{ClipboardError, ClipboardSink, SystemClipboard};
 pub use exports::ExportFailure;
-use fonts::{SETTLED_AFTER, fonts_installed};
+use fonts::fonts_installed;
 pub use fonts::{install_fonts, list_system_fonts};
 use input::{drop_overlay, dropped_files};
 pub use message::{Arg, Message};
@@ -706,6 +706,10 @@ fn comparison_for(
 
 /// How long each year is shown while playing.
 pub const PLAY_STEP_SECONDS: f64 = 1.2;
+
+/// Seconds after the window opened when work that start-up put off may begin (listing
+/// the system's fonts, decoding the basemap's detailed layers).
+const SETTLED_AFTER: f64 = 1.0;
 
 /// How long a message of success stays in the top bar.
 const STATUS_SECONDS: f64 = 6.0;

@@ -1045,11 +1045,16 @@ fn a_click_on_a_timeline_bar_shows_that_year() {
     let mut harness = harness(Some(2025));
     let plot = harness.get_by_label_contains("Cities per status, year by year");
     let rect = plot.rect();
-    // The bars span first_year-0.6 .. last_year+0.6 across the plot's width.
-    let (first, last) = (2015.0_f32, 2025.0_f32);
-    let x = rect.left() + (2019.0 - (first - 0.6)) / ((last + 0.6) - (first - 0.6)) * rect.width();
+    let x = timeline_bar_x(rect, 2015..=2025, 2019);
     click_at(&mut harness, egui::pos2(x, rect.center().y));
     assert_eq!(harness.state().year(), 2019);
+}
+
+/// Where `year`'s bar is on the timeline of `rect`: the bars span first_year - 0.6 ..
+/// last_year + 0.6 across the plot's width.
+fn timeline_bar_x(rect: egui::Rect, years: std::ops::RangeInclusive<i32>, year: i32) -> f32 {
+    let (first, last) = (*years.start() as f32 - 0.6, *years.end() as f32 + 0.6);
+    rect.left() + (year as f32 - first) / (last - first) * rect.width()
 }
 
 #[test]
@@ -1062,12 +1067,11 @@ fn a_dataset_of_other_years_opened_after_the_first_gets_a_timeline_of_its_years(
         &crate::examples::example("south-america.geojson"),
     );
     let years = harness.state().dataset().years();
-    let (first, last) = (*years.start() as f32, *years.end() as f32);
-    assert_eq!((first, last), (1985.0, 2024.0));
+    assert_eq!(years, 1985..=2024);
     let rect = harness
         .get_by_label_contains("Cities per status, year by year")
         .rect();
-    let x = rect.left() + (1990.0 - (first - 0.6)) / ((last + 0.6) - (first - 0.6)) * rect.width();
+    let x = timeline_bar_x(rect, years, 1990);
     click_at(&mut harness, egui::pos2(x, rect.center().y));
     assert_eq!(harness.state().year(), 1990);
 }
